@@ -1,0 +1,145 @@
+// Every record that crosses a module boundary or is written to disk is defined here, and every type in the code
+// is inferred from these schemas. The contract they encode is ../shared/SCHEMA.md.
+import { z } from 'zod';
+
+export const ENTITY_TYPES = ['Project', 'Company', 'County', 'Agency', 'Person', 'City', 'Town', 'Organization'] as const;
+/** The five labels of the headline score. */
+export const SCORED_ENTITY_TYPES = ['Project', 'Company', 'County', 'Agency', 'Person'] as const;
+export const EntityType = z.enum(ENTITY_TYPES);
+export type EntityType = z.infer<typeof EntityType>;
+
+export const RELATION_TYPES = ['DEVELOPS', 'LOCATED_IN', 'HOLDS_POSITION', 'REPORTED', 'MENTIONS', 'FUNDS'] as const;
+/** The relation types of the headline score. */
+export const SCORED_RELATION_TYPES = ['DEVELOPS', 'LOCATED_IN', 'HOLDS_POSITION'] as const;
+export const RelationType = z.enum(RELATION_TYPES);
+export type RelationType = z.infer<typeof RelationType>;
+
+export const ReporterRole = z.enum(['reporter', 'correspondent']);
+export type ReporterRole = z.infer<typeof ReporterRole>;
+
+export const Reporter = z.object({ name: z.string().min(1), role: ReporterRole });
+export type Reporter = z.infer<typeof Reporter>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
+
+/** One article of a page (or one line of a .jsonl input), after segmentation and normalization. */
+export const Article = z.object({
+  /** `<page file stem>#<n>` in page order (n from 1), or the id a .jsonl line gave. */
+  id: z.string().min(1),
+  file: z.string(),
+  index: z.number().int().nonnegative(),
+  title: z.string().nullable(),
+  kicker: z.string().nullable(),
+  subtitle: z.string().nullable(),
+  date: isoDate.nullable(),
+  reporters: z.array(Reporter),
+  /** The normalized body text; relation offsets point into it. */
+  body: z.string(),
+});
+export type Article = z.infer<typeof Article>;
+
+/** Entity id: `<type>:<canonical name>`. */
+export const entityId = (type: EntityType, name: string): string => `${type}:${name}`;
+export const articleNodeId = (articleId: string): string => `Article:${articleId}`;
+
+export const EntityProps = z
+  .object({
+    investment_yuan: z.number().nonnegative().optional(),
+    investment_text: z.string().optional(),
+    /** Administrative division code from the gazetteer, for County, City and Town. */
+    division_code: z.string().optional(),
+  })
+  .catchall(z.union([z.string(), z.number(), z.boolean()]));
+export type EntityProps = z.infer<typeof EntityProps>;
+
+export const Entity = z
+  .object({
+    id: z.string().min(3),
+    type: EntityType,
+    name: z.string().min(1),
+    aliases: z.array(z.string()),
+    articles: z.array(z.string()).min(1),
+    props: EntityProps,
+  })
+  .refine((e) => e.id === entityId(e.type, e.name), { message: 'id must be "<type>:<name>"' });
+export type Entity = z.infer<typeof Entity>;
+
+export const RelationProps = z
+  .object({
+    role: z.string().optional(),
+    title: z.string().optional(),
+    amount_yuan: z.number().nonnegative().optional(),
+    count: z.number().int().positive().optional(),
+  })
+  .catchall(z.union([z.string(), z.number(), z.boolean()]));
+export type RelationProps = z.infer<typeof RelationProps>;
+
+/** A relationship with its provenance: the article, the normalized evidence sentence and its offsets, the rule. */
+export const Relation = z
+  .object({
+    type: RelationType,
+    from: z.string().min(3),
+    to: z.string().min(3),
+    article: z.string().min(1),
+    evidence: z.string(),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    rule: z.string().min(1),
+    props: RelationProps,
+  })
+  .refine((r) => r.end >= r.start, { message: 'end must not be before start' });
+export type Relation = z.infer<typeof Relation>;
+
+/** What extraction of one article yields, before cross-article merging. */
+export const ArticleGraph = z.object({
+  article: Article,
+  entities: z.array(Entity),
+  relations: z.array(Relation),
+});
+export type ArticleGraph = z.infer<typeof ArticleGraph>;
+
+/** A line of a .jsonl input: an article that needs no page segmentation. */
+export const JsonlArticle = z.object({
+  id: z.string().min(1),
+  text: z.string(),
+  title: z.string().optional(),
+  date: isoDate.optional(),
+  file: z.string().optional(),
+});
+export type JsonlArticle = z.infer<typeof JsonlArticle>;
+
+// Gold annotations (gold/<page stem>.gold.json).
+export const GoldEntity = z.object({
+  type: EntityType,
+  name: z.string(),
+  aliases: z.array(z.string()).default([]),
+  props: z.record(z.string(), z.unknown()).optional(),
+});
+export type GoldEntity = z.infer<typeof GoldEntity>;
+
+export const GoldRelation = z.object({
+  type: RelationType,
+  from: z.string(),
+  to: z.string(),
+  props: z.record(z.string(), z.unknown()).optional(),
+});
+export type GoldRelation = z.infer<typeof GoldRelation>;
+
+export const GoldArticle = z.object({
+  headline: z.string().nullable(),
+  kicker: z.string().nullable().optional(),
+  subtitle: z.string().nullable().optional(),
+  first_words: z.string(),
+  reporters: z.array(Reporter),
+  entities: z.array(GoldEntity),
+  relations: z.array(GoldRelation),
+  notes: z.string().optional(),
+});
+export type GoldArticle = z.infer<typeof GoldArticle>;
+
+export const GoldPage = z.object({
+  file: z.string(),
+  city: z.string(),
+  articles: z.array(GoldArticle),
+});
+export type GoldPage = z.infer<typeof GoldPage>;
