@@ -1,0 +1,23 @@
+// The page stage: normalized text with its offset map, and page → articles.
+import type { Article, JsonlArticle } from '../schema.ts';
+import { normalize } from './normalize.ts';
+
+export { normalize, toRawSpan, type Normalized } from './normalize.ts';
+export { segmentPage, type SegmentOptions } from './segment.ts';
+export { parseCredit, parseCreditLine, parseDateline } from './byline.ts';
+export { inferDate, pageYear } from './date.ts';
+
+/** An already-separated article of a .jsonl input: no segmentation, only normalization; its id, title, date kept. */
+export function articleFromJsonl(a: JsonlArticle, index: number): Article {
+  return {
+    id: a.id,
+    file: a.file ?? '',
+    index,
+    title: a.title ?? null,
+    kicker: null,
+    subtitle: null,
+    date: a.date ?? null,
+    reporters: [],
+    body: normalize(a.text).text,
+  };
+}
