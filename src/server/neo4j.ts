@@ -1,0 +1,221 @@
+// The API over a Neo4j database loaded by `kg load`: read transactions with parameterized Cypher only.
+// The model (SCHEMA.md): one label per entity type with `name`, `aliases`, `articles` and properties; `Article` nodes
+// keyed by `id`; relationships carry `article`, `evidence`, `start`, `end`, `rule` and properties.
+// Node ids in the API are the graph.json ones: `<Type>:<name>` for entities, `Article:<article id>` for articles.
+// Labels are never taken from a request: an id's type is checked against the schema's list before it reaches Cypher.
+import neo4j, { type Driver, type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
+import { ENTITY_TYPES } from '../schema.ts';
+import {
+  articleRef,
+  compareRelations,
+  rankHits,
+  relationView,
+  summary,
+  viewEdge,
+  viewNode,
+  type GraphBackend,
+  type GraphPayload,
+  type NodeDetails,
+  type NodeSummary,
+} from './backend.ts';
+
+export interface Neo4jConfig {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+/** Reads NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE; undefined when no URI is set. */
+export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jConfig | undefined {
+  if (!env.NEO4J_URI) return undefined;
+  return {
+    uri: env.NEO4J_URI,
+    user: env.NEO4J_USER ?? 'neo4j',
+    password: env.NEO4J_PASSWORD ?? '',
+    ...(env.NEO4J_DATABASE ? { database: env.NEO4J_DATABASE } : {}),
+  };
+}
+
+const LABELS: readonly string[] = [...ENTITY_TYPES, 'Article'];
+const BULK = ['MENTIONS', 'REPORTED'];
+/** Candidates fetched for a search before ranking in JS with the same rule as graph.json. */
+const SEARCH_CANDIDATES = 500;
+
+/** An API id → the label and the key property to match it by; null when the id names no known type. */
+export function parseNodeId(id: string): { label: string; prop: 'id' | 'name'; value: string } | null {
+  const colon = id.indexOf(':');
+  if (colon <= 0) return null;
+  const label = id.slice(0, colon);
+  const value = id.slice(colon + 1);
+  if (!LABELS.includes(label) || !value) return null;
+  return { label, prop: label === 'Article' ? 'id' : 'name', value };
+}
+
+/** Neo4j values → JSON: integers and temporals become numbers and ISO strings. */
+function plain(v: unknown): unknown {
+  if (neo4j.isInt(v)) return (v as { toNumber(): number }).toNumber();
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === 'object' && 'toString' in v && v.constructor !== Object) return String(v);
+  return v;
+}
+
+function plainProps(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, plain(v)]));
+}
+
+/** A Neo4j node → its API id and graph.json-shaped attributes. */
+export function nodeRecord(n: Node): { id: string; attrs: Record<string, unknown> } {
+  const props = plainProps(n.properties as Record<string, unknown>);
+  const type = n.labels.find((l) => LABELS.includes(l)) ?? n.labels[0] ?? 'Unknown';
+  if (type === 'Article') {
+    const articleId = String(props.id ?? n.elementId);
+    return { id: `Article:${articleId}`, attrs: { ...props, type, name: articleId, label: props.title ?? articleId, aliases: [] } };
+  }
+  const name = String(props.name ?? n.elementId);
+  return { id: `${type}:${name}`, attrs: { ...props, type, name, label: name } };
+}
+
+const LABEL_FILTER = 'any(l IN labels(n) WHERE l IN $labels)';
+
+export function openNeo4j(config: Neo4jConfig): GraphBackend {
+  const driver: Driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+    disableLosslessIntegers: true,
+    userAgent: 'kg-serve',
+  });
+  const read = async <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => {
+    const session = driver.session({ defaultAccessMode: neo4j.session.READ, ...(config.database ? { database: config.database } : {}) });
+    try {
+      return await session.executeRead(work);
+    } finally {
+      await session.close();
+    }
+  };
+
+  /** The node an API id names, or null. */
+  async function find(tx: ManagedTransaction, id: string): Promise<Node | null> {
+    const ref = parseNodeId(id);
+    if (!ref) return null;
+    // ref.label and ref.prop come from the fixed lists above, never from the request.
+    const res = await tx.run(`MATCH (n:\`${ref.label}\` {${ref.prop}: $value}) RETURN n LIMIT 1`, { value: ref.value });
+    return (res.records[0]?.get('n') as Node | undefined) ?? null;
+  }
+
+  /** The given nodes and the relationships among them, as graph.json-shaped payload. */
+  async function induced(tx: ManagedTransaction, nodes: Node[], truncated: boolean): Promise<GraphPayload> {
+    const ids = new Map<string, string>();
+    const out: GraphPayload = { nodes: [], edges: [], truncated };
+    for (const n of nodes) {
+      if (ids.has(n.elementId)) continue;
+      const { id, attrs } = nodeRecord(n);
+      ids.set(n.elementId, id);
+      out.nodes.push(viewNode(id, attrs));
+    }
+    const res = await tx.run(
+      'MATCH (a)-[r]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids RETURN r',
+      { ids: [...ids.keys()] },
+    );
+    for (const rec of res.records) {
+      const r = rec.get('r') as Relationship;
+      const s = ids.get(r.startNodeElementId);
+      const t = ids.get(r.endNodeElementId);
+      if (s && t) out.edges.push(viewEdge(r.elementId, s, t, { ...plainProps(r.properties as Record<string, unknown>), type: r.type }));
+    }
+    return out;
+  }
+
+  return {
+    stats: () =>
+      read(async (tx) => {
+        const nodeTypes: Record<string, number> = {};
+        const edgeTypes: Record<string, number> = {};
+        const nt = await tx.run('MATCH (n) UNWIND labels(n) AS l WITH l WHERE l IN $labels RETURN l, count(*) AS c', { labels: LABELS });
+        for (const r of nt.records) nodeTypes[r.get('l') as string] = r.get('c') as number;
+        const et = await tx.run('MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c');
+        for (const r of et.records) edgeTypes[r.get('t') as string] = r.get('c') as number;
+        const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+        return { nodes: sum(nodeTypes), edges: sum(edgeTypes), nodeTypes, edgeTypes, source: `neo4j ${config.uri}` };
+      }),
+
+    search: (query, { limit, types }) =>
+      read(async (tx) => {
+        const q = query.replace(/\s+/gu, '').toLowerCase();
+        const labels = types?.length ? LABELS.filter((l) => types.includes(l)) : LABELS;
+        const res = await tx.run(
+          `MATCH (n) WHERE ${LABEL_FILTER}
+             AND (toLower(n.name) CONTAINS $q
+                  OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $q)
+                  OR (n:Article AND toLower(coalesce(n.title, '')) CONTAINS $q))
+           RETURN n, COUNT { (n)--() } AS degree LIMIT $cap`,
+          { q, labels, cap: neo4j.int(SEARCH_CANDIDATES) },
+        );
+        const candidates = res.records.map((r) => {
+          const { id, attrs } = nodeRecord(r.get('n') as Node);
+          return { ...summary(id, attrs), degree: r.get('degree') as number };
+        });
+        return rankHits(query, candidates, limit);
+      }),
+
+    node: (id, { relationLimit }) =>
+      read(async (tx): Promise<NodeDetails | null> => {
+        const n = await find(tx, id);
+        if (!n) return null;
+        const self = nodeRecord(n);
+        const count = await tx.run('MATCH (n) WHERE elementId(n) = $e RETURN COUNT { (n)--() } AS c', { e: n.elementId });
+        const relationCount = count.records[0]?.get('c') as number;
+        const res = await tx.run(
+          `MATCH (n)-[r]-(m) WHERE elementId(n) = $e
+           WITH n, r, m ORDER BY type(r) IN $bulk, type(r), r.article, r.start LIMIT $limit
+           OPTIONAL MATCH (a:Article {id: r.article})
+           RETURN r, m, startNode(r) = n AS out, a`,
+          { e: n.elementId, bulk: BULK, limit: neo4j.int(relationLimit) },
+        );
+        const relations = res.records.map((rec) => {
+          const r = rec.get('r') as Relationship;
+          const other = nodeRecord(rec.get('m') as Node);
+          const a = rec.get('a') as Node | null;
+          const attrs: Record<string, unknown> = { ...plainProps(r.properties as Record<string, unknown>), type: r.type };
+          const articleId = typeof attrs.article === 'string' ? attrs.article : null;
+          const article = articleId ? articleRef(articleId, a ? plainProps(a.properties as Record<string, unknown>) : null) : null;
+          const otherSummary: NodeSummary = summary(other.id, other.attrs);
+          return relationView(r.elementId, attrs, rec.get('out') ? 'out' : 'in', otherSummary, article);
+        });
+        relations.sort(compareRelations);
+        return { ...summary(self.id, self.attrs), attributes: self.attrs, degree: relationCount, relations, relationCount };
+      }),
+
+    neighbors: (id, { limit }) =>
+      read(async (tx) => {
+        const n = await find(tx, id);
+        if (!n) return null;
+        const res = await tx.run(
+          `MATCH (n)--(m) WHERE elementId(n) = $e
+           WITH DISTINCT m WITH m, COUNT { (m)--() } AS d ORDER BY d DESC LIMIT $cap
+           RETURN m`,
+          { e: n.elementId, cap: neo4j.int(limit + 1) },
+        );
+        const ms = res.records.map((r) => r.get('m') as Node);
+        return induced(tx, [n, ...ms.slice(0, limit)], ms.length > limit);
+      }),
+
+    subgraph: ({ ids, limit }) =>
+      read(async (tx) => {
+        if (ids) {
+          const found: Node[] = [];
+          for (const id of ids.slice(0, limit)) {
+            const n = await find(tx, id);
+            if (n) found.push(n);
+          }
+          return induced(tx, found, false);
+        }
+        const res = await tx.run(
+          `MATCH (n) WHERE ${LABEL_FILTER} WITH n, COUNT { (n)--() } AS d ORDER BY d DESC LIMIT $cap RETURN n`,
+          { labels: LABELS, cap: neo4j.int(limit + 1) },
+        );
+        const ns = res.records.map((r) => r.get('n') as Node);
+        return induced(tx, ns.slice(0, limit), ns.length > limit);
+      }),
+
+    close: () => driver.close(),
+  };
+}
