@@ -160,5 +160,5 @@ export function parseCreditLine(line: string): Reporter[] | null {
   return parseCredit(inner, !bullet && !bracketed);
 }
 
-/** Whether a line opens with a print bullet (a credit line that can close a photo caption). */
-export const hasBullet = (line: string): boolean => BULLET.test(line);
+/** Whether a line looks like the credit that closes a photo caption: `■ 田柏林`, `（田柏林 摄）`. */
+export const looksLikeCaptionCredit = (line: string): boolean => BULLET.test(line) || /摄\s*[）)]\s*$/u.test(line);

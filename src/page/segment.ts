@@ -4,7 +4,7 @@
 // recognised as such because the next article opens right after it. A bare credit (`■ 田柏林`) after a caption
 // without byline closes that caption; anywhere else it opens the next article.
 import type { Article, Reporter } from '../schema.ts';
-import { hasBullet, parseCreditLine, parseDateline } from './byline.ts';
+import { looksLikeCaptionCredit, parseCreditLine, parseDateline } from './byline.ts';
 import { inferDate, pageYear } from './date.ts';
 import { normalize } from './normalize.ts';
 
@@ -93,7 +93,7 @@ function classify(raw: string, block: Block): Classified {
   const opensWithDate = OPENS_WITH_DATE.test(block.lines[0]!.compact + (block.lines[1]?.compact ?? ''));
   const last = block.lines[block.lines.length - 1]!;
   const lastRaw = raw.slice(last.start, last.end);
-  const credit = block.lines.length > 1 && hasBullet(lastRaw) ? parseCreditLine(lastRaw) : null;
+  const credit = block.lines.length > 1 && looksLikeCaptionCredit(lastRaw) ? parseCreditLine(lastRaw) : null;
   return credit ? { kind: 'body', block, opensWithDate, credit: { reporters: credit, at: last.start } } : { kind: 'body', block, opensWithDate };
 }
 

@@ -1,0 +1,182 @@
+// Inputs of `kg extract`: page files (.txt), .jsonl files of ready articles, and folders holding either (walked
+// recursively, sorted by path). Pages are read one at a time and .jsonl files streamed line by line, so memory stays
+// flat however large the corpus. Whatever is wrong with one file or line becomes an `error` item and the rest goes on.
+import { createReadStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import iconv from 'iconv-lite';
+import { JsonlArticle } from '../schema.ts';
+import { ICONV_NAME, decodeText, detectEncoding } from './encoding.ts';
+
+export type InputItem =
+  | { kind: 'page'; file: string; stem: string; text: string; encoding: string }
+  | { kind: 'article'; file: string; line: number; article: JsonlArticle }
+  | { kind: 'error'; file: string; line?: number; message: string };
+
+/** File kinds taken from folders; a file named explicitly is read as a page unless it ends in .jsonl. */
+const PAGE_EXT = '.txt';
+const JSONL_EXT = '.jsonl';
+/** Bytes sniffed to detect a .jsonl file's encoding before streaming it. */
+const SNIFF_BYTES = 64 * 1024;
+
+const reason = (err: unknown): string => {
+  const e = err as NodeJS.ErrnoException;
+  const known: Record<string, string> = {
+    ENOENT: 'no such file (or a dangling symlink)',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a path component is not a directory',
+    ELOOP: 'symlink loop',
+  };
+  return (e.code && known[e.code]) ?? e.message ?? String(err);
+};
+
+export async function* readInputs(paths: string[]): AsyncGenerator<InputItem> {
+  for (const path of paths) {
+    let isDir: boolean;
+    try {
+      isDir = (await stat(path)).isDirectory();
+    } catch (err) {
+      yield { kind: 'error', file: path, message: `cannot read: ${reason(err)}` };
+      continue;
+    }
+    if (!isDir) {
+      yield* readFileInput(path);
+      continue;
+    }
+    const files: string[] = [];
+    const errors: InputItem[] = [];
+    await collect(path, files, errors);
+    yield* errors;
+    for (const file of files.sort(byPath)) yield* readFileInput(file);
+  }
+}
+
+const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Page and .jsonl files under dir, recursively; entries that cannot be examined become errors. */
+async function collect(dir: string, files: string[], errors: InputItem[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    errors.push({ kind: 'error', file: dir, message: `cannot read folder: ${reason(err)}` });
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      try {
+        isDir = (await stat(path)).isDirectory();
+      } catch (err) {
+        if (isInputName(entry.name)) errors.push({ kind: 'error', file: path, message: `cannot read: ${reason(err)}` });
+        continue;
+      }
+    }
+    if (isDir) await collect(path, files, errors);
+    else if (isInputName(entry.name)) files.push(path);
+  }
+}
+
+const isInputName = (name: string): boolean => [PAGE_EXT, JSONL_EXT].includes(extname(name).toLowerCase());
+
+function readFileInput(file: string): AsyncGenerator<InputItem> {
+  return extname(file).toLowerCase() === JSONL_EXT ? readJsonl(file) : readPage(file);
+}
+
+async function* readPage(file: string): AsyncGenerator<InputItem> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    yield { kind: 'error', file, message: `cannot read: ${reason(err)}` };
+    return;
+  }
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) {
+    yield { kind: 'error', file, message: decoded.error };
+    return;
+  }
+  yield { kind: 'page', file, stem: basename(file, extname(file)), text: decoded.text, encoding: decoded.encoding };
+}
+
+async function sniff(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, SNIFF_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function* readJsonl(file: string): AsyncGenerator<InputItem> {
+  let encoding: string;
+  let label: string;
+  try {
+    const head = await sniff(file);
+    const size = (await stat(file)).size;
+    const det = detectEncoding(head, head.length >= size);
+    if ('error' in det) {
+      yield { kind: 'error', file, message: det.error };
+      return;
+    }
+    label = det.encoding;
+    encoding = ICONV_NAME[det.encoding]!;
+  } catch (err) {
+    yield { kind: 'error', file, message: `cannot read: ${reason(err)}` };
+    return;
+  }
+  const lines = createInterface({
+    input: createReadStream(file).pipe(iconv.decodeStream(encoding)), // iconv strips a BOM
+    crlfDelay: Infinity,
+  });
+  let n = 0;
+  let nonBlank = 0;
+  try {
+    for await (const text of lines) {
+      n++;
+      if (text.trim() === '') continue;
+      nonBlank++;
+      // A replacement character means bytes that the detected encoding could not decode on this line.
+      if (text.includes('\ufffd')) yield { kind: 'error', file, line: n, message: `line ${n}: bytes that are not valid ${label}` };
+      else yield parseJsonlLine(file, n, text);
+    }
+  } catch (err) {
+    yield { kind: 'error', file, line: n + 1, message: `cannot read: ${reason(err)}` };
+    return;
+  }
+  if (nonBlank === 0) yield { kind: 'error', file, message: n === 0 ? 'empty file' : 'empty file (blank lines only)' };
+}
+
+/** One .jsonl line → an article, or an error naming the line and what is wrong with it. */
+export function parseJsonlLine(file: string, line: number, text: string): InputItem {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { kind: 'error', file, line, message: `line ${line}: invalid JSON (${(err as Error).message})` };
+  }
+  const parsed = JsonlArticle.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; ');
+    return { kind: 'error', file, line, message: `line ${line}: not an article {id, text, title?, date?, file?} (${issues})` };
+  }
+  return { kind: 'article', file, line, article: parsed.data };
+}
+
+/** Create dir (with parents) and prove it can be written, before any work starts; throws an error naming it. */
+export function assertWritableDir(dir: string): void {
+  const probe = join(dir, `.kg-write-test-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (err) {
+    throw new Error(`output folder ${dir} cannot be written: ${reason(err)}`);
+  }
+}
