@@ -30,7 +30,7 @@ const reason = (err: unknown): string => {
     ENOTDIR: 'a path component is not a directory',
     ELOOP: 'symlink loop',
   };
-  return (e.code && known[e.code]) ?? e.message ?? String(err);
+  return (e.code ? known[e.code] : undefined) ?? e.message ?? String(err);
 };
 
 export async function* readInputs(paths: string[]): AsyncGenerator<InputItem> {
@@ -46,23 +46,30 @@ export async function* readInputs(paths: string[]): AsyncGenerator<InputItem> {
       yield* readFileInput(path);
       continue;
     }
-    const files: string[] = [];
-    const errors: InputItem[] = [];
-    await collect(path, files, errors);
-    yield* errors;
-    for (const file of files.sort(byPath)) yield* readFileInput(file);
+    const found: Found[] = [];
+    await collect(path, found);
+    for (const f of found.sort((x, y) => byPath(x.path, y.path))) {
+      if (f.error) yield { kind: 'error', file: f.path, message: f.error };
+      else yield* readFileInput(f.path);
+    }
   }
 }
 
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Page and .jsonl files under dir, recursively; entries that cannot be examined become errors. */
-async function collect(dir: string, files: string[], errors: InputItem[]): Promise<void> {
+/** A file found in a folder, or an entry that could not be examined (kept in path order with the rest). */
+interface Found {
+  path: string;
+  error?: string;
+}
+
+/** Page and .jsonl files under dir, recursively. */
+async function collect(dir: string, found: Found[]): Promise<void> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
-    errors.push({ kind: 'error', file: dir, message: `cannot read folder: ${reason(err)}` });
+    found.push({ path: dir, error: `cannot read folder: ${reason(err)}` });
     return;
   }
   for (const entry of entries) {
@@ -72,12 +79,12 @@ async function collect(dir: string, files: string[], errors: InputItem[]): Promi
       try {
         isDir = (await stat(path)).isDirectory();
       } catch (err) {
-        if (isInputName(entry.name)) errors.push({ kind: 'error', file: path, message: `cannot read: ${reason(err)}` });
+        if (isInputName(entry.name)) found.push({ path, error: `cannot read: ${reason(err)}` });
         continue;
       }
     }
-    if (isDir) await collect(path, files, errors);
-    else if (isInputName(entry.name)) files.push(path);
+    if (isDir) await collect(path, found);
+    else if (isInputName(entry.name)) found.push({ path });
   }
 }
 

@@ -35,6 +35,9 @@ describe('segmentPage on the seed pages', () => {
         expect(a.body).not.toMatch(/本报讯|本报记者|■/u);
         if (a.title) expect(a.body.replace(/\s/gu, '')).not.toContain(a.title);
       });
+      // the same page with CRLF line ends and full-width spaces segments alike
+      const variant = raw.replace(/\n/gu, '\r\n').replace(/ /gu, '\u3000');
+      expect(segmentPage(variant, { file: gold.file, stem })).toEqual(articles);
     });
   }
 
