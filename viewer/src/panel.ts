@@ -1,0 +1,84 @@
+// The side panel: a node's properties, and its relations, each with the article it was read from and the evidence
+// sentence, the two names marked.
+import type { NodeDetails, RelationView } from './api.ts';
+import { el } from './dom.ts';
+import { highlightSegments, propertyRows, relationPropsText } from './format.ts';
+import { namesOf } from './graph.ts';
+import { RELATION_ZH, typeStyle } from './style.ts';
+
+export interface PanelActions {
+  select(id: string): void;
+  expand(id: string): void;
+  close(): void;
+}
+
+function swatch(type: string): HTMLElement {
+  const s = el('span', { className: 'swatch' });
+  s.style.background = typeStyle(type).color;
+  return s;
+}
+
+function evidenceBlock(r: RelationView, self: NodeDetails): HTMLElement {
+  const quote = el('blockquote', { className: 'evidence' });
+  for (const seg of highlightSegments(r.evidence, [...namesOf(self), ...namesOf(r.other)])) {
+    quote.append(seg.hit ? el('mark', { text: seg.text }) : document.createTextNode(seg.text));
+  }
+  return quote;
+}
+
+function relationItem(r: RelationView, self: NodeDetails, actions: PanelActions): HTMLElement {
+  const other = el('button', { className: 'link', text: r.other.label, title: r.other.id, dataset: { id: r.other.id } });
+  other.addEventListener('click', () => actions.select(r.other.id));
+  const verb = RELATION_ZH[r.type] ?? r.type;
+  const props = relationPropsText(r.props);
+  const head = el(
+    'div',
+    { className: 'rel-head' },
+    el('span', { className: 'rel-type', text: `${r.direction === 'out' ? '→' : '←'} ${verb}`, title: r.type }),
+    ' ',
+    swatch(r.other.type),
+    other,
+    props && el('span', { className: 'rel-props', text: props }),
+  );
+  const source = r.article
+    ? el(
+        'div',
+        { className: 'rel-source' },
+        el('span', { className: 'article-title', text: `《${r.article.title ?? r.article.id}》` }),
+        r.article.date && el('span', { className: 'article-date', text: r.article.date }),
+      )
+    : null;
+  return el('li', { className: 'relation', dataset: { type: r.type } }, head, source, r.evidence && evidenceBlock(r, self));
+}
+
+export function renderPanel(container: HTMLElement, details: NodeDetails, actions: PanelActions): void {
+  const close = el('button', { className: 'close', text: '×', title: '关闭' });
+  close.addEventListener('click', actions.close);
+  const expand = el('button', { text: '展开邻居', title: '从服务器载入相邻节点' });
+  expand.addEventListener('click', () => actions.expand(details.id));
+
+  const props = el('dl', { className: 'props' });
+  for (const [k, v] of propertyRows(details.attributes)) props.append(el('dt', { text: k }), el('dd', { text: v }));
+
+  const list = el('ul', { className: 'relations' });
+  for (const r of details.relations) list.append(relationItem(r, details, actions));
+  const count = details.relationCount > details.relations.length
+    ? `关系（显示 ${details.relations.length} / ${details.relationCount}）`
+    : `关系（${details.relationCount}）`;
+
+  container.replaceChildren(
+    el('header', {}, close, el('h2', { text: details.label }), el('div', { className: 'type' }, swatch(details.type), typeStyle(details.type).zh, ` · ${details.type}`)),
+    el('div', { className: 'actions' }, expand),
+    props,
+    el('h3', { text: count }),
+    list,
+  );
+  container.dataset.node = details.id;
+  container.hidden = false;
+}
+
+export function clearPanel(container: HTMLElement): void {
+  container.replaceChildren();
+  delete container.dataset.node;
+  container.hidden = true;
+}
