@@ -2,6 +2,7 @@
 // `■ 本报记者 X`, `本报通讯员 Y`, `记者 X 报道`, `■ 田柏林`, `（田柏林 摄）`. The labels are data; the parsers below only
 // tokenize and glue OCR-split names back together.
 import type { Reporter, ReporterRole } from '../schema.ts';
+import { startsWithSurname } from './surnames.ts';
 
 /** Role labels, longest first so that `本报记者` wins over `记者`. */
 const ROLE_LABELS: ReadonlyArray<readonly [string, ReporterRole]> = [
@@ -42,13 +43,20 @@ const spaced = (word: string): string => [...word].map((c) => c.replace(/[.*+?^$
 const LABEL_RE = new RegExp(ROLE_LABELS.map(([w]) => spaced(w)).join('|'), 'gu');
 const ROLE_OF = new Map(ROLE_LABELS.map(([w, r]) => [w, r]));
 
+/** Punctuation that a credit line never holds (it does a sentence such as `记者了解到，目前`). */
+const SENTENCE_PUNCT = /[，。；！？“”‘’《》…,;!?]/u;
+
+export interface Credit {
+  reporters: Reporter[];
+  /** Whether a role label (记者, 通讯员…) was printed; a bare list of names counts only where the position says so. */
+  labelled: boolean;
+}
+
 /**
  * Parse the text of a credit — the inside of `（…）` or a whole credit line — into reporters. Returns null when the
  * text holds anything but role labels, filler words and 2–4 character names (then it is not a credit).
- * `requireLabel`: a bare list of names counts only where the position already says "credit" (a dateline's brackets,
- * a bulleted line).
  */
-export function parseCredit(text: string, requireLabel: boolean): Reporter[] | null {
+export function parseCredit(text: string): Credit | null {
   // Put spaces around labels so that `记者张琪` and `本 报 记 者董金鑫` tokenize alike.
   const spacedOut = text.replace(LABEL_RE, (m) => ` ${m.replace(/\s+/g, '')} `);
   const tokens = spacedOut.split(/[\s、，,:：]+/u).filter((t) => t.length > 0);
@@ -104,8 +112,7 @@ export function parseCredit(text: string, requireLabel: boolean): Reporter[] | n
   }
   if (!flushFragment()) return null;
   if (reporters.length === 0) return null;
-  if (requireLabel && !sawLabel) return null;
-  return dedupe(reporters);
+  return { reporters: dedupe(reporters), labelled: sawLabel };
 }
 
 function dedupe(reporters: Reporter[]): Reporter[] {
@@ -142,22 +149,28 @@ export function parseDateline(text: string): Byline | null {
   }
   const bracket = /^\s*[（(]([^（）()]{1,40})[）)]/u.exec(text.slice(pos));
   if (bracket) {
-    const reporters = parseCredit(bracket[1]!, !hasPrefix);
-    if (reporters) return { reporters, bodyStart: pos + bracket[0].length };
+    // After `本报讯` the brackets can only hold the credit; bare brackets must say 记者/通讯员 to be one.
+    const credit = parseCredit(bracket[1]!);
+    if (credit && (hasPrefix || credit.labelled)) return { reporters: credit.reporters, bodyStart: pos + bracket[0].length };
   }
   return hasPrefix ? { reporters: [], bodyStart: pos } : null;
 }
 
 /**
  * A whole line that is a credit: `■ 本报记者 X`, `本报通讯员 Y`, `记者 X 报道`, `■ 田柏林`, `（田柏林 摄）`.
- * Without a bullet or brackets it must carry a role label, so that a kicker such as `冠县` is not taken for a name.
+ * Its names must open with a surname and, without a role label, it needs a bullet or `摄`, so that a kicker such as
+ * `冠县` or a subhead such as `■ 创新驱动` / `■ 记者手记` is not taken for a byline.
  */
-export function parseCreditLine(line: string): Reporter[] | null {
+export function parseCreditLine(line: string): Credit | null {
   const bullet = BULLET.exec(line);
   let inner = bullet ? line.slice(bullet[0].length) : line;
   const bracketed = /^\s*[（(]([^（）()]+)[）)]\s*$/u.exec(inner);
   if (bracketed) inner = bracketed[1]!;
-  return parseCredit(inner, !bullet && !bracketed);
+  if (SENTENCE_PUNCT.test(inner)) return null;
+  const credit = parseCredit(inner);
+  if (!credit || !credit.reporters.every((r) => startsWithSurname(r.name))) return null;
+  const placed = credit.labelled || bullet !== null || (bracketed !== null && /摄\s*$/u.test(inner));
+  return placed ? credit : null;
 }
 
 /** Whether a line looks like the credit that closes a photo caption: `■ 田柏林`, `（田柏林 摄）`. */

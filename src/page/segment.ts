@@ -78,23 +78,27 @@ function classify(raw: string, block: Block): Classified {
   const text = raw.slice(block.start, block.end);
   const dateline = parseDateline(text);
   if (dateline) return { kind: 'byline', block, reporters: dateline.reporters, bodyStart: block.start + dateline.bodyStart };
-  // Leading credit lines: `■ 本报记者 X` / `本报通讯员 Y`, possibly followed by the body in the same block.
+  // Leading credit lines: `■ 本报记者 X` / `本报通讯员 Y`, alone in their block or (when labelled) followed by body.
   const reporters: Reporter[] = [];
+  let labelled = true;
   let k = 0;
   for (; k < block.lines.length; k++) {
     const line = block.lines[k]!;
     const credit = parseCreditLine(raw.slice(line.start, line.end));
     if (!credit) break;
-    reporters.push(...credit);
+    reporters.push(...credit.reporters);
+    labelled &&= credit.labelled;
   }
   if (k === block.lines.length) return { kind: 'credit', block, reporters };
-  if (k > 0) return { kind: 'byline', block, reporters, bodyStart: block.lines[k]!.start };
+  if (k > 0 && labelled) return { kind: 'byline', block, reporters, bodyStart: block.lines[k]!.start };
   if (isHeadlineLike(block)) return { kind: 'headline', block };
   const opensWithDate = OPENS_WITH_DATE.test(block.lines[0]!.compact + (block.lines[1]?.compact ?? ''));
   const last = block.lines[block.lines.length - 1]!;
   const lastRaw = raw.slice(last.start, last.end);
   const credit = block.lines.length > 1 && looksLikeCaptionCredit(lastRaw) ? parseCreditLine(lastRaw) : null;
-  return credit ? { kind: 'body', block, opensWithDate, credit: { reporters: credit, at: last.start } } : { kind: 'body', block, opensWithDate };
+  return credit
+    ? { kind: 'body', block, opensWithDate, credit: { reporters: credit.reporters, at: last.start } }
+    : { kind: 'body', block, opensWithDate };
 }
 
 /** An article being read: where its body lies in the raw page and who wrote it. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleFromJsonl } from '../../src/page/index.ts';
-import { parseCredit } from '../../src/page/byline.ts';
+import { parseCredit, parseCreditLine } from '../../src/page/byline.ts';
 import { segmentPage } from '../../src/page/segment.ts';
 import { Article, GoldPage } from '../../src/schema.ts';
 
@@ -155,12 +155,15 @@ describe('segmentPage byline forms', () => {
       '',
       '十亿元。',
       '',
+      '■ 创新驱动',
+      '企业研发投入增长。',
+      '',
       '项目建设提速',
     ].join('\n');
     const [a, ...rest] = seg(raw);
     expect(rest).toHaveLength(0);
     expect(a!.title).toBe('项目建设提速');
-    expect(a!.body).toBe('今年以来，全县新签约项目十个。\n▶项目建设提速◀\n一批项目开工建设。项目总投资十亿元。');
+    expect(a!.body).toBe('今年以来，全县新签约项目十个。\n▶项目建设提速◀\n一批项目开工建设。项目总投资十亿元。\n■创新驱动企业研发投入增长。');
   });
 
   it('dates: year printed on the page, else the year of opts.date, else opts.date, else null', () => {
@@ -174,16 +177,27 @@ describe('segmentPage byline forms', () => {
   });
 });
 
-describe('parseCredit', () => {
-  it('glues OCR-split names and rejects text that is not a credit', () => {
-    expect(parseCredit('记者 张 晓 明 通讯员 修\n文', true)).toEqual([
-      { name: '张晓明', role: 'reporter' },
-      { name: '修文', role: 'correspondent' },
-    ]);
-    expect(parseCredit('市市场监管局', false)).toBeNull(); // 6 characters: no name
-    expect(parseCredit('冠县', true)).toBeNull(); // no label where one is required
-    expect(parseCredit('聊城', false)).toEqual([{ name: '聊城', role: 'reporter' }]);
-    expect(parseCredit('记者 X先生', true)).toBeNull();
+describe('credits', () => {
+  it('glue OCR-split names and reject text that is not a credit', () => {
+    expect(parseCredit('记者 张 晓 明 通讯员 修\n文')).toEqual({
+      reporters: [{ name: '张晓明', role: 'reporter' }, { name: '修文', role: 'correspondent' }],
+      labelled: true,
+    });
+    expect(parseCredit('市市场监管局')).toBeNull(); // 6 characters: no name
+    expect(parseCredit('刘学 魏晓晨')).toEqual({ reporters: [{ name: '刘学', role: 'reporter' }, { name: '魏晓晨', role: 'reporter' }], labelled: false });
+    expect(parseCredit('记者 X先生')).toBeNull();
+  });
+
+  it('take a whole line for a credit only with a label, or a bullet/摄 and surnames', () => {
+    expect(parseCreditLine('■ 本报记者 李四')?.reporters).toEqual([{ name: '李四', role: 'reporter' }]);
+    expect(parseCreditLine('■ 田柏林')?.reporters).toEqual([{ name: '田柏林', role: 'reporter' }]);
+    expect(parseCreditLine('（许多 摄）')?.reporters).toEqual([{ name: '许多', role: 'reporter' }]);
+    expect(parseCreditLine('冠县')).toBeNull(); // no label, no bullet
+    expect(parseCreditLine('■ 创新驱动')).toBeNull(); // bullet, but 创 is no surname
+    expect(parseCreditLine('（待续）')).toBeNull();
+    expect(parseCreditLine('记者了解到，目前全市')).toBeNull(); // a sentence
+    expect(parseCreditLine('■ 记者手记')).toBeNull(); // a label, but 手记 is no name
+    expect(parseCreditLine('■ 相关链接')).toBeNull();
   });
 });
 
