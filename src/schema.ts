@@ -143,3 +143,16 @@ export const GoldPage = z.object({
   articles: z.array(GoldArticle),
 });
 export type GoldPage = z.infer<typeof GoldPage>;
+
+/** A printed mention of an entity in an article body, before resolution merges mentions into entities. */
+export const Mention = z.object({
+  type: EntityType,
+  /** Canonical name as far as the mention alone tells (resolve may still merge it into a longer one). */
+  name: z.string().min(1),
+  surface: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  rule: z.string(),
+  props: EntityProps.default({}),
+});
+export type Mention = z.infer<typeof Mention>;

@@ -1,0 +1,59 @@
+// Where a name that ends in a known suffix (…有限公司, …项目, …大学) starts. Chinese prints no space before a name,
+// so the start is found by walking left over name characters and stopping at punctuation or a function word.
+import { BOUNDARY_WORDS, REFERENCE_PREFIXES } from '../lexicon/names.ts';
+import { tokens } from '../nlp/jieba.ts';
+
+const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·•（）()]/u;
+const BOUNDARY = new Set(BOUNDARY_WORDS);
+// Part-of-speech tags that never start a name: prepositions, conjunctions, particles, numerals, quantifiers.
+const BOUNDARY_TAGS = /^(p|c|u.*|m|mq|q|r|y|e|o|zg|ud|uj|ul|uz|uv|ug)$/;
+
+/**
+ * The start of the name whose suffix starts at `suffixStart` in `text`. Never before `limit`. A name may hold
+ * one coordinated modifier pair (高强度、高精密直螺纹紧固件项目) when it follows 的 directly.
+ */
+export function nameStart(text: string, suffixStart: number, limit = 0): number {
+  let i = suffixStart;
+  let depth = 0;
+  while (i > limit) {
+    const ch = text[i - 1]!;
+    if (ch === '）' || ch === ')') depth++;
+    else if (ch === '（' || ch === '(') {
+      if (depth === 0) break;
+      depth--;
+    } else if (!NAME_CHAR.test(ch)) break;
+    i--;
+  }
+  if (depth > 0) {
+    // An unbalanced bracket: the name starts after it.
+    const close = Math.max(text.lastIndexOf('）', suffixStart), text.lastIndexOf(')', suffixStart));
+    i = close + 1;
+  }
+  let start = i;
+  const span = text.slice(i, suffixStart);
+  // Walk jieba's tokens from the right; the name starts after the last boundary token outside brackets
+  // (达瑞新能源产业园（新森智造及三信电子）项目 keeps its 及).
+  const toks = tokens(span);
+  let brackets = 0;
+  for (let k = toks.length - 1; k >= 0; k--) {
+    const t = toks[k]!;
+    if (/[）)]/.test(t.word)) brackets++;
+    if (/[（(]/.test(t.word)) brackets--;
+    if (brackets > 0) continue;
+    if (BOUNDARY.has(t.word) || BOUNDARY_TAGS.test(t.tag) || /^\d/.test(t.word)) {
+      start = i + t.end;
+      break;
+    }
+  }
+  // 高强度、高精密…: a short modifier, then 、, right after 的.
+  if (start === i && text[i - 1] === '、') {
+    const before = nameStart(text, i - 1, limit);
+    if (i - 1 - before <= 3 && i - 1 - before >= 2 && text[before - 1] === '的') start = before;
+  }
+  return start;
+}
+
+/** 该公司, 我们公司, 这家企业: a reference to a name printed elsewhere, not a name. */
+export function isReference(prefix: string): boolean {
+  return prefix.length === 0 || REFERENCE_PREFIXES.some((r) => prefix === r || (prefix.startsWith(r) && prefix.length <= r.length + 1));
+}

@@ -1,0 +1,99 @@
+// One article in, its entities and relations out: mentions of every kind, then relations between them, then
+// canonical names, each relation with its evidence sentence, offsets and rule.
+import { articleNodeId, entityId, type Article, type ArticleGraph, type Entity, type Mention, type Relation } from '../schema.ts';
+import { paragraphs, sentences } from '../nlp/sentences.ts';
+import { resolveNames } from '../resolve/article.ts';
+import { findAgencies } from './agency.ts';
+import { findCompanies } from './company.ts';
+import type { ExtractContext } from './context.ts';
+import { findOrganizations } from './organization.ts';
+import { findPositions } from './person.ts';
+import { findOwnCounty, findPlaces, mainCounty } from './place.ts';
+import { findProjects, type ProjectMention } from './project.ts';
+import { attachInvestments, developsRelations, fundsRelations, locatedRelations, positionsToRelations, townRelations, type ArticleMentions, type MentionRelation } from './relations.ts';
+
+export { createContext, type ExtractContext } from './context.ts';
+
+const REFERENCE = /(该|这家|此)(公司|企业|集团|项目|产业园|园区|基地|工程)/g;
+
+export function extractArticle(article: Article, ctx: ExtractContext): ArticleGraph {
+  const text = article.body;
+  const headline = [article.kicker, article.title, article.subtitle].filter(Boolean).join('\n');
+  const places = findPlaces(text, ctx);
+  const county = mainCounty([...places, ...findPlaces(headline, ctx)], ctx);
+  places.push(...findOwnCounty(text, county));
+
+  const companies = dropNested(findCompanies(text, ctx));
+  const projects = findProjects(text, ctx, companies);
+  const named = dropNested([...findAgencies(text, ctx, county), ...companies, ...findOrganizations(text, ctx), ...projects], companies);
+  const agencies = named.filter((m) => m.type === 'Agency');
+  const organizations = named.filter((m) => m.type === 'Organization');
+  const keptCompanies = named.filter((m) => m.type === 'Company');
+  const keptProjects = named.filter((m): m is ProjectMention => m.type === 'Project');
+
+  const references: ArticleMentions['references'] = [];
+  for (const r of text.matchAll(REFERENCE)) {
+    const type = /公司|企业|集团/.test(r[2]!) ? 'Company' : 'Project';
+    const target = [...(type === 'Company' ? keptCompanies : keptProjects)].filter((m) => m.end <= r.index).sort((a, b) => b.end - a.end)[0];
+    if (target) references.push({ start: r.index, end: r.index + r[0].length, target });
+  }
+  const bodies = [...agencies, ...keptCompanies, ...organizations, ...references.filter((r) => r.target.type === 'Company').map((r) => ({ ...r.target, start: r.start, end: r.end }))];
+  const { persons, positions } = findPositions(text, ctx, bodies);
+
+  const mentions: ArticleMentions = {
+    text, sentences: sentences(text), paragraphs: paragraphs(text), places, agencies, companies: keptCompanies,
+    organizations, projects: keptProjects, positions, references,
+  };
+  attachInvestments(mentions);
+  const develops = developsRelations(mentions);
+  const relations = [
+    ...positionsToRelations(mentions), ...develops, ...fundsRelations(mentions),
+    ...locatedRelations(mentions, ctx, develops), ...townRelations(mentions, ctx),
+  ];
+  const reporters: Mention[] = article.reporters.map((r) => ({ type: 'Person', name: r.name, surface: r.name, start: 0, end: 0, rule: 'person:byline', props: {} }));
+  return toGraph(article, [...places, ...named, ...persons, ...reporters], relations, mentions);
+}
+
+/** Drop a name printed inside a longer name (凤凰工业园 inside 聊城市凤凰工业园投资开发有限公司), keeping owners inside project names. */
+function dropNested<M extends Mention>(ms: M[], keep: Mention[] = []): M[] {
+  return ms.filter((m) => keep.includes(m) || !ms.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+}
+
+function toGraph(article: Article, mentions: Mention[], relations: MentionRelation[], a: ArticleMentions): ArticleGraph {
+  const canonical = resolveNames(mentions);
+  const entities = new Map<string, Entity>();
+  const counts = new Map<string, number>();
+  const idOf = (m: Pick<Mention, 'type' | 'name'>) => entityId(m.type, canonical(m));
+  for (const m of mentions) {
+    const id = idOf(m);
+    const e = entities.get(id) ?? { id, type: m.type, name: canonical(m), aliases: [], articles: [article.id], props: {} };
+    if (m.surface !== e.name && !e.aliases.includes(m.surface)) e.aliases.push(m.surface);
+    if (m.name !== e.name && !e.aliases.includes(m.name)) e.aliases.push(m.name);
+    for (const [k, v] of Object.entries(m.props)) if (v !== undefined && e.props[k] === undefined) e.props[k] = v;
+    entities.set(id, e);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const sentenceOf = (at: number) => a.sentences.find((s) => at >= s.start && at < s.end) ?? { text: article.body.slice(0, 200), start: 0, end: Math.min(200, article.body.length) };
+  const out: Relation[] = [];
+  const seen = new Set<string>();
+  for (const r of relations) {
+    for (const m of [r.from, r.to]) if (!entities.has(idOf(m))) entities.set(idOf(m), { id: idOf(m), type: m.type, name: canonical(m), aliases: [], articles: [article.id], props: {} });
+    const from = idOf(r.from);
+    const to = idOf(r.to);
+    const key = `${r.type}|${from}|${to}`;
+    if (from === to || seen.has(key)) continue;
+    seen.add(key);
+    const s = sentenceOf(r.at);
+    out.push({ type: r.type, from, to, article: article.id, evidence: s.text, start: s.start, end: s.end, rule: r.rule, props: r.props });
+  }
+  const articleId = articleNodeId(article.id);
+  for (const [id, count] of counts) {
+    const e = entities.get(id)!;
+    const s = sentenceOf(mentions.find((m) => idOf(m) === id)!.start);
+    out.push({ type: 'MENTIONS', from: articleId, to: id, article: article.id, evidence: e.type === 'Person' && s.start === 0 ? '' : s.text, start: s.start, end: s.end, rule: 'mentions', props: { count } });
+  }
+  for (const r of article.reporters) {
+    out.push({ type: 'REPORTED', from: entityId('Person', r.name), to: articleId, article: article.id, evidence: '', start: 0, end: 0, rule: 'byline', props: { role: r.role } });
+  }
+  return { article, entities: [...entities.values()], relations: out };
+}

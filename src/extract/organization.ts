@@ -1,0 +1,29 @@
+// Organisations that are neither government bodies nor businesses: universities, schools, institutes,
+// associations, innovation centres, and periodicals named with a post (《山东文学》主编).
+import { ORGANIZATION_ABBREVIATIONS, ORGANIZATION_SUFFIXES, TITLES } from '../lexicon/names.ts';
+import { isGeneric } from '../nlp/jieba.ts';
+import type { Mention } from '../schema.ts';
+import type { ExtractContext } from './context.ts';
+import { leadingPlace } from './company.ts';
+import { findSuffixed, suffixPattern } from './suffixed.ts';
+
+const PATTERN = suffixPattern([...ORGANIZATION_SUFFIXES, ...Object.keys(ORGANIZATION_ABBREVIATIONS)]);
+const PERIODICAL = /《([^《》]{2,12})》/g;
+
+export function findOrganizations(text: string, ctx: ExtractContext): Mention[] {
+  const out: Mention[] = [];
+  for (const n of findSuffixed(text, PATTERN)) {
+    const full = ORGANIZATION_ABBREVIATIONS[n.suffix];
+    const name = full ? n.stem + full : n.name;
+    // 研发中心, 外国语学校 alone name a kind of body; a place, 国家 or a proper word makes it one body.
+    const named = leadingPlace(n.stem, ctx) !== null || /^(国家|中国|全国)/.test(n.stem) || !isGeneric(n.stem);
+    if (!named) continue;
+    out.push({ type: 'Organization', name, surface: n.name, start: n.start, end: n.end, rule: `organization:${n.suffix}`, props: {} });
+  }
+  for (const m of text.matchAll(PERIODICAL)) {
+    const after = text.slice(m.index + m[0].length);
+    if (!TITLES.some((t) => after.startsWith(t))) continue;
+    out.push({ type: 'Organization', name: m[1]!, surface: m[0], start: m.index, end: m.index + m[0].length, rule: 'organization:periodical', props: {} });
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+// Projects: named construction, investment and industrial projects (…项目, …产业园, …基地, …工程). The canonical
+// name drops a leading owner company and a leading county or town that the text names separately, unless what
+// is left is generic (电商产业园), in which case the place stays: 东昌府区电商产业园.
+import { PROJECT_SUFFIXES } from '../lexicon/names.ts';
+import { isGeneric } from '../nlp/jieba.ts';
+import type { Mention } from '../schema.ts';
+import type { ExtractContext } from './context.ts';
+import { findSuffixed, suffixPattern } from './suffixed.ts';
+import { nameStart } from './boundary.ts';
+
+const PATTERN = suffixPattern(PROJECT_SUFFIXES);
+/** A list of projects: 甲、乙、丙等4个光伏发电项目. */
+const LIST = /等\d+个[^，。；、]{0,12}项目/g;
+
+export interface ProjectMention extends Mention {
+  /** The owner company printed at the start of the name, and the places stripped from it. */
+  owner?: Mention;
+  stripped: string[];
+}
+
+export function findProjects(text: string, ctx: ExtractContext, companies: Mention[]): ProjectMention[] {
+  const out: ProjectMention[] = [];
+  for (const n of findSuffixed(text, PATTERN)) {
+    const quoted = text[n.start - 1] === '“' && text[n.end] === '”';
+    const owner = companies.find((c) => c.start === n.start && c.end < n.end);
+    const ownedBefore = text[n.start - 1] === '的' && (companies.some((c) => c.end === n.start - 1) || /(该|这家|其)(公司|企业)的$/.test(text.slice(0, n.start)));
+    const { name, stripped, lastPlace, core } = canonicalProject(n.name, owner?.surface ?? '', ctx);
+    const stem = core.slice(0, core.length - n.suffix.length);
+    const named = quoted || owner || ownedBefore || lastPlace !== null || (stem.length >= 4 && !isGeneric(stem));
+    // 该项目是…龙头项目: what a project is called after 是 is a class it belongs to, not its name.
+    if (!named || text[n.start - 1] === '是') continue;
+    out.push({ type: 'Project', name, surface: n.name, start: n.start, end: n.end, rule: quoted ? 'project:quoted' : `project:${n.suffix}`, props: {}, ...(owner ? { owner } : {}), stripped });
+  }
+  for (const m of text.matchAll(LIST)) {
+    const clauseStart = nameStart(text, m.index, Math.max(0, text.lastIndexOf('，', m.index) + 1));
+    let pos = Math.max(clauseStart, text.lastIndexOf('，', m.index) + 1);
+    for (const item of text.slice(pos, m.index).split('、')) {
+      const start = pos + (item.length - item.trimStart().length);
+      pos += item.length + 1;
+      if (item.length < 4 || isGeneric(item)) continue;
+      out.push({ type: 'Project', name: item, surface: item, start, end: start + item.length, rule: 'project:list', props: {}, stripped: [] });
+    }
+  }
+  return out;
+}
+
+/**
+ * 高唐时风集团锦纶工业布智能制造项目 → 锦纶工业布智能制造项目 (owner and county stripped);
+ * 东昌府区电商产业园 keeps its county (电商产业园 is generic); 聊城市… keeps the city (a project is not located in a city).
+ */
+export function canonicalProject(printed: string, owner: string, ctx: ExtractContext): { name: string; stripped: string[]; lastPlace: string | null; core: string } {
+  let name = printed;
+  let lastPlace: string | null = null;
+  const stripped: string[] = [];
+  if (owner && name.startsWith(owner)) name = name.slice(owner.length);
+  for (;;) {
+    const m = ctx.places.longestAt(name, 0);
+    if (!m) break;
+    const form = ctx.gazetteer.forms.get(m.key)!;
+    // A province names a category (山东省重点项目), not where one project is.
+    if (form.place.type === 'Province') return { name, stripped, lastPlace, core: name.slice(m.end) };
+    if (form.place.type === 'City') {
+      lastPlace = m.key;
+      break;
+    }
+    // A bare short county name fused with the project's own words (东阿阿胶特色小镇) is part of the name.
+    if (form.short && form.place.type === 'County' && !/区$/.test(m.key)) {
+      lastPlace = m.key;
+      break;
+    }
+    const rest = name.slice(m.end);
+    lastPlace = m.key;
+    if (rest.length < 2 || isGeneric(rest.replace(/(项目|工程)$/, ''))) break;
+    stripped.push(m.key);
+    name = rest;
+  }
+  return { name, stripped, lastPlace, core: lastPlace && name.startsWith(lastPlace) ? name.slice(lastPlace.length) : name };
+}

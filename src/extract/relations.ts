@@ -1,0 +1,186 @@
+// Relations between the mentions of one article. Each rule names itself in `rule` and cites its sentence.
+import type { Place } from '../lexicon/divisions.ts';
+import type { Mention } from '../schema.ts';
+import type { Span } from '../nlp/sentences.ts';
+import { findAmounts } from './amount.ts';
+import type { ExtractContext } from './context.ts';
+import type { PlaceMention } from './place.ts';
+import type { Position } from './person.ts';
+import type { ProjectMention } from './project.ts';
+
+/** A relation between two mentions, before mentions become entity ids. */
+export interface MentionRelation {
+  type: 'DEVELOPS' | 'LOCATED_IN' | 'HOLDS_POSITION' | 'FUNDS';
+  from: Mention;
+  to: Mention;
+  /** Offset the evidence sentence is found at. */
+  at: number;
+  rule: string;
+  props: Record<string, string | number>;
+}
+
+export interface ArticleMentions {
+  text: string;
+  sentences: Span[];
+  paragraphs: Span[];
+  places: PlaceMention[];
+  agencies: Mention[];
+  companies: Mention[];
+  organizations: Mention[];
+  projects: ProjectMention[];
+  positions: Position[];
+  /** 该公司, 该项目 and the like, with the mention each stands for. */
+  references: Array<{ start: number; end: number; target: Mention }>;
+}
+
+const within = (inner: { start: number; end: number }, outer: { start: number; end: number }) => inner.start >= outer.start && inner.end <= outer.end;
+const sentenceAt = (spans: Span[], at: number) => spans.find((s) => at >= s.start && at < s.end) ?? spans[spans.length - 1]!;
+
+export function positionsToRelations(a: ArticleMentions): MentionRelation[] {
+  return a.positions.map((p) => ({ type: 'HOLDS_POSITION', from: p.person, to: p.org, at: p.person.start, rule: 'position:title-chain', props: { title: p.title } }));
+}
+
+/** DEVELOPS: an owner printed in the project's name, `公司的…项目`, one company and one project in a sentence, or a company's official speaking of the project. */
+export function developsRelations(a: ArticleMentions): MentionRelation[] {
+  const out: MentionRelation[] = [];
+  const companyRefs = [...a.companies, ...a.references.filter((r) => r.target.type === 'Company').map((r) => ({ ...r.target, start: r.start, end: r.end }))];
+  for (const p of a.projects) {
+    if (p.owner) out.push({ type: 'DEVELOPS', from: p.owner, to: p, at: p.start, rule: 'develops:owner-in-name', props: { role: '建设' } });
+    const before = companyRefs.find((c) => c.end === p.start - 1 && a.text[c.end] === '的');
+    if (before) out.push({ type: 'DEVELOPS', from: before, to: p, at: p.start, rule: 'develops:company-de-project', props: { role: '建设' } });
+  }
+  for (const s of a.sentences) {
+    const cs = a.companies.filter((c) => within(c, s));
+    const ps = a.projects.filter((p) => within(p, s) && p.surface.endsWith('项目'));
+    if (cs.length === 1 && ps.length === 1 && !out.some((r) => r.to === ps[0])) {
+      out.push({ type: 'DEVELOPS', from: cs[0]!, to: ps[0]!, at: s.start, rule: 'develops:same-sentence', props: { role: '建设' } });
+    }
+  }
+  for (const pos of a.positions) {
+    if (pos.org.type !== 'Company') continue;
+    const para = sentenceAt(a.paragraphs, pos.person.start);
+    const quotes = para.text.match(/“[^”]*”/g) ?? [];
+    if (!quotes.some((q) => q.includes('项目'))) continue;
+    const project = [...a.projects].filter((p) => p.start < para.start).sort((x, y) => y.start - x.start)[0];
+    if (project) out.push({ type: 'DEVELOPS', from: pos.org, to: project, at: pos.person.start, rule: 'develops:official-on-project', props: { role: '建设' } });
+  }
+  return out;
+}
+
+/** FUNDS: an agency, then a funding verb, then the company or project funded, then the amount. */
+export function fundsRelations(a: ArticleMentions): MentionRelation[] {
+  const out: MentionRelation[] = [];
+  const VERB = /拨付|奖励|补助|补贴|资助|扶持资金|下达/;
+  for (const s of a.sentences) {
+    const agency = a.agencies.find((g) => within(g, s));
+    const verb = VERB.exec(s.text);
+    if (!agency || !verb) continue;
+    const verbAt = s.start + verb.index;
+    if (verbAt < agency.end) continue;
+    const target = [...a.companies, ...a.projects].filter((m) => within(m, s) && m.start >= verbAt).sort((x, y) => x.start - y.start)[0];
+    if (!target) continue;
+    const amount = findAmounts(a.text.slice(target.end, s.end))[0];
+    if (!amount) continue;
+    out.push({ type: 'FUNDS', from: agency, to: target, at: s.start, rule: 'funds:agency-verb-amount', props: { amount_yuan: amount.yuan } });
+  }
+  return out;
+}
+
+/** Investment printed with a project: 总投资2.5亿元 in its sentence, or in a sentence that starts 该项目. */
+export function attachInvestments(a: ArticleMentions): void {
+  const INVEST = /(?:总投资|计划投资|投资总额|总投资额|项目投资)(?:约|达|超|近)?(\d+(?:\.\d+)?(?:万亿元|亿元|万元|元))/g;
+  for (const s of a.sentences) {
+    for (const m of s.text.matchAll(INVEST)) {
+      const amount = findAmounts(m[1]!)[0]!;
+      const amountEnd = s.start + m.index + m[0].length;
+      const inSentence = a.projects.filter((p) => within(p, s));
+      const after = inSentence.find((p) => p.start === amountEnd + 1 && a.text[amountEnd] === '的');
+      const before = inSentence.filter((p) => p.end <= amountEnd).sort((x, y) => y.end - x.end)[0];
+      const ref = a.references.find((r) => r.target.type === 'Project' && r.start === s.start);
+      const project = after ?? before ?? ref?.target;
+      if (!project || project.props.investment_yuan !== undefined) continue;
+      project.props.investment_yuan = amount.yuan;
+      project.props.investment_text = m[0];
+    }
+  }
+}
+
+/**
+ * LOCATED_IN for companies, projects and organisations: a county or town printed in the name, `位于X的`, a
+ * sentence that opens `在X，`, the one county a sentence names, or the county a paragraph opens with.
+ */
+export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develops: MentionRelation[]): MentionRelation[] {
+  const out: MentionRelation[] = [];
+  const located = new Map<Mention, Place[]>();
+  const add = (m: Mention, place: Place, rule: string, at: number, surface: string) => {
+    const list = located.get(m) ?? [];
+    if (list.some((p) => p.code === place.code)) return;
+    list.push(place);
+    located.set(m, list);
+    out.push({ type: 'LOCATED_IN', from: m, to: placeTarget(place, surface, at), at, rule, props: {} });
+    const county = place.type === 'Town' ? ctx.gazetteer.countyOf(place) : null;
+    if (county) add(m, county, rule, at, county.name);
+  };
+  const localPlace = (p: Place) => p.type === 'County' || p.type === 'Town';
+  const holders = [...a.companies, ...a.projects, ...a.organizations];
+  const others = [...a.agencies, ...holders];
+  const standalone = a.places.filter((p) => localPlace(p.place) && !others.some((o) => within(p, o)));
+
+  for (const m of holders) {
+    for (const p of a.places) if (within(p, m) && localPlace(p.place)) add(m, p.place, 'located:place-in-name', m.start, p.surface);
+    const before = /位于([^，。；的]{2,12})的$/.exec(a.text.slice(Math.max(0, m.start - 16), m.start));
+    const place = before ? ctx.places.scan(before[1]!).map((f) => ctx.gazetteer.forms.get(f.key)!.place).find(localPlace) : undefined;
+    if (place) add(m, place, 'located:weiyu', m.start, place.name);
+  }
+  for (const s of a.sentences) {
+    const inside = holders.filter((m) => within(m, s) && !located.has(m));
+    if (inside.length === 0) continue;
+    const opener = /^在([^，。；]{2,30}?)(?:，|的|现场|内)/.exec(s.text);
+    if (opener) {
+      const at = s.start + 1;
+      const place = standalone.find((p) => p.start === at)?.place ?? placesOf(a.projects.find((p) => p.start === at), located)[0];
+      if (place) for (const m of inside) add(m, place, 'located:sentence-opener', s.start, place.name);
+    }
+    const counties = unique(standalone.filter((p) => within(p, s) && p.place.type === 'County').map((p) => p.place));
+    if (counties.length === 1) for (const m of inside.filter((x) => !located.has(x))) add(m, counties[0]!, 'located:one-county-in-sentence', s.start, counties[0]!.name);
+  }
+  for (const para of a.paragraphs) {
+    const topic = standalone.find((p) => p.start === para.start && p.place.type === 'County');
+    if (!topic) continue;
+    for (const m of holders.filter((x) => within(x, para) && !located.has(x))) add(m, topic.place, 'located:paragraph-topic', para.start, topic.surface);
+  }
+  // A company and the project it develops stand in the same place.
+  for (const d of develops) {
+    for (const [from, to] of [[d.from, d.to], [d.to, d.from]] as const) {
+      const target = holders.find((h) => h.name === to.name && h.type === to.type);
+      if (!target || located.has(target)) continue;
+      const source = holders.find((h) => h.name === from.name && h.type === from.type && located.has(h));
+      for (const place of source ? located.get(source)! : []) add(target, place, 'located:via-develops', d.at, place.name);
+    }
+  }
+  return out;
+}
+
+/** Town → County for every town of the article whose county the article also names. */
+export function townRelations(a: ArticleMentions, ctx: ExtractContext): MentionRelation[] {
+  const counties = new Set(a.places.filter((p) => p.place.type === 'County').map((p) => p.place.code));
+  const out: MentionRelation[] = [];
+  for (const t of unique(a.places.filter((p) => p.place.type === 'Town').map((p) => p.place))) {
+    const county = ctx.gazetteer.countyOf(t);
+    const mention = a.places.find((p) => p.place === t)!;
+    if (county && counties.has(county.code)) out.push({ type: 'LOCATED_IN', from: mention, to: placeTarget(county, county.name, mention.start), at: mention.start, rule: 'located:gazetteer', props: {} });
+  }
+  return out;
+}
+
+function placesOf(m: Mention | undefined, located: Map<Mention, Place[]>): Place[] {
+  return m ? (located.get(m) ?? []) : [];
+}
+
+function unique(places: Place[]): Place[] {
+  return [...new Map(places.map((p) => [p.code, p])).values()];
+}
+
+function placeTarget(place: Place, surface: string, at: number): Mention {
+  return { type: place.type === 'Town' ? 'Town' : place.type === 'City' ? 'City' : 'County', name: place.name, surface, start: at, end: at, rule: 'place', props: { division_code: place.code } };
+}

@@ -1,0 +1,28 @@
+// Names that end in a known suffix (…有限公司, …大学, …项目): find each suffix, then where the name starts.
+import { isReference, nameStart } from './boundary.ts';
+
+export interface SuffixedName {
+  name: string;
+  /** The name without its suffix: 山东东阀制冷科技 for 山东东阀制冷科技有限公司. */
+  stem: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+/** Suffixes longest first, so that 股份有限公司 is one suffix and not 公司 after 股份有限. */
+export function suffixPattern(suffixes: string[]): RegExp {
+  const alt = [...suffixes].sort((a, b) => b.length - a.length).map((s) => s.replace(/[()（）]/g, '\\$&')).join('|');
+  return new RegExp(alt, 'g');
+}
+
+export function findSuffixed(text: string, pattern: RegExp, minStem = 2): SuffixedName[] {
+  const out: SuffixedName[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const start = nameStart(text, m.index);
+    const stem = text.slice(start, m.index);
+    if (stem.length < minStem || isReference(stem)) continue;
+    out.push({ name: text.slice(start, m.index + m[0].length), stem, suffix: m[0], start, end: m.index + m[0].length });
+  }
+  return out;
+}

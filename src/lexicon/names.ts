@@ -1,0 +1,84 @@
+// Words that shape names: the suffixes that end a company, organisation or project name, the words that cannot
+// start one, titles of office, speech verbs and surnames. Data only; the extractors read these tables.
+
+/** Legal and business forms that end a company name, longest first where one ends another. */
+export const COMPANY_SUFFIXES = [
+  '股份有限公司', '有限责任公司', '集团有限公司', '有限公司', '集团公司', '集团', '公司',
+  '农民专业合作社', '专业合作社', '合作社', '支行', '分行', '热电',
+];
+
+/** Banks whose branches (…支行, …分行) are companies; short forms print as 农行, 工行. */
+export const BANKS: Record<string, string> = {
+  中国农业银行: '中国农业银行', 农行: '中国农业银行',
+  中国工商银行: '中国工商银行', 工行: '中国工商银行',
+  中国建设银行: '中国建设银行', 建行: '中国建设银行',
+  中国银行: '中国银行', 中行: '中国银行',
+  交通银行: '交通银行', 交行: '交通银行',
+  中国邮政储蓄银行: '中国邮政储蓄银行', 邮储银行: '中国邮政储蓄银行',
+  农村商业银行: '农村商业银行', 农商银行: '农村商业银行',
+};
+
+/** Endings of organisations that are neither government bodies nor businesses. */
+export const ORGANIZATION_SUFFIXES = [
+  '大学', '学院', '学校', '中学', '小学', '幼儿园', '研究所', '研究院', '研究中心', '实验室',
+  '作家协会', '协会', '学会', '商会', '联合会', '基金会', '促进会',
+  '创新中心', '计量中心', '服务平台', '医院', '报社', '电视台', '出版社',
+];
+
+/** Organisation abbreviations → full form of the ending (济南市作协 → 济南市作家协会). */
+export const ORGANIZATION_ABBREVIATIONS: Record<string, string> = { 作协: '作家协会', 美协: '美术家协会', 书协: '书法家协会', 科协: '科学技术协会' };
+
+/** Endings of named projects. */
+export const PROJECT_SUFFIXES = ['项目', '产业园', '工业园', '园区', '基地', '工程', '特色小镇', '综合体', '物流港'];
+
+/** Phase markers: 二期项目 of a named project is that project. */
+export const PHASE = /[一二三四五六七八九十\d]期(?:工程|项目)?$/;
+
+/**
+ * Words that end the text before a name: a name starts after the last of these. Prepositions, conjunctions,
+ * particles and the verbs that commonly introduce a business or a project in news prose.
+ */
+export const BOUNDARY_WORDS = [
+  '的', '在', '由', '对', '与', '和', '及', '以及', '向', '从', '为', '将', '把', '被', '给', '同', '跟', '让', '使', '据', '经',
+  '了', '是', '有', '等', '即', '系', '并', '而', '但', '于', '至', '到', '往', '朝', '自', '以',
+  '位于', '拨付', '引进', '引入', '走进', '来到', '看到', '支持', '帮助', '带动', '联合', '依托', '成立', '组建', '落户', '入驻',
+  '包括', '谋划', '实施', '推进', '签约', '参观', '观摩', '考察', '调研', '开展', '举办', '主办', '协办', '承办',
+  '争取', '打造', '筹建', '启动', '开工', '落地', '入选', '申报', '创建', '获批', '列入', '建成', '新建', '扩建', '培育', '壮大',
+  '推动', '加快', '服务', '助力', '做强', '参与', '加入', '携手', '牵头', '委托', '授予', '表彰', '命名',
+  '记者', '本报', '通过', '围绕', '深入', '前往', '抵达', '进入', '为了', '作为', '其中', '目前', '今年', '去年', '近日',
+];
+
+/** Words that make a would-be name a reference, not a name (该公司, 我们公司, 这家企业). */
+export const REFERENCE_PREFIXES = ['该', '本', '此', '这', '那', '我们', '我', '其', '各', '全', '每', '一', '两', '多', '个', '家', '原'];
+
+/** Titles of office, longest first where one ends another. */
+export const TITLES = [
+  '党组书记', '党委书记', '党工委书记', '总书记', '副书记', '书记', '党组成员',
+  '常务副局长', '副局长', '局长', '常务副主任', '副主任', '主任', '副部长', '部长', '副处长', '处长', '副科长', '科长',
+  '副市长', '市长', '副县长', '县长', '副区长', '区长', '副镇长', '镇长', '副乡长', '乡长', '村支书', '村主任',
+  '董事长', '副董事长', '总经理', '副总经理', '经理', '总监', '总工程师', '厂长', '副厂长', '负责人', '创始人',
+  '常务副院长', '副院长', '院长', '副校长', '校长', '教授', '副教授', '研究员', '博士生导师', '硕士生导师',
+  '副主席', '主席', '副主编', '主编', '总编辑', '社长', '会长', '副会长', '理事长', '秘书长',
+  '站长', '所长', '队长', '支队长', '大队长', '政委', '指挥长', '主播',
+];
+
+/** Department words that may stand between an organisation and a title (生产科科长, 市场开发部部长). */
+export const DEPARTMENT_ENDINGS = ['科', '部', '处', '室', '中心', '车间', '办公室', '教研室', '研究室'];
+
+/** Verbs and phrases after which a person's name ends. */
+export const NAME_FOLLOWERS = [
+  '说', '介绍', '表示', '指出', '认为', '告诉', '强调', '坦言', '笑着', '自豪', '高兴', '向', '以', '在', '对', '分别', '一行',
+  '介', '讲', '称', '谈', '同志', '带领', '等', '和', '与', '及', '也', '还', '正', '就', '又', '都',
+];
+
+/** Speech verbs: `”张玉宝说` names a speaker. */
+export const SPEECH_VERBS = ['说', '介绍', '表示', '指出', '认为', '坦言', '告诉记者', '感慨', '强调'];
+
+/** Surnames, single and double, for recognising personal names. */
+export const SURNAMES = (
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习'
+).split('');
+export const DOUBLE_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐'];
+
+/** Words that look like names after a title but are not (局长说 → no name). */
+export const NOT_NAMES = ['介绍', '表示', '告诉', '认为', '指出', '强调', '带领', '一行', '同志', '等人', '先生', '女士', '们', '助理'];

@@ -1,0 +1,36 @@
+// Within one article, mentions that name the same thing get one canonical name: the longest legal name of a
+// company (东阀制冷科技有限公司 → 山东东阀制冷科技有限公司), the fullest name of a project (新能源汽车零部件产业园二期项目
+// → 聊城市新能源汽车零部件产业园项目).
+import { PHASE } from '../lexicon/names.ts';
+import type { Mention } from '../schema.ts';
+
+/** Returns canonical name by (type, mention name). */
+export function resolveNames(mentions: Mention[]): (m: Pick<Mention, 'type' | 'name'>) => string {
+  const byType = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const set = byType.get(m.type) ?? new Set<string>();
+    set.add(m.name);
+    byType.set(m.type, set);
+  }
+  const canonical = new Map<string, string>();
+  for (const [type, names] of byType) {
+    const sorted = [...names].sort((a, b) => b.length - a.length);
+    for (const name of sorted) {
+      const target = sorted.find((longer) => longer !== name && longer.length > name.length && sameThing(type, name, longer));
+      canonical.set(`${type}:${name}`, target ? (canonical.get(`${type}:${target}`) ?? target) : name);
+    }
+  }
+  return (m) => canonical.get(`${m.type}:${m.name}`) ?? m.name;
+}
+
+function sameThing(type: string, short: string, long: string): boolean {
+  if (type === 'Company' || type === 'Organization') return long.endsWith(short) && short.length >= 6;
+  if (type === 'Project') {
+    // A listed phase (齐盛光伏农业综合体二期、泓泰…等4个项目) is a project of its own; 二期项目 of a named one is that one.
+    if (PHASE.test(short) && !/(项目|工程)$/.test(short)) return false;
+    const core = (n: string) => n.replace(PHASE, '').replace(/项目$/, '');
+    const s = core(short);
+    return s.length >= 4 && core(long).endsWith(s);
+  }
+  return false;
+}
