@@ -22,8 +22,8 @@ export function jurisdictionBefore(text: string, at: number, ctx: ExtractContext
   }
   const ch = text[at - 1];
   const before = text[at - 2] ?? '';
-  // 各县（市、区）文联: a list of jurisdictions is no jurisdiction.
-  if (!ch || /[、（(各]/.test(before)) return null;
+  // 各市, 各区: every jurisdiction of a level is no one jurisdiction.
+  if (!ch || before === '各') return null;
   if (ch === '市') return { place: gazetteer.home, start: at - 1 };
   if (ch === '省') return { place: gazetteer.province, start: at - 1 };
   if ((ch === '县' || ch === '区') && county && county.name.endsWith(ch)) return { place: county, start: at - 1 };

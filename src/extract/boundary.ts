@@ -6,7 +6,9 @@ import { tokens } from '../nlp/jieba.ts';
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·•（）()]/u;
 const BOUNDARY = new Set(BOUNDARY_WORDS);
 // Part-of-speech tags that never start a name: prepositions, conjunctions, particles, numerals, quantifiers.
-const BOUNDARY_TAGS = /^(p|c|u.*|m|mq|q|r|y|e|o|zg|ud|uj|ul|uz|uv|ug)$/;
+const BOUNDARY_TAGS = /^(p|c|u.*|r|y|e|o|zg|ud|uj|ul|uz|uv|ug)$/;
+// Numbers and counts (3台, 十大, 两个); jieba's m/q tags also cover words like 零部件, so the form decides.
+const COUNT = /^(\d|[一二两三四五六七八九十百千万亿几数多]+[个家项座条批台处大]?$)/;
 
 /**
  * The start of the name whose suffix starts at `suffixStart` in `text`. Never before `limit`. A name may hold
@@ -40,7 +42,7 @@ export function nameStart(text: string, suffixStart: number, limit = 0): number 
     if (/[）)]/.test(t.word)) brackets++;
     if (/[（(]/.test(t.word)) brackets--;
     if (brackets > 0) continue;
-    if (BOUNDARY.has(t.word) || BOUNDARY_TAGS.test(t.tag) || /^\d/.test(t.word)) {
+    if (BOUNDARY.has(t.word) || BOUNDARY_TAGS.test(t.tag) || COUNT.test(t.word)) {
       start = i + t.end;
       break;
     }

@@ -1,6 +1,7 @@
 // Companies: legal and business forms (…有限公司, …集团, bank branches, cooperatives). The canonical name is the
 // printed one; a bare 集团 name printed after its county (高唐时风集团) drops the county, which becomes a relation.
 import { BANKS, COMPANY_SUFFIXES } from '../lexicon/names.ts';
+import { isGeneric } from '../nlp/jieba.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
 import { findSuffixed, suffixPattern } from './suffixed.ts';
@@ -16,7 +17,11 @@ export function findCompanies(text: string, ctx: ExtractContext): Mention[] {
       const bank = BANK_NAMES.find((b) => n.stem.startsWith(b));
       if (!bank) continue;
       name = BANKS[bank] + n.name.slice(bank.length);
-    } else if (n.suffix === '集团' || n.suffix === '热电') {
+    } else if ((n.suffix === '公司' || n.suffix === '集团') && isGeneric(n.stem)) {
+      // 农村供水公司: a kind of company, not one.
+      continue;
+    }
+    if (n.suffix === '集团' || n.suffix === '热电') {
       // Short business names: a leading county or city name is where the firm is, not part of its name.
       const lead = leadingPlace(n.stem, ctx);
       if (lead && n.stem.length - lead.length >= 2) {

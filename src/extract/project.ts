@@ -1,12 +1,11 @@
 // Projects: named construction, investment and industrial projects (…项目, …产业园, …基地, …工程). The canonical
 // name drops a leading owner company and a leading county or town that the text names separately, unless what
 // is left is generic (电商产业园), in which case the place stays: 东昌府区电商产业园.
-import { PROJECT_SUFFIXES } from '../lexicon/names.ts';
-import { isGeneric } from '../nlp/jieba.ts';
+import { CATEGORY_WORDS, PROJECT_SUFFIXES } from '../lexicon/names.ts';
+import { isGeneric, tokens } from '../nlp/jieba.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
 import { findSuffixed, suffixPattern } from './suffixed.ts';
-import { nameStart } from './boundary.ts';
 
 const PATTERN = suffixPattern(PROJECT_SUFFIXES);
 /** A list of projects: 甲、乙、丙等4个光伏发电项目. */
@@ -26,14 +25,14 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
     const ownedBefore = text[n.start - 1] === '的' && (companies.some((c) => c.end === n.start - 1) || /(该|这家|其)(公司|企业)的$/.test(text.slice(0, n.start)));
     const { name, stripped, lastPlace, core } = canonicalProject(n.name, owner?.surface ?? '', ctx);
     const stem = core.slice(0, core.length - n.suffix.length);
-    const named = quoted || owner || ownedBefore || lastPlace !== null || (stem.length >= 4 && !isGeneric(stem));
-    // 该项目是…龙头项目: what a project is called after 是 is a class it belongs to, not its name.
-    if (!named || text[n.start - 1] === '是') continue;
+    const named = quoted || owner || ownedBefore || lastPlace !== null || (stem.length >= 4 && !isGeneric(stem) && !onlyVerbs(stem));
+    // Not names but classes: …是…龙头项目 (after 是), 新兴产业重点项目 (a category word), 可再生能源项目19个 (counted).
+    const category = !quoted && (text[n.start - 1] === '是' || CATEGORY_WORDS.some((w) => stem.endsWith(w)) || /^\d+个/.test(text.slice(n.end)));
+    if (!named || category) continue;
     out.push({ type: 'Project', name, surface: n.name, start: n.start, end: n.end, rule: quoted ? 'project:quoted' : `project:${n.suffix}`, props: {}, ...(owner ? { owner } : {}), stripped });
   }
   for (const m of text.matchAll(LIST)) {
-    const clauseStart = nameStart(text, m.index, Math.max(0, text.lastIndexOf('，', m.index) + 1));
-    let pos = Math.max(clauseStart, text.lastIndexOf('，', m.index) + 1);
+    let pos = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('。', m.index)) + 1;
     for (const item of text.slice(pos, m.index).split('、')) {
       const start = pos + (item.length - item.trimStart().length);
       pos += item.length + 1;
@@ -42,6 +41,13 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
     }
   }
   return out;
+}
+
+/** 抓实抓细 (项目): verbs and adverbs describe work on projects, they do not name one. */
+function onlyVerbs(stem: string): boolean {
+  // 抓实抓细: the A-B-A-C pattern of paired verbs.
+  if (/^(.).\1.$/u.test(stem)) return true;
+  return tokens(stem).every((t) => /^(v|d|a|ad|vd)$/.test(t.tag));
 }
 
 /**

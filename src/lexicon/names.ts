@@ -31,6 +31,9 @@ export const ORGANIZATION_ABBREVIATIONS: Record<string, string> = { 作协: '作
 /** Endings of named projects. */
 export const PROJECT_SUFFIXES = ['项目', '产业园', '工业园', '园区', '基地', '工程', '特色小镇', '综合体', '物流港'];
 
+/** Words that make a project name a category when it ends with them (新兴产业重点项目, 龙头项目). */
+export const CATEGORY_WORDS = ['重点', '重大', '龙头', '示范', '骨干', '标杆', '优质', '类', '级', '性'];
+
 /** Phase markers: 二期项目 of a named project is that project. */
 export const PHASE = /[一二三四五六七八九十\d]期(?:工程|项目)?$/;
 
@@ -45,6 +48,7 @@ export const BOUNDARY_WORDS = [
   '包括', '谋划', '实施', '推进', '签约', '参观', '观摩', '考察', '调研', '开展', '举办', '主办', '协办', '承办',
   '争取', '打造', '筹建', '启动', '开工', '落地', '入选', '申报', '创建', '获批', '列入', '建成', '新建', '扩建', '培育', '壮大',
   '推动', '加快', '服务', '助力', '做强', '参与', '加入', '携手', '牵头', '委托', '授予', '表彰', '命名',
+  '以上', '以下', '左右', '现有', '全部', '所有', '一批', '一系列',
   '记者', '本报', '通过', '围绕', '深入', '前往', '抵达', '进入', '为了', '作为', '其中', '目前', '今年', '去年', '近日',
 ];
 

@@ -25,6 +25,8 @@ export function resolveNames(mentions: Mention[]): (m: Pick<Mention, 'type' | 'n
 
 function sameThing(type: string, short: string, long: string): boolean {
   if (type === 'Company' || type === 'Organization') return long.endsWith(short) && short.length >= 6;
+  // 聊城河务局 and 聊城黄河河务局: one body, printed with and without part of its name.
+  if (type === 'Agency') return short.length >= 5 && long.startsWith(short.slice(0, 2)) && long.endsWith(short.slice(2));
   if (type === 'Project') {
     // A listed phase (齐盛光伏农业综合体二期、泓泰…等4个项目) is a project of its own; 二期项目 of a named one is that one.
     if (PHASE.test(short) && !/(项目|工程)$/.test(short)) return false;
