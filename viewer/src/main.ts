@@ -34,7 +34,9 @@ async function main(): Promise<void> {
 
   setStatus('载入中…');
   const restored = parseViewState(location.hash);
-  const [stats, overview] = await Promise.all([api.stats(), api.overview()]);
+  // ?limit=N loads only the N best-connected nodes first (for big graphs); the rest comes by search and expansion.
+  const limit = Number(new URLSearchParams(location.search).get('limit')) || undefined;
+  const [stats, overview] = await Promise.all([api.stats(), api.overview(limit)]);
   const graph = createGraph();
   mergePayload(graph, overview);
   initialLayout(graph);

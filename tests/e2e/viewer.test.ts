@@ -1,0 +1,290 @@
+// The viewer in a real headless Chromium against a real `kg serve` over the seeds graph: it draws, searches Chinese
+// substrings, shows a project's investment and evidence, hides types, keeps its view in the URL, lays out, exports.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import graphology from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildGraph, exportGraph } from '../../src/graph/build.ts';
+import type { NodeDetails } from '../../src/server/backend.ts';
+import { startServer, type RunningServer } from '../../src/server/index.ts';
+import { NODE_TYPES } from '../../viewer/src/style.ts';
+import { parseViewState } from '../../viewer/src/view-state.ts';
+import { launchChromium } from './chromium.ts';
+import { writeSeedsGraph } from './seeds-graph.ts';
+
+const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
+const HAIYUN = '海韵能源高端锂电池负极材料项目';
+const HAIYUN_ID = `Project:${HAIYUN}`;
+
+let server: RunningServer;
+let browser: Browser;
+let graphDir: string;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  graphDir = writeSeedsGraph();
+  // rebuild: the test must see the viewer as it is in the source tree, not an old viewer/dist.
+  server = await startServer({ graphDir, port: 0, rebuild: true });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (graphDir) rmSync(graphDir, { recursive: true, force: true });
+});
+
+async function openViewer(url = server.url, width = 1400): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 30_000 });
+  expect(errors).toEqual([]);
+  return page;
+}
+
+interface Ink {
+  width: number;
+  height: number;
+  /** Pixels that are not the white background. */
+  inked: number;
+  /** Pixels of each colour asked for (node centres are drawn in their exact type colour). */
+  colors: Record<string, number>;
+}
+
+/** Decodes a PNG screenshot inside the page (a canvas is the PNG decoder at hand) and counts its pixels. */
+async function ink(page: Page, png: Buffer, colors: Record<string, string>): Promise<Ink> {
+  return page.evaluate(
+    async ({ b64, colors }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, img.width, img.height).data;
+      const targets = Object.entries(colors).map(([name, hex]) => [name, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)] as const);
+      const counts: Record<string, number> = Object.fromEntries(targets.map(([n]) => [n, 0]));
+      let inked = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        const [r, g, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
+        if (r < 245 || g < 245 || b < 245) inked++;
+        for (const [name, tr, tg, tb] of targets) {
+          if (Math.abs(r - tr) <= 6 && Math.abs(g - tg) <= 6 && Math.abs(b - tb) <= 6) counts[name]!++;
+        }
+      }
+      return { width: img.width, height: img.height, inked, colors: counts };
+    },
+    { b64: png.toString('base64'), colors },
+  );
+}
+
+/** Fraction of pixels that differ between two screenshots of the same size. */
+async function difference(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ({ a, b }) => {
+      const load = async (b64: string) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        c.getContext('2d')!.drawImage(img, 0, 0);
+        return c.getContext('2d')!.getImageData(0, 0, img.width, img.height).data;
+      };
+      const [da, db] = [await load(a), await load(b)];
+      if (da.length !== db.length) return 1;
+      let diff = 0;
+      for (let i = 0; i < da.length; i += 4) {
+        if (Math.abs(da[i]! - db[i]!) + Math.abs(da[i + 1]! - db[i + 1]!) + Math.abs(da[i + 2]! - db[i + 2]!) > 30) diff++;
+      }
+      return diff / (da.length / 4);
+    },
+    { a: a.toString('base64'), b: b.toString('base64') },
+  );
+}
+
+const typeColors = Object.fromEntries(Object.entries(NODE_TYPES).map(([t, s]) => [t, s.color]));
+
+async function searchAndPick(page: Page, query: string, label: string): Promise<void> {
+  await page.fill('#search', query);
+  await page.waitForSelector(`#suggestions[data-query="${query}"] li`);
+  await page.locator('#suggestions li', { hasText: label }).first().dispatchEvent('mousedown');
+}
+
+describe('kg viewer in Chromium', () => {
+  it('draws the seeds graph: the canvas is not blank and shows every type colour', async () => {
+    const page = await openViewer();
+    await page.waitForTimeout(300);
+    const shot = await page.locator('#graph').screenshot();
+    await page.screenshot({ path: join(SCREENSHOTS, 'overview.png') });
+    const stats = await ink(page, shot, typeColors);
+    expect(stats.inked / (stats.width * stats.height)).toBeGreaterThan(0.01);
+    for (const type of ['Project', 'Company', 'County', 'Agency', 'Person', 'Article']) {
+      expect(stats.colors[type], `${type} nodes drawn`).toBeGreaterThan(20);
+    }
+    await expect(page.locator('#status').textContent()).resolves.toMatch(/^154 \/ 154 节点/);
+    await page.close();
+  });
+
+  it('finds 东阿 by substring, opens 海韵… with its investment and the evidence behind each relation', async () => {
+    const page = await openViewer();
+    await page.fill('#search', '东阿');
+    await page.waitForSelector('#suggestions[data-query="东阿"] li');
+    const suggestions = await page.locator('#suggestions li').allTextContents();
+    expect(suggestions[0]).toContain('东阿县');
+    expect(suggestions.some((s) => s.includes('东阿阿胶特色小镇'))).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'search-dong-e.png') });
+
+    await searchAndPick(page, '海韵', HAIYUN);
+    await page.waitForSelector(`#panel[data-node="${HAIYUN_ID}"]`);
+    await expect(page.locator('#panel h2').textContent()).resolves.toBe(HAIYUN);
+    await expect(page.locator('#panel .props').textContent()).resolves.toContain('23.4亿元');
+
+    // Each relation shows its article title and exactly the evidence the API has, names marked.
+    const details = (await (await page.request.get(`${server.url}api/node?id=${encodeURIComponent(HAIYUN_ID)}`)).json()) as NodeDetails;
+    const items = page.locator('#panel li.relation');
+    await expect(items.count()).resolves.toBe(details.relations.length);
+    for (const [i, rel] of details.relations.entries()) {
+      const item = items.nth(i);
+      await expect(item.locator('.rel-head .link').textContent()).resolves.toBe(rel.other.label);
+      await expect(item.locator('.article-title').textContent()).resolves.toBe(`《${rel.article?.title}》`);
+      if (!rel.evidence) {
+        await expect(item.locator('.evidence').count()).resolves.toBe(0);
+        continue;
+      }
+      await expect(item.locator('.evidence').textContent()).resolves.toBe(rel.evidence);
+      const names = [HAIYUN, ...details.aliases, rel.other.name, rel.other.label, ...rel.other.aliases];
+      const marks = await item.locator('.evidence mark').allTextContents();
+      for (const mark of marks) expect(names).toContain(mark);
+      if (names.some((n) => rel.evidence.includes(n))) expect(marks.length).toBeGreaterThan(0);
+      else expect(marks).toEqual([]);
+    }
+    await page.waitForTimeout(600); // the camera flies to the node
+    await page.screenshot({ path: join(SCREENSHOTS, 'project-haiyun.png') });
+    await page.close();
+  });
+
+  it('hides a type from the legend, keeps the view in the URL, and a reload reproduces it', async () => {
+    const page = await openViewer();
+    await searchAndPick(page, '海韵', HAIYUN);
+    await page.waitForSelector(`#panel[data-node="${HAIYUN_ID}"]`);
+    await page.waitForTimeout(600);
+    const before = await ink(page, await page.locator('#graph').screenshot(), typeColors);
+    expect(before.colors.Person).toBeGreaterThan(0);
+
+    await page.click('#legend button[data-type="Person"]');
+    await expect(page.getAttribute('#legend button[data-type="Person"]', 'aria-pressed')).resolves.toBe('false');
+    await page.waitForFunction(() => location.hash.includes('hide=Person'));
+    await page.waitForTimeout(400);
+    const hiddenShot = await page.locator('#graph').screenshot();
+    expect((await ink(page, hiddenShot, typeColors)).colors.Person, 'no Person node drawn').toBe(0);
+    const url = page.url();
+    const view = parseViewState(new URL(url).hash);
+    expect(view).toMatchObject({ selected: HAIYUN_ID, hidden: ['Person'] });
+    expect(view.camera?.ratio).toBeLessThan(1);
+
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+    await page.waitForSelector(`#panel[data-node="${HAIYUN_ID}"]`);
+    await page.waitForTimeout(600);
+    await expect(page.getAttribute('#legend button[data-type="Person"]', 'aria-pressed')).resolves.toBe('false');
+    expect(page.url()).toBe(url);
+    const reloadedShot = await page.locator('#graph').screenshot();
+    await page.screenshot({ path: join(SCREENSHOTS, 'reloaded-view.png') });
+    expect(await difference(page, hiddenShot, reloadedShot), 'same picture after reload').toBeLessThan(0.005);
+    await page.close();
+  });
+
+  it('loads a partial first view and grows it from the server by search and by expanding neighbours', async () => {
+    const page = await openViewer(`${server.url}?limit=10`);
+    await expect(page.locator('#status').textContent()).resolves.toMatch(/^10 \/ 154 节点/);
+    await searchAndPick(page, '海韵', HAIYUN);
+    await page.waitForSelector(`#panel[data-node="${HAIYUN_ID}"]`);
+    const grown = Number((await page.locator('#status').textContent())!.split(' ')[0]);
+    expect(grown).toBeGreaterThan(10);
+    await page.locator('#panel .link', { hasText: '东阿县' }).first().click();
+    await page.waitForSelector('#panel[data-node="County:东阿县"]');
+    await page.click('#panel .actions button');
+    await page.waitForFunction((n) => Number(document.getElementById('status')!.textContent!.split(' ')[0]) > n, grown);
+    await page.close();
+  });
+
+  it('runs ForceAtlas2 in a worker on demand and stops it', async () => {
+    const page = await openViewer();
+    const still = await page.locator('#graph').screenshot();
+    await page.click('#layout');
+    await expect(page.locator('#layout').textContent()).resolves.toBe('布局 ■');
+    await page.waitForTimeout(1500);
+    await page.click('#layout');
+    await expect(page.locator('#layout').textContent()).resolves.toBe('布局 ▶');
+    const moved = await page.locator('#graph').screenshot();
+    expect(await difference(page, still, moved)).toBeGreaterThan(0.001);
+    await page.close();
+  });
+
+  it('exports a PNG and a GEXF that graphology (as Gephi would) reads back', async () => {
+    const page = await openViewer();
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    expect(png.suggestedFilename()).toBe('kg-graph.png');
+    const pngBytes = await streamBytes(await png.createReadStream());
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    const pngInk = await ink(page, pngBytes, typeColors);
+    expect(pngInk.inked / (pngInk.width * pngInk.height)).toBeGreaterThan(0.01);
+
+    const [gexf] = await Promise.all([page.waitForEvent('download'), page.click('#export-gexf')]);
+    const text = (await streamBytes(await gexf.createReadStream())).toString('utf8');
+    const read = parseGexf(graphology.MultiDirectedGraph, text);
+    expect(read.order).toBe(154);
+    expect(read.size).toBe(246);
+    expect(read.getNodeAttribute(HAIYUN_ID, 'label')).toBe(HAIYUN);
+    expect(read.getNodeAttribute(HAIYUN_ID, 'investment_yuan')).toBe(2_340_000_000);
+    await page.close();
+  });
+});
+
+async function streamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks);
+}
+
+describe('kg viewer safety', () => {
+  it('shows markup in names and evidence as text and never runs it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-xss-'));
+    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const article = { id: 'x#1', file: 'x.txt', index: 0, title: `标题${evil}`, kicker: null, subtitle: null, date: null, reporters: [], body: evil };
+    const entity = { id: `Project:恶意${evil}项目`, type: 'Project' as const, name: `恶意${evil}项目`, aliases: [evil], articles: ['x#1'], props: {} };
+    const county = { id: 'County:东阿县', type: 'County' as const, name: '东阿县', aliases: [], articles: ['x#1'], props: {} };
+    const relation = { type: 'LOCATED_IN' as const, from: entity.id, to: county.id, article: 'x#1', evidence: `位于东阿县${evil}`, start: 0, end: 9, rule: 'test', props: {} };
+    writeFileSync(join(dir, 'graph.json'), JSON.stringify(exportGraph(buildGraph([article], [entity, county], [relation]))));
+    const evilServer = await startServer({ graphDir: dir, port: 0 });
+    try {
+      const page = await openViewer(`${evilServer.url}#sel=${encodeURIComponent(entity.id)}`);
+      await page.waitForSelector('#panel[data-node]');
+      await expect(page.locator('#panel h2').textContent()).resolves.toBe(entity.name);
+      await expect(page.locator('#panel .evidence').textContent()).resolves.toBe(relation.evidence);
+      await expect(page.locator('#panel script, #panel img').count()).resolves.toBe(0);
+      await page.fill('#search', '恶意');
+      await page.waitForSelector('#suggestions[data-query="恶意"] li');
+      await expect(page.locator('#suggestions script, #suggestions img').count()).resolves.toBe(0);
+      await expect(page.evaluate(() => (window as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+      await page.close();
+    } finally {
+      await evilServer.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('binds the loopback address unless told otherwise', () => {
+    expect(new URL(server.url).hostname).toBe('127.0.0.1');
+  });
+});
