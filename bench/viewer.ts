@@ -1,0 +1,116 @@
+// Viewer benchmark: time to the first rendered frame and to a usable search, in headless Chromium, for the seeds
+// graph and for a synthetic graph of 20k nodes / 50k edges (target: first frame within 3 s at 20k).
+// Run alone: node --import tsx bench/viewer.ts
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildGraph, exportGraph } from '../src/graph/build.ts';
+import { articleNodeId, ENTITY_TYPES, type Article, type Entity, type Relation, type RelationType } from '../src/schema.ts';
+import { startServer } from '../src/server/index.ts';
+import { launchChromium } from '../tests/e2e/chromium.ts';
+import { writeSeedsGraph } from '../tests/e2e/seeds-graph.ts';
+
+/** A small deterministic PRNG, so that every run measures the same graph. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = '东西南北高新华鲁聊城阳谷冠县茌平临清莘东阿经开水城光伏锂电材料装备智能科技产业能源化工纺织食品物流'.split('');
+
+/** A graph shaped like extractor output: `articles` articles, entities of every type, and `edges` relations. */
+export function syntheticRecords(nodes: number, edges: number, seed = 1): { articles: Article[]; entities: Entity[]; relations: Relation[] } {
+  const rand = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const articleCount = Math.max(1, Math.round(nodes / 40));
+  const articles: Article[] = Array.from({ length: articleCount }, (_, i) => ({
+    id: `synthetic#${i + 1}`, file: 'synthetic.txt', index: i, title: `第${i + 1}篇 ${pick(SYLLABLES)}${pick(SYLLABLES)}新闻`,
+    kicker: null, subtitle: null, date: '2025-08-06', reporters: [], body: '',
+  }));
+  const entities: Entity[] = [];
+  for (let i = 0; entities.length < nodes - articleCount; i++) {
+    const type = pick(ENTITY_TYPES);
+    const name = `${pick(SYLLABLES)}${pick(SYLLABLES)}${pick(SYLLABLES)}${i}${type === 'Project' ? '项目' : type === 'Company' ? '有限公司' : ''}`;
+    const props: Entity['props'] = type === 'Project' ? { investment_yuan: Math.round(rand() * 5e9) } : {};
+    entities.push({ id: `${type}:${name}`, type, name, aliases: [name.slice(0, 3)], articles: [pick(articles).id], props });
+  }
+  const ids = [...entities.map((e) => e.id), ...articles.map((a) => articleNodeId(a.id))];
+  const relations: Relation[] = [];
+  const types: RelationType[] = ['MENTIONS', 'LOCATED_IN', 'DEVELOPS', 'HOLDS_POSITION', 'FUNDS'];
+  for (let i = 0; i < edges; i++) {
+    // Skewed ends (a few hubs, many leaves), as in news graphs where a city or a county is in every article.
+    const from = ids[Math.floor(rand() ** 2 * ids.length)]!;
+    const to = ids[Math.floor(rand() * ids.length)]!;
+    relations.push({ type: pick(types), from, to, article: pick(articles).id, evidence: `${from}与${to}的关系。`, start: i, end: i + 5, rule: 'synthetic', props: {} });
+  }
+  return { articles, entities, relations };
+}
+
+interface Timing {
+  firstRenderMs: number;
+  searchReadyMs: number;
+  searchAnswerMs: number;
+}
+
+async function measure(graphDir: string, query: string): Promise<Timing> {
+  const server = await startServer({ graphDir, port: 0 });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 120_000 });
+    const marks = await page.evaluate(() => ({
+      firstRender: performance.getEntriesByName('kg:first-render')[0]?.startTime ?? NaN,
+      searchReady: performance.getEntriesByName('kg:search-ready')[0]?.startTime ?? NaN,
+    }));
+    const t0 = Date.now();
+    await page.fill('#search', query);
+    await page.waitForSelector(`#suggestions[data-query="${query}"] li`, { timeout: 30_000 });
+    // The 120 ms typing debounce is part of what a person waits for.
+    return { firstRenderMs: marks.firstRender, searchReadyMs: marks.searchReady, searchAnswerMs: Date.now() - t0 };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export async function bench(): Promise<void> {
+  await import('../src/server/index.ts').then((m) => m.ensureViewerBuilt());
+  const seedsDir = writeSeedsGraph();
+  const synthDir = mkdtempSync(join(tmpdir(), 'kg-bench-viewer-'));
+  try {
+    const { articles, entities, relations } = syntheticRecords(20_000, 50_000);
+    const graph = buildGraph(articles, entities, relations);
+    writeFileSync(join(synthDir, 'graph.json'), JSON.stringify(exportGraph(graph)));
+    const rows: Array<[string, Timing]> = [
+      [`seeds (${await countOf(seedsDir)})`, await measure(seedsDir, '海韵')],
+      [`synthetic (${graph.order} nodes, ${graph.size} edges)`, await measure(synthDir, '东阿')],
+    ];
+    console.log('viewer bench (headless Chromium, SwiftShader WebGL)');
+    for (const [name, t] of rows) {
+      console.log(
+        `  ${name}: first frame ${t.firstRenderMs.toFixed(0)} ms, search usable ${t.searchReadyMs.toFixed(0)} ms, ` +
+          `suggestions ${t.searchAnswerMs} ms after typing`,
+      );
+    }
+    const big = rows[1]![1];
+    console.log(`  20k first frame vs 3000 ms target: ${(big.firstRenderMs / 3000).toFixed(2)}×`);
+  } finally {
+    rmSync(seedsDir, { recursive: true, force: true });
+    rmSync(synthDir, { recursive: true, force: true });
+  }
+}
+
+async function countOf(dir: string): Promise<string> {
+  const { openGraphFile } = await import('../src/server/graph-file.ts');
+  const s = await (await openGraphFile(dir)).stats();
+  return `${s.nodes} nodes, ${s.edges} edges`;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await bench();
