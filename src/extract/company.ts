@@ -17,7 +17,7 @@ export function findCompanies(text: string, ctx: ExtractContext): Mention[] {
       const bank = BANK_NAMES.find((b) => n.stem.startsWith(b));
       if (!bank) continue;
       name = BANKS[bank] + n.name.slice(bank.length);
-    } else if ((n.suffix === '公司' || n.suffix === '集团') && isGeneric(n.stem)) {
+    } else if ((n.suffix === '公司' || n.suffix === '集团') && !leadingPlace(n.stem, ctx) && isGeneric(n.stem)) {
       // 农村供水公司: a kind of company, not one.
       continue;
     }
