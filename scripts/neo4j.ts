@@ -1,0 +1,246 @@
+// A real local Neo4j 5.26 Community server without Docker: `npm run neo4j -- install|start|stop|status`.
+// install: mvn fetches the jars of scripts/neo4j/pom.xml into .neo4j/lib and javac compiles the launcher
+//          scripts/neo4j/KgNeo4j.java into .neo4j/classes (skipped while both inputs are unchanged).
+// start:   runs the launcher detached (pid in .neo4j/neo4j.pid, output in .neo4j/neo4j.log, data in .neo4j/data)
+//          and returns once Bolt answers with the configured credentials.
+// stop:    ends exactly the pid that start wrote, after checking that it is still our launcher.
+// The functions are exported for the test global setup and `kg up`; ensureLocalNeo4j() is the one they want.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+import { connect, describeNeo4jError, neo4jSettings, type Neo4jSettings } from '../src/neo4j/driver.ts';
+
+const HERE = join(import.meta.dirname, 'neo4j');
+const MAIN_CLASS = 'KgNeo4j';
+/** Printed by the launcher once the credentials are set (see KgNeo4j.READY). */
+const READY_LINE = 'KgNeo4j ready';
+const JVM_OPTIONS = [
+  '-Xms512m', '-Xmx2g', '-XX:+UseG1GC', '-XX:-OmitStackTraceInFastThrow', '-Dlog4j2.disable.jmx=true',
+  // What Neo4j's own start script opens on Java 17+.
+  '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+];
+
+export interface LocalNeo4j {
+  /** .neo4j at the repository root, or KG_NEO4J_HOME. Holds lib/, classes/, data/, logs/, neo4j.pid, neo4j.log. */
+  home: string;
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  uri: string;
+}
+
+export function localNeo4j(env: NodeJS.ProcessEnv = process.env): LocalNeo4j {
+  const host = '127.0.0.1';
+  const port = Number(env.NEO4J_BOLT_PORT || 7687);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`NEO4J_BOLT_PORT must be a port number, not "${env.NEO4J_BOLT_PORT}"`);
+  const { user, password } = neo4jSettings({}, env);
+  return { home: resolve(env.KG_NEO4J_HOME || join(import.meta.dirname, '..', '.neo4j')), host, port, user, password, uri: `bolt://${host}:${port}` };
+}
+
+const paths = (home: string) => ({
+  lib: join(home, 'lib'),
+  classes: join(home, 'classes'),
+  stamp: join(home, 'installed.sha256'),
+  pid: join(home, 'neo4j.pid'),
+  log: join(home, 'neo4j.log'),
+});
+
+const settingsOf = (local: LocalNeo4j): Neo4jSettings => ({ uri: local.uri, user: local.user, password: local.password });
+
+function requireTool(command: string, versionFlag: string, hint: string): void {
+  const probe = spawnSync(command, [versionFlag], { stdio: 'ignore' });
+  if (probe.error || probe.status !== 0) {
+    throw new Error(`\`${command}\` was not found or does not run: ${hint}`);
+  }
+}
+
+function run(command: string, args: string[], what: string): void {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${what} failed (\`${command} ${args.join(' ')}\` exited with ${result.status ?? result.signal})`);
+}
+
+/** What the installed jars and classes were made from; a change of either makes install run again. */
+function inputsHash(): string {
+  const hash = createHash('sha256');
+  for (const f of ['pom.xml', `${MAIN_CLASS}.java`]) hash.update(readFileSync(join(HERE, f)));
+  return hash.digest('hex');
+}
+
+/** Fetches the jars and compiles the launcher, unless the cache in `home` was made from the same inputs. */
+export function installLocalNeo4j(local: LocalNeo4j = localNeo4j(), log: (line: string) => void = console.error): void {
+  const p = paths(local.home);
+  const wanted = inputsHash();
+  if (existsSync(p.stamp) && readFileSync(p.stamp, 'utf8').trim() === wanted) return;
+  requireTool('java', '-version', 'install a Java 17 or 21 JDK (Debian: apt-get install openjdk-17-jdk-headless).');
+  requireTool('javac', '-version', 'install a Java 17 or 21 JDK, not only a JRE (Debian: apt-get install openjdk-17-jdk-headless).');
+  requireTool('mvn', '-version', 'install Maven 3 (Debian: apt-get install maven); it fetches the Neo4j jars from Maven Central.');
+  log(`neo4j: fetching Neo4j jars into ${p.lib} (mvn)…`);
+  rmSync(p.lib, { recursive: true, force: true });
+  run('mvn', ['-q', '-B', '-f', join(HERE, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${p.lib}`, '-DincludeScope=runtime'],
+    'fetching the Neo4j jars');
+  log(`neo4j: compiling the launcher into ${p.classes} (javac)…`);
+  mkdirSync(p.classes, { recursive: true });
+  run('javac', ['-cp', join(p.lib, '*'), '-d', p.classes, join(HERE, `${MAIN_CLASS}.java`)], 'compiling scripts/neo4j/KgNeo4j.java');
+  writeFileSync(p.stamp, `${wanted}\n`);
+}
+
+function readPid(local: LocalNeo4j): number | undefined {
+  const file = paths(local.home).pid;
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/** True while `pid` is alive and, where /proc tells, still our launcher (a pid can be reused after a crash). */
+function isOurProcess(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const cmdline = `/proc/${pid}/cmdline`;
+  return !existsSync(cmdline) || readFileSync(cmdline, 'utf8').includes(MAIN_CLASS);
+}
+
+export interface LocalStatus {
+  running: boolean;
+  pid?: number;
+  uri: string;
+}
+
+export function localNeo4jStatus(local: LocalNeo4j = localNeo4j()): LocalStatus {
+  const pid = readPid(local);
+  return pid !== undefined && isOurProcess(pid) ? { running: true, pid, uri: local.uri } : { running: false, uri: local.uri };
+}
+
+function logTail(local: LocalNeo4j, lines = 15): string {
+  const file = paths(local.home).log;
+  return existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '(no log)';
+}
+
+/** Bolt answers and the credentials work: the server can be used. Connection errors are "not yet", others thrown. */
+async function boltAnswers(local: LocalNeo4j): Promise<boolean> {
+  try {
+    await (await connect(settingsOf(local))).close();
+    return true;
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause;
+    if (cause?.code === 'ServiceUnavailable') return false;
+    throw err;
+  }
+}
+
+/** Starts the server detached (unless ours already runs) and waits until Bolt answers. */
+export async function startLocalNeo4j(local: LocalNeo4j = localNeo4j(), timeoutMs = 180_000): Promise<LocalStatus & { started: boolean }> {
+  const status = localNeo4jStatus(local);
+  if (status.running && status.pid !== undefined) {
+    await waitForBolt(local, status.pid, timeoutMs);
+    return { ...status, started: false };
+  }
+  installLocalNeo4j(local);
+  const p = paths(local.home);
+  const logFd = openSync(p.log, 'w');
+  const child = spawn('java', [...JVM_OPTIONS, '-cp', `${p.classes}:${join(p.lib, '*')}`, MAIN_CLASS, local.home], {
+    detached: true,
+    stdio: ['ignore', logFd, logFd],
+    env: { ...process.env, KG_NEO4J_HOST: local.host, KG_NEO4J_BOLT_PORT: String(local.port), KG_NEO4J_USER: local.user, KG_NEO4J_PASSWORD: local.password },
+  });
+  closeSync(logFd);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('neo4j: could not start `java`');
+  child.unref();
+  writeFileSync(p.pid, `${pid}\n`);
+  try {
+    await waitForBolt(local, pid, timeoutMs);
+  } catch (err) {
+    await stopLocalNeo4j(local);
+    throw err;
+  }
+  return { running: true, pid, uri: local.uri, started: true };
+}
+
+async function waitForBolt(local: LocalNeo4j, pid: number, timeoutMs: number): Promise<void> {
+  const log = paths(local.home).log;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isOurProcess(pid)) {
+      throw new Error(`neo4j: the server exited while starting (port ${local.port} taken?). Last lines of ${log}:\n${logTail(local)}`);
+    }
+    // Knock only after the launcher has set the password, so that no failed login locks the user.
+    if (existsSync(log) && readFileSync(log, 'utf8').includes(READY_LINE) && (await boltAnswers(local))) return;
+    await sleep(500);
+  }
+  throw new Error(`neo4j: Bolt did not answer at ${local.uri} within ${timeoutMs / 1000} s. Last lines of ${log}:\n${logTail(local)}`);
+}
+
+/** Ends the pid that start wrote (SIGTERM: a clean shutdown; SIGKILL after a minute). False when none was running. */
+export async function stopLocalNeo4j(local: LocalNeo4j = localNeo4j(), timeoutMs = 60_000): Promise<boolean> {
+  const { pid, running } = localNeo4jStatus(local);
+  rmSync(paths(local.home).pid, { force: true });
+  if (!running || pid === undefined) return false;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + timeoutMs;
+  while (isOurProcess(pid)) {
+    if (Date.now() > deadline) {
+      process.kill(pid, 'SIGKILL');
+      break;
+    }
+    await sleep(250);
+  }
+  return true;
+}
+
+export interface Neo4jHandle {
+  settings: Neo4jSettings;
+  /** True when this call started the server; then stop() stops it, otherwise stop() leaves it alone. */
+  started: boolean;
+  stop: () => Promise<void>;
+}
+
+/**
+ * A usable server at the local Bolt address: one already answering there (ours or anyone's, e.g. docker compose)
+ * is used as it is; otherwise the local server is installed if needed and started.
+ */
+export async function ensureLocalNeo4j(local: LocalNeo4j = localNeo4j()): Promise<Neo4jHandle> {
+  const settings = settingsOf(local);
+  if (await boltAnswers(local)) return { settings, started: false, stop: async () => {} };
+  const { started } = await startLocalNeo4j(local);
+  return { settings, started, stop: started ? async () => void (await stopLocalNeo4j(local)) : async () => {} };
+}
+
+async function main(command: string | undefined): Promise<void> {
+  const local = localNeo4j();
+  switch (command) {
+    case 'install':
+      installLocalNeo4j(local);
+      console.log(`neo4j: installed in ${local.home}`);
+      return;
+    case 'start': {
+      const s = await startLocalNeo4j(local);
+      console.log(`neo4j: ${s.started ? 'started' : 'already running'} (pid ${s.pid}) at ${local.uri}, user ${local.user}, data in ${join(local.home, 'data')}`);
+      return;
+    }
+    case 'stop':
+      console.log((await stopLocalNeo4j(local)) ? 'neo4j: stopped' : 'neo4j: not running');
+      return;
+    case 'status': {
+      const s = localNeo4jStatus(local);
+      console.log(s.running ? `neo4j: running (pid ${s.pid}) at ${local.uri}` : `neo4j: not running (${local.uri})`);
+      return;
+    }
+    default:
+      throw new Error(`usage: npm run neo4j -- install|start|stop|status (got "${command ?? ''}")`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main(process.argv[2]).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : describeNeo4jError(err, localNeo4j()));
+    process.exitCode = 1;
+  });
+}
