@@ -5,6 +5,8 @@ import { tokens } from '../nlp/jieba.ts';
 
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·•（）()]/u;
 const BOUNDARY = new Set(BOUNDARY_WORDS);
+/** Prepositions and particles jieba may glue to the first characters of a name it does not know. */
+const GLUED = ['由', '在', '对', '与', '和', '从', '向', '把', '被', '给', '的', '为', '将', '是'];
 // Part-of-speech tags that never start a name: prepositions, conjunctions, particles, numerals, quantifiers.
 const BOUNDARY_TAGS = /^(p|c|u.*|r|y|e|o|zg|ud|uj|ul|uz|uv|ug)$/;
 // Numbers and counts (3台, 十大, 两个); jieba's m/q tags also cover words like 零部件, so the form decides.
@@ -44,6 +46,11 @@ export function nameStart(text: string, suffixStart: number, limit = 0): number 
     if (brackets > 0) continue;
     if (BOUNDARY.has(t.word) || BOUNDARY_TAGS.test(t.tag) || COUNT.test(t.word)) {
       start = i + t.end;
+      break;
+    }
+    // jieba glues a preposition to an unknown name (由鲁西 in 由鲁西化工集团): the name starts after it.
+    if (t.tag === 'x' && t.word.length > 2 && GLUED.includes(t.word[0]!)) {
+      start = i + t.start + 1;
       break;
     }
   }

@@ -2,6 +2,7 @@
 // quote (”张玉宝说). A chain of bodies and titles before one name gives one position per body:
 // 济南市作家协会副主席、《当代小说》副主编王玉珏.
 import { DEPARTMENT_ENDINGS, DOUBLE_SURNAMES, NAME_FOLLOWERS, NOT_NAMES, SPEECH_VERBS, SURNAMES, TITLES } from '../lexicon/names.ts';
+import { tokens } from '../nlp/jieba.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
 
@@ -30,6 +31,12 @@ export function nameAt(text: string, i: number, followers: readonly string[] = N
     if (NOT_NAMES.some((w) => name.includes(w)) || TITLES.some((t) => name.endsWith(t) || name.includes(t))) continue;
     const next = text.slice(i + len);
     if (next === '' || PUNCT_AFTER_NAME.test(next) || followers.some((f) => next.startsWith(f))) return name;
+  }
+  // Otherwise jieba decides: a name-like token (a person name or an unknown word) followed by a verb (刘红出席).
+  const [first, second] = tokens(text.slice(i, i + 10));
+  if (first && second && (double || first.word.length <= 3) && first.word.length >= 2 && /^(nr|nrfg|nrt|x)$/.test(first.tag) && /^(v|p|d|c)$/.test(second.tag)) {
+    const name = first.word;
+    if (HAN.test(name) && !TITLES.some((t) => name.includes(t)) && !NOT_NAMES.some((w) => name.includes(w))) return name;
   }
   return null;
 }

@@ -49,6 +49,15 @@ export function developsRelations(a: ArticleMentions): MentionRelation[] {
     const before = companyRefs.find((c) => c.end === p.start - 1 && a.text[c.end] === '的');
     if (before) out.push({ type: 'DEVELOPS', from: before, to: p, at: p.start, rule: 'develops:company-de-project', props: { role: '建设' } });
   }
+  // 该项目由X公司投资建设 / 项目由X承建: the company after 由, the role its verb.
+  for (const c of a.companies) {
+    const verb = /^(?:负责|共同|联合)?(投资|建设|承建|运营|实施|开发|打造)/.exec(a.text.slice(c.end, c.end + 6));
+    if (a.text[c.start - 1] !== '由' || !verb) continue;
+    const s = sentenceAt(a.sentences, c.start);
+    const project = a.projects.filter((p) => within(p, s) && p.end <= c.start).sort((x, y) => y.end - x.end)[0]
+      ?? a.references.find((r) => r.target.type === 'Project' && within(r, s) && r.end <= c.start)?.target;
+    if (project) out.push({ type: 'DEVELOPS', from: c, to: project, at: c.start, rule: 'develops:you-company-verb', props: { role: verb[1]! } });
+  }
   for (const s of a.sentences) {
     const cs = a.companies.filter((c) => within(c, s));
     const ps = a.projects.filter((p) => within(p, s) && p.surface.endsWith('项目'));
