@@ -1,8 +1,55 @@
+// `kg load DIR`: an extract output directory into Neo4j (src/neo4j/load.ts), with a progress bar on stderr.
+import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
+import { connect, neo4jSettings, type Neo4jSettings } from '../neo4j/driver.ts';
+import { DEFAULT_BATCH_SIZE, loadRecords } from '../neo4j/load.ts';
 
-// Placeholder until the module behind `kg load` lands.
+/** The connection flags `kg load` and `kg query` share; their defaults come from the environment (neo4jSettings). */
+export function addConnectionOptions(command: Command): Command {
+  return command
+    .option('--uri <uri>', 'Bolt URI: bolt://, neo4j://, neo4j+s:// (env NEO4J_URI, default bolt://127.0.0.1:7687)')
+    .option('--user <name>', 'user name (env NEO4J_USER, default neo4j)')
+    .option('--password <password>', 'password (env NEO4J_PASSWORD, default kgpassword)')
+    .option('--database <name>', "database (env NEO4J_DATABASE, default: the server's default database)");
+}
+
+export const settingsFromFlags = (flags: Partial<Neo4jSettings>): Neo4jSettings => neo4jSettings(flags);
+
+function batchSize(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--batch must be a whole number ≥ 1, not "${value}"`);
+  return n;
+}
+
 export function register(program: Command): void {
-  program.command('load').description('not implemented yet').action(() => {
-    throw new Error('kg load is not implemented yet');
-  });
+  addConnectionOptions(program.command('load'))
+    .description('load the output directory of `kg extract` (articles/entities/relations.jsonl) into Neo4j')
+    .argument('<dir>', 'directory written by kg extract --out')
+    .option('--batch <n>', 'rows per transaction', batchSize, DEFAULT_BATCH_SIZE)
+    .option('--wipe', 'delete every node and relationship of the database first')
+    .action(async (dir: string, flags: Partial<Neo4jSettings> & { batch: number; wipe?: boolean }) => {
+      const settings = settingsFromFlags(flags);
+      const { driver } = await connect(settings);
+      const bar = new SingleBar({ stream: process.stderr, format: 'loading [{bar}] {percentage}% {value}/{total} records', hideCursor: true }, Presets.shades_classic);
+      let barStarted = false;
+      const started = Date.now();
+      try {
+        const stats = await loadRecords({ driver, settings }, dir, {
+          batchSize: flags.batch,
+          wipe: flags.wipe,
+          onProgress: (done, total) => {
+            if (!barStarted) bar.start(total, 0);
+            barStarted = true;
+            bar.update(done);
+          },
+        });
+        bar.stop();
+        const seconds = (Date.now() - started) / 1000;
+        console.error(`loaded ${stats.articles} articles, ${stats.entities} entities, ${stats.relations} relations `
+          + `in ${stats.batches} batches into ${settings.uri}${settings.database ? ` (database ${settings.database})` : ''} in ${seconds.toFixed(1)} s`);
+      } finally {
+        bar.stop();
+        await driver.close();
+      }
+    });
 }

@@ -67,12 +67,18 @@ export function createDriver(settings: Neo4jSettings): Driver {
   });
 }
 
+/** A driver with the settings it was made from (the loader and the query runner name the URI in their errors). */
+export interface Neo4jConnection {
+  driver: Driver;
+  settings: Neo4jSettings;
+}
+
 /** A driver that has reached the server and logged in, or a Neo4jFailure saying why not. */
-export async function connect(settings: Neo4jSettings): Promise<Driver> {
+export async function connect(settings: Neo4jSettings): Promise<Neo4jConnection> {
   const driver = createDriver(settings);
   try {
     await driver.verifyConnectivity({ database: settings.database });
-    return driver;
+    return { driver, settings };
   } catch (err) {
     await driver.close();
     throw new Neo4jFailure(describeNeo4jError(err, settings), { cause: err });

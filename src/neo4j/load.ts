@@ -1,0 +1,286 @@
+// The batched loader: an extract output directory (articles.jsonl, entities.jsonl, relations.jsonl) into Neo4j.
+// Lines are streamed twice: once to validate and count them (a bad line stops the load before anything is written),
+// once to write them as `UNWIND $rows AS row MERGE …` batches, each batch one managed transaction (executeWrite:
+// retried by the driver on transient errors, and never half-written). Everything is MERGEd on stable keys, and list
+// properties are merged as sets, so loading the same records twice changes nothing and a second corpus adds to the first.
+import { createReadStream, existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { z } from 'zod';
+import { Article, ENTITY_TYPES, Entity, Relation } from '../schema.ts';
+import { describeNeo4jError, Neo4jFailure, type Neo4jConnection } from './driver.ts';
+import { applySchema } from './schema.ts';
+
+export const RECORD_FILES = { articles: 'articles.jsonl', entities: 'entities.jsonl', relations: 'relations.jsonl' } as const;
+export const DEFAULT_BATCH_SIZE = 1000;
+
+export interface LoadOptions {
+  /** Rows per transaction (default 1000); 1 gives one transaction per row. */
+  batchSize?: number;
+  /** Delete every node and relationship of the database first. */
+  wipe?: boolean;
+  /** Called after every committed batch with the rows written so far and the rows to write in all. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LoadStats {
+  articles: number;
+  entities: number;
+  relations: number;
+  batches: number;
+}
+
+/** Where a row came from, for error messages. */
+interface Sourced<T> {
+  where: string;
+  value: T;
+}
+
+// ---- pure: rows and Cypher ------------------------------------------------------------------------------------
+
+type Scalar = string | number | boolean | null;
+type Value = Scalar | ReturnType<typeof neo4j.int> | Value[] | { [key: string]: Value };
+
+/** Whole numbers go to Neo4j as integers (the driver would send every JS number as a float). */
+export function toNeo4j(value: unknown): Value {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toNeo4j);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toNeo4j(v)]));
+  }
+  return value as Scalar;
+}
+
+const LABELS: readonly string[] = ['Article', ...ENTITY_TYPES];
+
+/** A relation end (`Company:…`, `Article:<article id>`) → the node's label and the value of its `id` key. */
+export function endpoint(ref: string): { label: string; key: string } {
+  const colon = ref.indexOf(':');
+  const label = ref.slice(0, colon);
+  if (colon < 1 || !LABELS.includes(label)) throw new Error(`"${ref}" is not a node id ("<Type>:<name>" with Type one of ${LABELS.join(', ')})`);
+  // Article nodes key on the article id itself; entity nodes on the whole "<Type>:<name>".
+  return { label, key: label === 'Article' ? ref.slice(colon + 1) : ref };
+}
+
+const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
+
+export function articleRow(a: Article): Record<string, Value> {
+  return toNeo4j({
+    id: a.id, file: a.file, index: a.index, title: a.title, kicker: a.kicker, subtitle: a.subtitle, date: a.date, body: a.body,
+    // Neo4j properties cannot hold maps: the reporters become two parallel lists (REPORTED relations carry both too).
+    reporters: a.reporters.map((r) => r.name),
+    reporter_roles: a.reporters.map((r) => r.role),
+  }) as Record<string, Value>;
+}
+
+export function entityRow(e: Entity): Record<string, Value> {
+  return toNeo4j({ id: e.id, name: e.name, aliases: unique(e.aliases), articles: unique(e.articles), props: e.props }) as Record<string, Value>;
+}
+
+export function relationRow(r: Relation): Record<string, Value> {
+  return toNeo4j({
+    from: endpoint(r.from).key, to: endpoint(r.to).key, article: r.article, start: r.start, end: r.end,
+    evidence: r.evidence, rule: r.rule, props: r.props,
+  }) as Record<string, Value>;
+}
+
+const quote = (name: string): string => `\`${name.replaceAll('`', '``')}\``;
+
+export const ARTICLE_CYPHER = `UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a.file = row.file, a.index = row.index, a.title = row.title, a.kicker = row.kicker, a.subtitle = row.subtitle,
+    a.date = row.date, a.body = row.body, a.reporters = row.reporters, a.reporter_roles = row.reporter_roles
+RETURN count(*) AS written`;
+
+/** Labels cannot be parameters: one statement per label. Aliases and articles are unions with what is there. */
+export function entityCypher(label: string): string {
+  return `UNWIND $rows AS row
+MERGE (n:${quote(label)} {id: row.id})
+SET n += row.props, n.name = row.name,
+    n.aliases = coalesce(n.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(n.aliases, [])],
+    n.articles = coalesce(n.articles, []) + [x IN row.articles WHERE NOT x IN coalesce(n.articles, [])]
+RETURN count(*) AS written`;
+}
+
+/** One statement per (type, from label, to label); a relation is the same one when type, ends, article and start are. */
+export function relationCypher(type: string, fromLabel: string, toLabel: string): string {
+  return `UNWIND $rows AS row
+MATCH (a:${quote(fromLabel)} {id: row.from})
+MATCH (b:${quote(toLabel)} {id: row.to})
+MERGE (a)-[r:${quote(type)} {article: row.article, start: row.start}]->(b)
+SET r += row.props, r.evidence = row.evidence, r.end = row.end, r.rule = row.rule
+RETURN count(*) AS written`;
+}
+
+/** The rows of a relation batch whose end nodes are missing (asked only after a batch wrote fewer rows than it had). */
+function missingEndsCypher(fromLabel: string, toLabel: string): string {
+  return `UNWIND range(0, size($rows) - 1) AS i
+WITH i, $rows[i] AS row
+OPTIONAL MATCH (a:${quote(fromLabel)} {id: row.from})
+OPTIONAL MATCH (b:${quote(toLabel)} {id: row.to})
+WITH i, a, b WHERE a IS NULL OR b IS NULL
+RETURN i, a IS NULL AS noFrom, b IS NULL AS noTo LIMIT 3`;
+}
+
+// ---- streaming and batching -----------------------------------------------------------------------------------
+
+function issues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(line)'}: ${i.message}`).join('; ');
+}
+
+/** The valid records of a .jsonl file, one by one; the first bad line throws an error naming file and line. */
+export async function* readJsonl<T>(file: string, schema: z.ZodType<T>): AsyncGenerator<Sourced<T>> {
+  if (!existsSync(file)) throw new Error(`${file} does not exist (kg load reads the output directory of kg extract)`);
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (!line.trim()) continue;
+    const where = `${basename(file)}:${n}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (err) {
+      throw new Error(`${file}:${n}: not JSON (${(err as Error).message})`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new Error(`${file}:${n}: ${issues(parsed.error)}`);
+    yield { where, value: parsed.data };
+  }
+}
+
+interface Batch<T> {
+  key: string;
+  items: Sourced<T>[];
+}
+
+/** Groups a stream by key into batches of at most `size`; a group is flushed when full, the rest at the end. */
+export async function* batches<T>(source: AsyncIterable<Sourced<T>>, size: number, keyOf: (value: T) => string): AsyncGenerator<Batch<T>> {
+  const open = new Map<string, Sourced<T>[]>();
+  for await (const item of source) {
+    const key = keyOf(item.value);
+    const items = open.get(key) ?? [];
+    items.push(item);
+    if (items.length >= size) {
+      open.delete(key);
+      yield { key, items };
+    } else open.set(key, items);
+  }
+  for (const [key, items] of open) yield { key, items };
+}
+
+// ---- writing --------------------------------------------------------------------------------------------------
+
+export interface RecordSources {
+  articles: () => AsyncIterable<Sourced<Article>>;
+  entities: () => AsyncIterable<Sourced<Entity>>;
+  relations: () => AsyncIterable<Sourced<Relation>>;
+}
+
+export function recordFiles(dir: string): RecordSources {
+  return {
+    articles: () => readJsonl(join(dir, RECORD_FILES.articles), Article),
+    entities: () => readJsonl(join(dir, RECORD_FILES.entities), Entity),
+    relations: () => readJsonl(join(dir, RECORD_FILES.relations), Relation),
+  };
+}
+
+/** Sources over records already in memory (tests, the benchmark); `where` says the array and index. */
+export function recordArrays(records: { articles: Article[]; entities: Entity[]; relations: Relation[] }): RecordSources {
+  const from = <T>(name: string, xs: T[]) => async function* () {
+    for (const [i, value] of xs.entries()) yield { where: `${name}[${i}]`, value };
+  };
+  return { articles: from('articles', records.articles), entities: from('entities', records.entities), relations: from('relations', records.relations) };
+}
+
+/** Validates every record (relation ends included) and counts them, before anything is written. */
+async function count(sources: RecordSources): Promise<Omit<LoadStats, 'batches'>> {
+  const counts = { articles: 0, entities: 0, relations: 0 };
+  for await (const _ of sources.articles()) counts.articles++;
+  for await (const _ of sources.entities()) counts.entities++;
+  for await (const { where, value } of sources.relations()) {
+    try {
+      endpoint(value.from);
+      endpoint(value.to);
+    } catch (err) {
+      throw new Error(`${where}: ${(err as Error).message}`);
+    }
+    counts.relations++;
+  }
+  return counts;
+}
+
+async function wipe(conn: Neo4jConnection): Promise<void> {
+  const session = conn.driver.session({ database: conn.settings.database });
+  try {
+    // Auto-commit with inner transactions, so that a large graph is deleted without one huge transaction.
+    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+/** Loads an extract output directory (see RECORD_FILES). */
+export function loadRecords(conn: Neo4jConnection, dir: string, options: LoadOptions = {}): Promise<LoadStats> {
+  if (!existsSync(dir)) return Promise.reject(new Error(`${dir} does not exist (kg load reads the output directory of kg extract)`));
+  return loadSources(conn, recordFiles(dir), options);
+}
+
+/** Applies the schema, then writes articles, entities and relations in batches; a failed batch names itself. */
+export async function loadSources(conn: Neo4jConnection, sources: RecordSources, options: LoadOptions = {}): Promise<LoadStats> {
+  const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(size) || size < 1) throw new Error(`batch size must be a whole number ≥ 1, not ${size}`);
+  const counts = await count(sources);
+  const total = counts.articles + counts.entities + counts.relations;
+  await applySchema(conn.driver, conn.settings.database);
+  if (options.wipe) await wipe(conn);
+
+  const session = conn.driver.session({ database: conn.settings.database });
+  let done = 0;
+  let batchNo = 0;
+  const write = async <T>(what: string, cypher: string, items: Sourced<T>[], row: (v: T) => Record<string, Value>,
+    check?: (tx: ManagedTransaction, rows: Record<string, Value>[], written: number) => Promise<void>): Promise<void> => {
+    batchNo++;
+    const rows = items.map((i) => row(i.value));
+    try {
+      await session.executeWrite(async (tx) => {
+        const result = await tx.run(cypher, { rows });
+        const written = (result.records[0]?.get('written') as { toNumber(): number } | undefined)?.toNumber() ?? 0;
+        if (check) await check(tx, rows, written);
+      });
+    } catch (err) {
+      const span = items.length === 1 ? items[0]?.where : `${items[0]?.where} … ${items.at(-1)?.where}`;
+      throw new Neo4jFailure(`batch ${batchNo} (${what}, ${items.length} rows: ${span}) failed and was rolled back: ${describeNeo4jError(err, conn.settings)}`,
+        { cause: err });
+    }
+    done += items.length;
+    options.onProgress?.(done, total);
+  };
+
+  try {
+    for await (const b of batches(sources.articles(), size, () => 'Article')) await write('articles', ARTICLE_CYPHER, b.items, articleRow);
+    for await (const b of batches(sources.entities(), size, (e) => e.type)) {
+      await write(`${b.key} entities`, entityCypher(b.key), b.items, entityRow);
+    }
+    const relKey = (r: Relation) => `${r.type} ${endpoint(r.from).label} ${endpoint(r.to).label}`;
+    for await (const b of batches(sources.relations(), size, relKey)) {
+      const [type = '', fromLabel = '', toLabel = ''] = b.key.split(' ');
+      // A relation whose end is not in the database would silently vanish from MATCH: count, and refuse the batch.
+      const checkEnds = async (tx: ManagedTransaction, rows: Record<string, Value>[], written: number): Promise<void> => {
+        if (written === rows.length) return;
+        const missing = await tx.run(missingEndsCypher(fromLabel, toLabel), { rows });
+        const details = missing.records.map((rec) => {
+          const item = b.items[(rec.get('i') as { toNumber(): number }).toNumber()];
+          const ends = [rec.get('noFrom') ? item?.value.from : null, rec.get('noTo') ? item?.value.to : null].filter(Boolean).join(' and ');
+          return `${item?.where} names ${ends}, which is not in the database`;
+        });
+        throw new Error(`${rows.length - written} relation(s) name a missing node: ${details.join('; ')}`);
+      };
+      await write(`${type} ${fromLabel}→${toLabel} relations`, relationCypher(type, fromLabel, toLabel), b.items, relationRow, checkEnds);
+    }
+  } finally {
+    await session.close();
+  }
+  return { ...counts, batches: batchNo };
+}
