@@ -2,6 +2,7 @@
 // department's official name (市市场监管局 → 聊城市市场监督管理局, 区应急局 → 东昌府区应急管理局).
 import type { Place } from '../lexicon/divisions.ts';
 import { shortForm } from '../lexicon/divisions.ts';
+import { PARTY_DEPARTMENTS } from '../lexicon/agencies.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
 
@@ -53,9 +54,10 @@ export function findAgencies(text: string, ctx: ExtractContext, county: Place | 
   return out;
 }
 
-const PARTY = /([市县区省])委(党校)?(?!员|托|屈|婉|派|任|会)/g;
+const PARTY_DEPT = Object.keys(PARTY_DEPARTMENTS).filter(Boolean).sort((a, b) => b.length - a.length).join('|');
+const PARTY = new RegExp(`([市县区省])委(${PARTY_DEPT})?(?!员|托|屈|婉|派|任|会)`, 'g');
 
-/** 市委 → 中共聊城市委, 冠县县委 → 中共冠县县委, 市委党校 → 中共聊城市委党校. */
+/** 市委 → 中共聊城市委, 冠县县委 → 中共冠县县委, 市委党校 → 中共聊城市委党校, 市委组织部 → 中共聊城市委组织部. */
 function findPartyBodies(text: string, ctx: ExtractContext, county: Place | null): Mention[] {
   const out: Mention[] = [];
   for (const m of text.matchAll(PARTY)) {
@@ -68,7 +70,7 @@ function findPartyBodies(text: string, ctx: ExtractContext, county: Place | null
     // A one-character name (冠县) doubles its level in the party body's name: 中共冠县县委.
     const body = shortForm(name) === null && name.endsWith(level) ? `${name}${level}委` : `${name}委`;
     const end = at + m[0].length;
-    out.push({ type: 'Agency', name: `中共${body}${m[2] ?? ''}`, surface: text.slice(j.start, end), start: j.start, end, rule: 'agency:party', props: {} });
+    out.push({ type: 'Agency', name: `中共${body}${PARTY_DEPARTMENTS[m[2] ?? '']}`, surface: text.slice(j.start, end), start: j.start, end, rule: 'agency:party', props: {} });
   }
   return out;
 }

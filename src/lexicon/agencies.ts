@@ -94,18 +94,32 @@ export const DEPARTMENTS: Record<string, string> = {
   人民法院: '人民法院',
   人民检察院: '人民检察院',
   人民政府: '人民政府',
+  人大常委会: '人大常委会',
+  人民代表大会常务委员会: '人大常委会',
   政府: '人民政府',
   // A named county or city task force (县电商专班) is a body of its government.
   电商专班: '电商专班',
 };
 
 /**
- * Bodies named with the party committee of a jurisdiction: 市委 → 中共聊城市委, 冠县县委 → 中共冠县县委,
- * 市委党校 → 中共聊城市委党校. `{j}` is the jurisdiction's full name; `{j县委}` style is built from the level.
+ * Departments of a party committee, printed after 市委/县委 (市委组织部 → 中共聊城市委组织部), printed → official.
+ * The empty key is the committee itself.
  */
-export const PARTY_BODIES: Record<string, string> = {
-  委党校: '中共{j}委党校',
-  委: '中共{j}委',
+export const PARTY_DEPARTMENTS: Record<string, string> = {
+  '': '',
+  党校: '党校',
+  组织部: '组织部',
+  宣传部: '宣传部',
+  统战部: '统一战线工作部',
+  统一战线工作部: '统一战线工作部',
+  政法委: '政法委员会',
+  政法委员会: '政法委员会',
+  办公室: '办公室',
+  编办: '机构编制委员会办公室',
+  网信办: '网络安全和信息化委员会办公室',
+  巡察办: '巡察工作领导小组办公室',
+  党史研究院: '党史研究院',
+  社会工作部: '社会工作部',
 };
 
 /** National bodies: printed without jurisdiction, canonical as listed. */
