@@ -5,6 +5,7 @@ import { tokens } from '../nlp/jieba.ts';
 
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·•（）()]/u;
 const BOUNDARY = new Set(BOUNDARY_WORDS);
+const MAX_NAME = 32;
 /** Prepositions and particles jieba may glue to the first characters of a name it does not know. */
 const GLUED = ['由', '在', '对', '与', '和', '从', '向', '把', '被', '给', '的', '为', '将', '是'];
 // Part-of-speech tags that never start a name: prepositions, conjunctions, particles, numerals, quantifiers.
@@ -17,6 +18,8 @@ const COUNT = /^(\d|[一二两三四五六七八九十百千万亿几数多]+[�
  * one coordinated modifier pair (高强度、高精密直螺纹紧固件项目) when it follows 的 directly.
  */
 export function nameStart(text: string, suffixStart: number, limit = 0): number {
+  // No name runs longer than this before its suffix; the cap keeps jieba's work per name small.
+  limit = Math.max(limit, suffixStart - MAX_NAME);
   let i = suffixStart;
   let depth = 0;
   while (i > limit) {

@@ -20,12 +20,16 @@ export class Trie<V> {
   /** The longest entry starting at `start`, or null. */
   longestAt(text: string, start: number): { key: string; value: V; end: number } | null {
     let node: TrieNode<V> | undefined = this.root;
-    let best: { key: string; value: V; end: number } | null = null;
+    let bestEnd = -1;
+    let bestValue: V | undefined;
     for (let i = start; i < text.length && node; i++) {
       node = node.next.get(text[i]!);
-      if (node?.value !== undefined) best = { key: text.slice(start, i + 1), value: node.value, end: i + 1 };
+      if (node?.value !== undefined) {
+        bestEnd = i + 1;
+        bestValue = node.value;
+      }
     }
-    return best;
+    return bestEnd < 0 ? null : { key: text.slice(start, bestEnd), value: bestValue as V, end: bestEnd };
   }
 
   /** Every non-overlapping longest match, scanning left to right. */
