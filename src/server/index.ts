@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import type { GraphBackend } from './backend.ts';
 import { openGraphFile } from './graph-file.ts';
+import { describeNeo4jError } from '../neo4j/driver.ts';
 import { openNeo4j, type Neo4jConfig } from './neo4j.ts';
 
 export { buildApp } from './app.ts';
@@ -52,7 +53,8 @@ export async function startServer({
   if (!neo4j && !graphDir) throw new Error('startServer: give a graph folder (graph.json) or a Neo4j connection');
   const backend = neo4j ? openNeo4j(neo4j) : await openGraphFile(graphDir!);
   try {
-    if (neo4j) await backend.stats(); // fail now, with the driver's message, rather than on the first click
+    // Fail now, with one line saying what is wrong, rather than on the first click.
+    if (neo4j) await backend.stats().catch((err: unknown) => Promise.reject(new Error(describeNeo4jError(err, neo4j), { cause: err })));
     const staticDir = await ensureViewerBuilt({ force: rebuild, log });
     const app = await buildApp({ backend, staticDir });
     await app.listen({ port, host });

@@ -4,6 +4,7 @@
 // Node ids in the API are the graph.json ones: `<Type>:<name>` for entities, `Article:<article id>` for articles.
 // Labels are never taken from a request: an id's type is checked against the schema's list before it reaches Cypher.
 import neo4j, { type Driver, type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
+import { createDriver, neo4jSettings, type Neo4jSettings } from '../neo4j/driver.ts';
 import { ENTITY_TYPES } from '../schema.ts';
 import {
   articleRef,
@@ -19,22 +20,11 @@ import {
   type NodeSummary,
 } from './backend.ts';
 
-export interface Neo4jConfig {
-  uri: string;
-  user: string;
-  password: string;
-  database?: string;
-}
+export type Neo4jConfig = Neo4jSettings;
 
-/** Reads NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE; undefined when no URI is set. */
+/** The Neo4j to serve from, when NEO4J_URI is set (NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE complete it). */
 export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jConfig | undefined {
-  if (!env.NEO4J_URI) return undefined;
-  return {
-    uri: env.NEO4J_URI,
-    user: env.NEO4J_USER ?? 'neo4j',
-    password: env.NEO4J_PASSWORD ?? '',
-    ...(env.NEO4J_DATABASE ? { database: env.NEO4J_DATABASE } : {}),
-  };
+  return env.NEO4J_URI ? neo4jSettings({}, env) : undefined;
 }
 
 const LABELS: readonly string[] = [...ENTITY_TYPES, 'Article'];
@@ -60,6 +50,8 @@ function plain(v: unknown): unknown {
   return v;
 }
 
+const num = (v: unknown): number => Number(plain(v) ?? 0);
+
 function plainProps(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, plain(v)]));
 }
@@ -79,10 +71,7 @@ export function nodeRecord(n: Node): { id: string; attrs: Record<string, unknown
 const LABEL_FILTER = 'any(l IN labels(n) WHERE l IN $labels)';
 
 export function openNeo4j(config: Neo4jConfig): GraphBackend {
-  const driver: Driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
-    disableLosslessIntegers: true,
-    userAgent: 'kg-serve',
-  });
+  const driver: Driver = createDriver(config);
   const read = async <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => {
     const session = driver.session({ defaultAccessMode: neo4j.session.READ, ...(config.database ? { database: config.database } : {}) });
     try {
@@ -130,9 +119,9 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
         const nodeTypes: Record<string, number> = {};
         const edgeTypes: Record<string, number> = {};
         const nt = await tx.run('MATCH (n) UNWIND labels(n) AS l WITH l WHERE l IN $labels RETURN l, count(*) AS c', { labels: LABELS });
-        for (const r of nt.records) nodeTypes[r.get('l') as string] = r.get('c') as number;
+        for (const r of nt.records) nodeTypes[r.get('l') as string] = num(r.get('c'));
         const et = await tx.run('MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c');
-        for (const r of et.records) edgeTypes[r.get('t') as string] = r.get('c') as number;
+        for (const r of et.records) edgeTypes[r.get('t') as string] = num(r.get('c'));
         const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
         return { nodes: sum(nodeTypes), edges: sum(edgeTypes), nodeTypes, edgeTypes, source: `neo4j ${config.uri}` };
       }),
@@ -151,7 +140,7 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
         );
         const candidates = res.records.map((r) => {
           const { id, attrs } = nodeRecord(r.get('n') as Node);
-          return { ...summary(id, attrs), degree: r.get('degree') as number };
+          return { ...summary(id, attrs), degree: num(r.get('degree')) };
         });
         return rankHits(query, candidates, limit);
       }),
@@ -162,7 +151,7 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
         if (!n) return null;
         const self = nodeRecord(n);
         const count = await tx.run('MATCH (n) WHERE elementId(n) = $e RETURN COUNT { (n)--() } AS c', { e: n.elementId });
-        const relationCount = count.records[0]?.get('c') as number;
+        const relationCount = num(count.records[0]?.get('c'));
         const res = await tx.run(
           `MATCH (n)-[r]-(m) WHERE elementId(n) = $e
            WITH n, r, m ORDER BY type(r) IN $bulk, type(r), r.article, r.start LIMIT $limit
