@@ -45,7 +45,7 @@ describe('highlightSegments', () => {
 
 describe('property rows', () => {
   it('shows investment in 亿元 and leaves drawing state out', () => {
-    const rows = propertyRows({ type: 'Project', name: 'x', x: 1, y: 2, size: 3, investment_yuan: 2_340_000_000, aliases: ['a', 'b'], articles: [] });
+    const rows = propertyRows({ id: 'Project:x', type: 'Project', name: 'x', body: '正文', x: 1, y: 2, size: 3, investment_yuan: 2_340_000_000, aliases: ['a', 'b'], articles: [] });
     expect(rows).toEqual([
       ['投资额', '23.4亿元'],
       ['别名', 'a、b'],

@@ -41,8 +41,8 @@ export function highlightSegments(text: string, terms: readonly string[]): Segme
   return out;
 }
 
-/** Node attributes that are shown elsewhere (heading, colour) or are drawing state, not data. */
-const NOT_SHOWN = new Set(['type', 'label', 'name', 'x', 'y', 'size', 'color', 'hidden', 'highlighted', 'forceLabel', 'zIndex']);
+/** Node attributes shown elsewhere (heading, colour), too long for a table (an article's body), or drawing state. */
+const NOT_SHOWN = new Set(['id', 'type', 'label', 'name', 'body', 'x', 'y', 'size', 'color', 'hidden', 'highlighted', 'forceLabel', 'zIndex']);
 
 const PROPERTY_ZH: Record<string, string> = {
   aliases: '别名',
