@@ -115,6 +115,37 @@ async function difference(page: Page, a: Buffer, b: Buffer): Promise<number> {
   );
 }
 
+/** The centre of the first 7×7 block of pixels of exactly `hex` in a screenshot, or null. */
+async function solidSpot(page: Page, png: Buffer, hex: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    async ({ b64, hex }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, img.width, img.height).data;
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      const is = (x: number, y: number) => {
+        const i = (y * img.width + x) * 4;
+        return Math.abs(d[i]! - r!) <= 6 && Math.abs(d[i + 1]! - g!) <= 6 && Math.abs(d[i + 2]! - b!) <= 6;
+      };
+      for (let y = 3; y < img.height - 3; y++) {
+        for (let x = 3; x < img.width - 3; x++) {
+          let solid = true;
+          for (let dy = -3; dy <= 3 && solid; dy++) for (let dx = -3; dx <= 3 && solid; dx++) solid = is(x + dx, y + dy);
+          if (solid) return { x, y };
+        }
+      }
+      return null;
+    },
+    { b64: png.toString('base64'), hex },
+  );
+}
+
 const typeColors = Object.fromEntries(Object.entries(NODE_TYPES).map(([t, s]) => [t, s.color]));
 
 async function searchAndPick(page: Page, query: string, label: string): Promise<void> {
@@ -218,6 +249,28 @@ describe('kg viewer in Chromium', () => {
     await page.waitForSelector('#panel[data-node="County:东阿县"]');
     await page.click('#panel .actions button');
     await page.waitForFunction((n) => Number(document.getElementById('status')!.textContent!.split(' ')[0]) > n, grown);
+    await page.close();
+  });
+
+  it('greys out everything but the neighbourhood of a hovered node', async () => {
+    const page = await openViewer();
+    const box = (await page.locator('#graph').boundingBox())!;
+    const shot = await page.locator('#graph').screenshot();
+    const coloured = (i: Ink) => Object.values(i.colors).reduce((a, b) => a + b, 0);
+    const before = await ink(page, shot, typeColors);
+    // The interior of a County node (a 7×7 block of its exact colour): a place the pointer can rest on.
+    const spot = await solidSpot(page, shot, NODE_TYPES.County!.color);
+    expect(spot).not.toBeNull();
+    await page.mouse.move(box.x + spot!.x, box.y + spot!.y);
+    await page.waitForTimeout(300);
+    const hovered = await ink(page, await page.locator('#graph').screenshot(), typeColors);
+    await page.screenshot({ path: join(SCREENSHOTS, 'hover.png') });
+    expect(coloured(hovered), 'nodes outside the neighbourhood greyed').toBeLessThan(coloured(before) / 2);
+    expect(hovered.colors.County, 'the hovered node keeps its colour').toBeGreaterThan(20);
+    await page.mouse.move(box.x + 2, box.y + 2);
+    await page.waitForTimeout(300);
+    const after = await ink(page, await page.locator('#graph').screenshot(), typeColors);
+    expect(coloured(after)).toBeGreaterThan(coloured(before) * 0.9);
     await page.close();
   });
 
