@@ -1,0 +1,154 @@
+// The named queries of cypher/queries: each file starts with a header that says its question, its parameters (with
+// type and example value) and an example command. Queries run in read transactions, so none of them can write.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isNode, isPath, isRelationship, isTime } from 'neo4j-driver';
+import { describeNeo4jError, Neo4jFailure, type Neo4jConnection } from './driver.ts';
+
+export const QUERIES_DIR = join(import.meta.dirname, '../../cypher/queries');
+
+const PARAM_TYPES = ['string', 'int', 'float', 'boolean'] as const;
+type ParamType = (typeof PARAM_TYPES)[number];
+
+export interface QueryParam {
+  name: string;
+  type: ParamType;
+  /** The example value, used when the parameter is not given. */
+  example: string;
+  description: string;
+}
+
+export interface NamedQuery {
+  name: string;
+  file: string;
+  question: string;
+  params: QueryParam[];
+  example: string;
+  cypher: string;
+}
+
+const PARAM_LINE = /^param\s+(\w+)\s*:\s*(\w+)\s*=\s*(.*?)\s*(?:—\s*(.*))?$/;
+
+/** Reads the header comment (`// question: …`, `// param name: type = example — description`, `// example: …`). */
+export function parseQuery(name: string, file: string, text: string): NamedQuery {
+  const query: NamedQuery = { name, file, question: '', params: [], example: '', cypher: text };
+  for (const raw of text.split('\n')) {
+    if (!raw.startsWith('//')) break;
+    const line = raw.slice(2).trim();
+    const param = PARAM_LINE.exec(line);
+    if (line.startsWith('question:')) query.question = line.slice('question:'.length).trim();
+    else if (line.startsWith('example:')) query.example = line.slice('example:'.length).trim();
+    else if (param) {
+      const [, pname = '', type = '', example = '', description = ''] = param;
+      if (!(PARAM_TYPES as readonly string[]).includes(type)) throw new Error(`${file}: parameter ${pname} has unknown type "${type}" (${PARAM_TYPES.join(', ')})`);
+      query.params.push({ name: pname, type: type as ParamType, example, description });
+    } else if (line.startsWith('param')) throw new Error(`${file}: cannot read "${line}" (expected "param name: type = example — description")`);
+  }
+  if (!query.question) throw new Error(`${file}: the header has no "// question:" line`);
+  return query;
+}
+
+export function listQueries(dir = QUERIES_DIR): NamedQuery[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort().map((f) => readQuery(f.replace(/\.cypher$/, ''), dir));
+}
+
+export function readQuery(name: string, dir = QUERIES_DIR): NamedQuery {
+  const file = join(dir, `${name}.cypher`);
+  if (!/^[\w-]+$/.test(name) || !existsSync(file)) {
+    const known = readdirSync(dir).filter((f) => f.endsWith('.cypher')).map((f) => f.replace(/\.cypher$/, ''));
+    throw new Error(`no query "${name}" in ${dir}; known: ${known.join(', ')}`);
+  }
+  return parseQuery(name, file, readFileSync(file, 'utf8'));
+}
+
+function convert(param: QueryParam, value: string): unknown {
+  const bad = () => new Error(`parameter ${param.name} must be ${param.type === 'int' ? 'a whole number' : `a ${param.type}`}, not "${value}"`);
+  switch (param.type) {
+    case 'int':
+      if (!/^-?\d+$/.test(value.trim())) throw bad();
+      return neo4j.int(value.trim());
+    case 'float': {
+      const n = Number(value);
+      if (value.trim() === '' || !Number.isFinite(n)) throw bad();
+      return n;
+    }
+    case 'boolean':
+      if (value !== 'true' && value !== 'false') throw bad();
+      return value === 'true';
+    default:
+      return value;
+  }
+}
+
+/** Given string values (from the command line) → typed parameters; missing ones take their example value. */
+export function queryParams(query: NamedQuery, given: Record<string, string>): Record<string, unknown> {
+  const unknown = Object.keys(given).filter((k) => !query.params.some((p) => p.name === k));
+  if (unknown.length) {
+    throw new Error(`query ${query.name} has no parameter ${unknown.join(', ')}; it takes: ${query.params.map((p) => `${p.name} (${p.type})`).join(', ') || 'none'}`);
+  }
+  return Object.fromEntries(query.params.map((p) => [p.name, convert(p, given[p.name] ?? p.example)]));
+}
+
+/** Driver values → plain JSON: integers as numbers, nodes as their properties, paths as node names. */
+export function plain(value: unknown): unknown {
+  if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (isNode(value)) return plain({ labels: value.labels, ...value.properties });
+  if (isRelationship(value)) return plain({ type: value.type, ...value.properties });
+  if (isPath(value)) return value.segments.length ? [value.start, ...value.segments.map((s) => s.end)].map((n) => n.properties.name ?? n.properties.id) : [];
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) return value.toString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  return value;
+}
+
+export interface QueryResult {
+  columns: string[];
+  rows: Record<string, unknown>[];
+}
+
+export async function runQuery(conn: Neo4jConnection, query: NamedQuery, given: Record<string, string> = {}): Promise<QueryResult> {
+  const params = queryParams(query, given);
+  const session = conn.driver.session({ database: conn.settings.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    return await session.executeRead(async (tx) => {
+      const result = tx.run(query.cypher, params);
+      const columns = (await result.keys()).map(String);
+      const { records } = await result;
+      return { columns, rows: records.map((r) => Object.fromEntries(columns.map((c) => [c, plain(r.get(c))]))) };
+    });
+  } catch (err) {
+    throw new Neo4jFailure(`query ${query.name} (${query.file}) failed: ${describeNeo4jError(err, conn.settings)}`, { cause: err });
+  } finally {
+    await session.close();
+  }
+}
+
+// ---- the table `kg query` prints ------------------------------------------------------------------------------
+
+/** Terminal columns of a string: CJK and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+function cell(value: unknown, max: number): string {
+  const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (displayWidth(text) <= max) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > max - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/** A plain-text table; cells longer than `max` columns are cut with "…" (use --json for everything). */
+export function formatTable(result: QueryResult, max = 60): string {
+  if (!result.rows.length) return '(no rows)';
+  const cells = result.rows.map((row) => result.columns.map((c) => cell(row[c], max)));
+  const widths = result.columns.map((c, i) => Math.max(displayWidth(c), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const pad = (s: string, i: number) => s + ' '.repeat((widths[i] ?? 0) - displayWidth(s));
+  const line = (r: string[]) => r.map(pad).join(' │ ').trimEnd();
+  return [line(result.columns), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...cells.map(line), `(${result.rows.length} row${result.rows.length === 1 ? '' : 's'})`].join('\n');
+}
