@@ -219,7 +219,7 @@ describe('kg viewer in Chromium', () => {
     await expect(page.getAttribute('#legend button[data-type="Person"]', 'aria-pressed')).resolves.toBe('false');
     await page.waitForFunction(() => location.hash.includes('hide=Person'));
     await page.waitForTimeout(400);
-    const hiddenShot = await page.locator('#graph').screenshot();
+    const hiddenShot = await page.locator('#graph').screenshot({ path: join(SCREENSHOTS, 'before-reload.png') });
     expect((await ink(page, hiddenShot, typeColors)).colors.Person, 'no Person node drawn').toBe(0);
     const url = page.url();
     const view = parseViewState(new URL(url).hash);
@@ -232,7 +232,7 @@ describe('kg viewer in Chromium', () => {
     await page.waitForTimeout(600);
     await expect(page.getAttribute('#legend button[data-type="Person"]', 'aria-pressed')).resolves.toBe('false');
     expect(page.url()).toBe(url);
-    const reloadedShot = await page.locator('#graph').screenshot();
+    const reloadedShot = await page.locator('#graph').screenshot({ path: join(SCREENSHOTS, 'after-reload.png') });
     await page.screenshot({ path: join(SCREENSHOTS, 'reloaded-view.png') });
     expect(await difference(page, hiddenShot, reloadedShot), 'same picture after reload').toBeLessThan(0.005);
     await page.close();
