@@ -7,7 +7,7 @@ export interface ViewNode {
   attributes: { type: string; label: string; name: string; aliases: string[]; [prop: string]: unknown };
 }
 
-/** An edge as the viewer draws it: type and properties, without the evidence text (the details call carries that). */
+/** An edge as the viewer draws it: type and properties, without its provenance (the details call carries that). */
 export interface ViewEdge {
   key: string;
   source: string;
@@ -91,8 +91,8 @@ export interface GraphBackend {
 
 /** Node attributes that stay on the server: long lists the viewer reads from the details call instead. */
 const HEAVY_NODE_ATTRIBUTES = new Set(['articles', 'body']);
-/** Edge attributes the details call carries; the drawn graph needs only type and properties. */
-const HEAVY_EDGE_ATTRIBUTES = new Set(['evidence', 'start', 'end']);
+/** Edge provenance, which the details call carries; the drawn graph needs only type and properties. */
+const HEAVY_EDGE_ATTRIBUTES = new Set(['evidence', 'start', 'end', 'article', 'rule']);
 
 export function viewNode(key: string, attrs: Record<string, unknown>): ViewNode {
   const out: Record<string, unknown> = {};

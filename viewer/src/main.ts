@@ -37,9 +37,11 @@ async function main(): Promise<void> {
   // ?limit=N loads only the N best-connected nodes first (for big graphs); the rest comes by search and expansion.
   const limit = Number(new URLSearchParams(location.search).get('limit')) || undefined;
   const [stats, overview] = await Promise.all([api.stats(), api.overview(limit)]);
+  performance.mark('kg:data-loaded');
   const graph = createGraph();
   mergePayload(graph, overview);
   initialLayout(graph);
+  performance.mark('kg:graph-built');
 
   const hidden = new Set(restored.hidden);
   let selected: string | null = null;
