@@ -180,7 +180,10 @@ export function compareRelations(a: RelationView, b: RelationView): number {
   const aa = a.article?.id ?? '';
   const ba = b.article?.id ?? '';
   if (aa !== ba) return aa < ba ? -1 : 1;
-  return (a.start ?? 0) - (b.start ?? 0);
+  const at = (a.start ?? 0) - (b.start ?? 0);
+  if (at) return at;
+  // Same sentence, several relations (a MENTIONS of each name in it): by the other end, so both stores agree.
+  return a.other.id < b.other.id ? -1 : a.other.id > b.other.id ? 1 : a.direction < b.direction ? -1 : 0;
 }
 
 /** Searches compare names without whitespace (names are printed without it) and Latin letters case-blind. */

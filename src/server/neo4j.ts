@@ -154,7 +154,7 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
         const relationCount = num(count.records[0]?.get('c'));
         const res = await tx.run(
           `MATCH (n)-[r]-(m) WHERE elementId(n) = $e
-           WITH n, r, m ORDER BY type(r) IN $bulk, type(r), r.article, r.start LIMIT $limit
+           WITH n, r, m ORDER BY type(r) IN $bulk, type(r), r.article, r.start, m.id LIMIT $limit
            OPTIONAL MATCH (a:Article {id: r.article})
            RETURN r, m, startNode(r) = n AS out, a`,
           { e: n.elementId, bulk: BULK, limit: neo4j.int(relationLimit) },
