@@ -15,11 +15,11 @@ describe('parseAmount', () => {
     expect(parseAmount(text)).toBe(yuan);
   });
 
-  it('is exact where binary floating point is not (1.15 × 1e8, 0.07 × 1e8, 4.35 × 1e4)', () => {
-    // The naive products are 114999999.99999999, 7000000.000000001 and 43499.99999999999.
+  it('is exact where binary floating point is not (1.15 × 1e8, 0.07 × 1e8, 0.57 × 1e4)', () => {
+    // The naive products are 114999999.99999999, 7000000.000000001 and 5699.999999999999.
     expect(parseAmount('1.15亿元')).toBe(115_000_000);
     expect(parseAmount('0.07亿元')).toBe(7_000_000);
-    expect(parseAmount('4.35万元')).toBe(43_500);
+    expect(parseAmount('0.57万元')).toBe(5_700);
   });
 
   it('accepts a space a column break left between number and unit, and surrounding blanks', () => {

@@ -1,0 +1,63 @@
+// Agencies: [jurisdiction][department] printed, jurisdiction's full name + official department name canonical.
+import { describe, expect, it } from 'vitest';
+import { extractorFor } from './extract-fixture.ts';
+
+const extract = extractorFor('聊城市');
+
+describe('agencies', () => {
+  it('expands 市 to the home city and an abbreviated department to its official name', () => {
+    const x = extract('市市场监管局联合市发改委开展价格检查，市防指部署防汛工作。');
+    expect(x.names('Agency')).toEqual(['聊城市发展和改革委员会', '聊城市市场监督管理局', '聊城市防汛抗旱指挥部']);
+    expect(x.entity('Agency:聊城市市场监督管理局')?.aliases).toEqual(['市市场监管局']);
+  });
+
+  it('keeps a printed county and expands its department (东昌府区工信局)', () => {
+    expect(extract('东昌府区工信局组织企业参加培训。').names('Agency')).toEqual(['东昌府区工业和信息化局']);
+  });
+
+  it('expands 区 to the county the article is about, from the body or the kicker', () => {
+    expect(extract('东昌府区召开安全生产会议。区应急局将开展隐患排查。').names('Agency')).toEqual(['东昌府区应急管理局']);
+    expect(extract('区应急局将开展隐患排查。', { kicker: '东昌府区' }).names('Agency')).toEqual(['东昌府区应急管理局']);
+  });
+
+  it('leaves 区应急局 unresolved without a county, or when the county is a 县', () => {
+    expect(extract('区应急局将开展隐患排查。').names('Agency')).toEqual([]);
+    expect(extract('冠县召开安全生产会议。区应急局将开展隐患排查。').names('Agency')).toEqual([]);
+  });
+
+  it('does not read 各市 as the home city', () => {
+    expect(extract('各市市场监管局要加强食品安全抽检。').names('Agency')).toEqual([]);
+  });
+
+  it('names party bodies 中共…: 市委党校, 市委组织部, 聊城市委, a one-character county doubling its level (冠县县委)', () => {
+    const x = extract('市委党校举办培训班，市委组织部、聊城市委、冠县县委、东阿县委有关负责同志参加。');
+    expect(x.names('Agency')).toEqual(['中共东阿县委', '中共冠县县委', '中共聊城市委', '中共聊城市委党校', '中共聊城市委组织部']);
+    expect(x.entity('Agency:中共冠县县委')?.aliases).toEqual(['冠县县委']);
+  });
+
+  it('does not take 委员 or 委托 for a party committee', () => {
+    expect(extract('他当选为市委员会委员。').names('Agency')).toEqual([]);
+    expect(extract('受县委托，企业代为管理。').names('Agency')).toEqual([]);
+  });
+
+  it('names national bodies without jurisdiction, expanding abbreviations', () => {
+    const x = extract('应急管理部派出工作组，国家发改委下达中央预算内投资。');
+    expect(x.names('Agency')).toEqual(['国家发展和改革委员会', '应急管理部']);
+  });
+
+  it('keeps vertical bodies as printed (聊城黄河河务局), but not with a one-character jurisdiction', () => {
+    const x = extract('山东黄河河务局、聊城黄河河务局、市河务局开展联合巡查。');
+    expect(x.names('Agency')).toEqual(['山东黄河河务局', '聊城黄河河务局']);
+  });
+
+  it('expands the county government and zone committee (开发区管委会)', () => {
+    const x = extract('阳谷县人民政府与开发区管委会签订协议。');
+    expect(x.names('Agency')).toEqual(['聊城经济技术开发区管理委员会', '阳谷县人民政府']);
+  });
+
+  it('merges an agency printed twice into one entity with the count of its mentions', () => {
+    const x = extract('市财政局下达资金。市财政局要求专款专用。');
+    expect(x.names('Agency')).toEqual(['聊城市财政局']);
+    expect(x.graph.relations.find((r) => r.type === 'MENTIONS' && r.to === 'Agency:聊城市财政局')?.props.count).toBe(2);
+  });
+});
