@@ -49,11 +49,14 @@ async function main(): Promise<void> {
   let hoveredNeighbors = new Set<string>();
   const typeOf = (node: string) => graph.getNodeAttribute(node, 'type');
 
+  // Big graphs draw plain lines without depth sorting: arrows and z-order cost more than they show at that scale.
+  const big = graph.size > 10_000;
+  const edgeProgram = big ? 'line' : 'arrow';
   const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, ui.graph, {
     labelFont: FONT_STACK,
     labelSize: 13,
     labelRenderedSizeThreshold: 5,
-    zIndex: true,
+    zIndex: !big,
     // Sigma reads `type` as the name of a drawing program; ours is the entity type, so the reducers set the program.
     nodeReducer: (node, data): Partial<NodeDisplayData> => {
       if (hidden.has(data.type)) return { ...data, type: 'circle', hidden: true };
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
       return out;
     },
     edgeReducer: (edge, attrs): Partial<EdgeDisplayData> => {
-      const data = { ...attrs, type: 'arrow' };
+      const data = { ...attrs, type: edgeProgram };
       const [s, t] = graph.extremities(edge);
       if (hidden.has(typeOf(s)) || hidden.has(typeOf(t))) return { ...data, hidden: true };
       const focus = hovered ?? selected;
