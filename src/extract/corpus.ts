@@ -1,40 +1,98 @@
-// A corpus in, records out: inputs → articles → per-article graphs, validated at the boundary. A generator, so
-// that the CLI streams articles and relations to disk and memory holds only the entity index.
+// A corpus in, records out. The unit of work is one input item: a page file (segmented into articles) or one line
+// of a .jsonl file (an article already). extractUnit is pure (text in, validated graphs out); serializeUnit turns its
+// result into the exact lines `kg extract` writes, so that a worker thread, the in-process path and the incremental
+// cache all hand the writer the same bytes.
 import { basename } from 'node:path';
 import { readInputs } from '../ingest/read.ts';
 import { articleFromJsonl, segmentPage } from '../page/index.ts';
-import { Article, ArticleGraph, Entity, Relation } from '../schema.ts';
+import { Article, ArticleGraph, Entity, JsonlArticle, Relation } from '../schema.ts';
 import { extractArticle, type ExtractContext } from './index.ts';
 
-export type CorpusEvent =
-  | { kind: 'article'; graph: ArticleGraph; bytes: number }
+/** One input item to extract: a page's decoded text, or one article line of a .jsonl file. */
+export type Unit =
+  | { kind: 'page'; file: string; stem: string; text: string }
+  | { kind: 'article'; file: string; line: number; article: JsonlArticle };
+
+/** What a unit yields besides records: a page without articles, an article whose records fail validation. */
+export type Note =
   | { kind: 'skipped'; file: string; line?: number; message: string }
   | { kind: 'invalid'; article: string; message: string };
 
+export interface UnitGraphs {
+  graphs: ArticleGraph[];
+  notes: Note[];
+}
+
+/** A unit's records as written: jsonl text (one line per record, each ending in \n) plus what the writer indexes. */
+export interface UnitRecords {
+  articleIds: string[];
+  /** articles.jsonl lines of the unit. */
+  articles: string;
+  /** relations.jsonl lines of the unit. */
+  relations: string;
+  /** The entities of each article, in article order (the entity index merges them in this order). */
+  entities: Entity[];
+  /** Relations per type, for the summary. */
+  relationTypes: Record<string, number>;
+  notes: Note[];
+}
+
+export type CorpusEvent =
+  | { kind: 'article'; graph: ArticleGraph; bytes: number }
+  | Note;
+
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+export function unitBytes(unit: Unit): number {
+  return Buffer.byteLength(unit.kind === 'page' ? unit.text : unit.article.text);
+}
+
+/** Segments a page (or takes the .jsonl article), extracts and validates every article; never throws for bad text. */
+export function extractUnit(unit: Unit, ctx: ExtractContext, opts: { date?: string | null } = {}): UnitGraphs {
+  let articles: Article[];
+  try {
+    articles = unit.kind === 'page'
+      ? segmentPage(unit.text, { file: basename(unit.file), stem: unit.stem, date: opts.date ?? null })
+      : [articleFromJsonl(unit.article, unit.line - 1)];
+  } catch (err) {
+    return { graphs: [], notes: [{ kind: 'skipped', file: unit.file, ...(unit.kind === 'article' ? { line: unit.line } : {}), message: `cannot segment: ${message(err)}` }] };
+  }
+  if (unit.kind === 'page' && articles.length === 0) return { graphs: [], notes: [{ kind: 'skipped', file: unit.file, message: 'no article found on the page' }] };
+  const out: UnitGraphs = { graphs: [], notes: [] };
+  for (const article of articles) {
+    try {
+      out.graphs.push(validate(extractArticle(article, ctx)));
+    } catch (err) {
+      out.notes.push({ kind: 'invalid', article: article.id, message: message(err) });
+    }
+  }
+  return out;
+}
+
+export function serializeUnit(u: UnitGraphs): UnitRecords {
+  const line = (r: unknown) => `${JSON.stringify(r)}\n`;
+  const relationTypes: Record<string, number> = {};
+  for (const g of u.graphs) for (const r of g.relations) relationTypes[r.type] = (relationTypes[r.type] ?? 0) + 1;
+  return {
+    articleIds: u.graphs.map((g) => g.article.id),
+    articles: u.graphs.map((g) => line(g.article)).join(''),
+    relations: u.graphs.flatMap((g) => g.relations.map(line)).join(''),
+    entities: u.graphs.flatMap((g) => g.entities),
+    relationTypes,
+    notes: u.notes,
+  };
+}
+
+/** The corpus as a stream of per-article events, in input order, extracted in this thread. */
 export async function* extractCorpus(paths: string[], ctx: ExtractContext, opts: { date?: string | null } = {}): AsyncGenerator<CorpusEvent> {
   for await (const item of readInputs(paths)) {
     if (item.kind === 'error') {
       yield { kind: 'skipped', file: item.file, ...(item.line !== undefined ? { line: item.line } : {}), message: item.message };
       continue;
     }
-    const articles = item.kind === 'page'
-      ? segmentPage(item.text, { file: basename(item.file), stem: item.stem, date: opts.date ?? null })
-      : [articleFromJsonl(item.article, item.line - 1)];
-    if (item.kind === 'page' && articles.length === 0) {
-      yield { kind: 'skipped', file: item.file, message: 'no article found on the page' };
-      continue;
-    }
-    const bytes = item.kind === 'page' ? Buffer.byteLength(item.text) : Buffer.byteLength(item.article.text);
-    for (const [i, article] of articles.entries()) {
-      let graph: ArticleGraph;
-      try {
-        graph = validate(extractArticle(article, ctx));
-      } catch (err) {
-        yield { kind: 'invalid', article: article.id, message: err instanceof Error ? err.message : String(err) };
-        continue;
-      }
-      yield { kind: 'article', graph, bytes: i === 0 ? bytes : 0 };
-    }
+    const { graphs, notes } = extractUnit(item, ctx, opts);
+    yield* notes;
+    for (const [i, graph] of graphs.entries()) yield { kind: 'article', graph, bytes: i === 0 ? unitBytes(item) : 0 };
   }
 }
 

@@ -1,0 +1,117 @@
+// What `kg extract` remembers between runs, and what changed since the last one. Pure: the I/O is in store.ts.
+//
+// DIR/.state/manifest.json   {version, units: [{key, hash, articles, gone?}]}: the units of the last run in output
+//                             order. `key` names the input (the absolute page path, or `<path>:<line>` for a line of a
+//                             .jsonl file), `hash` its content and the extraction settings, `articles` its article ids,
+//                             `gone` marks a unit no longer among the inputs whose records were kept (run without --prune).
+// DIR/.state/units/<hash>.jsonl  the records of one unit: a header line, then its articles.jsonl lines, then its
+//                             relations.jsonl lines (see store.ts). Content-addressed: a unit whose hash is there is
+//                             not extracted again.
+// DIR/.state/last-run.json    the delta of the last run, for `kg load` to apply to Neo4j (RunDelta below).
+import { createHash } from 'node:crypto';
+import type { Unit } from '../extract/corpus.ts';
+
+export const STATE_VERSION = 1;
+
+export interface ManifestUnit {
+  key: string;
+  hash: string;
+  articles: string[];
+  gone?: true;
+}
+
+export interface Manifest {
+  version: number;
+  units: ManifestUnit[];
+}
+
+export interface IdDelta {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+/**
+ * DIR/.state/last-run.json. To bring a database loaded from the previous outputs up to date: delete the articles in
+ * `articles.removed` and `articles.changed` (with the relations whose `article` is one of them), delete the entities
+ * in `entities.removed`; then load from the output files the articles in `articles.added` and `articles.changed`, their
+ * relations, and the entities in `entities.added` and `entities.changed` (their `aliases`/`articles` lists are the new
+ * ones, replacing the old). `full: true` means there was no usable previous state: every record is in `added`.
+ */
+export interface RunDelta {
+  version: number;
+  full: boolean;
+  pages: { added: string[]; changed: string[]; removed: string[]; kept: string[]; unchanged: number };
+  articles: IdDelta;
+  entities: IdDelta;
+}
+
+/** Identity of a unit across runs. */
+export function unitKey(unit: Unit, absolutePath: string): string {
+  return unit.kind === 'page' ? absolutePath : `${absolutePath}:${unit.line}`;
+}
+
+/** Everything the unit's records depend on: its text, its name (article ids come from it), the settings and the code. */
+export function unitHash(unit: Unit, settings: string): string {
+  const h = createHash('sha256').update(settings).update('\0');
+  if (unit.kind === 'page') h.update(`page\0${unit.file.split(/[\\/]/).pop()}\0${unit.stem}\0`).update(unit.text);
+  else h.update(`article\0${unit.line}\0`).update(JSON.stringify(unit.article));
+  return h.digest('hex').slice(0, 32);
+}
+
+/** The units of the last run that are not among this run's inputs, in their previous order. */
+export function goneUnits(previous: Manifest | null, currentKeys: ReadonlySet<string>): ManifestUnit[] {
+  return (previous?.units ?? []).filter((u) => !currentKeys.has(u.key));
+}
+
+/**
+ * Without --prune, a gone unit is kept, unless one of its articles is produced again by the current inputs (the page
+ * was moved or renamed: keeping the old copy would write its articles twice).
+ */
+export function splitGone(gone: ManifestUnit[], currentArticles: ReadonlySet<string>, prune: boolean): { kept: ManifestUnit[]; removed: ManifestUnit[] } {
+  if (prune) return { kept: [], removed: gone };
+  const kept: ManifestUnit[] = [];
+  const removed: ManifestUnit[] = [];
+  for (const u of gone) (u.articles.some((a) => currentArticles.has(a)) ? removed : kept).push(u);
+  return { kept, removed };
+}
+
+const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
+
+/** The run's delta from the previous manifest to the new one; `extracted` holds the keys extracted this run. */
+export function runDelta(previous: Manifest | null, next: Manifest, extracted: ReadonlySet<string>, removedUnits: ManifestUnit[],
+  entities: { previous: ReadonlyMap<string, string>; next: ReadonlyMap<string, string> }): RunDelta {
+  const before = new Map((previous?.units ?? []).map((u) => [u.key, u]));
+  const pages: RunDelta['pages'] = { added: [], changed: [], removed: removedUnits.map((u) => u.key), kept: [], unchanged: 0 };
+  for (const u of next.units) {
+    if (u.gone) pages.kept.push(u.key);
+    else if (!before.has(u.key)) pages.added.push(u.key);
+    else if (before.get(u.key)!.hash !== u.hash) pages.changed.push(u.key);
+    else pages.unchanged++;
+  }
+  const oldIds = new Set((previous?.units ?? []).flatMap((u) => u.articles));
+  const newIds = new Set(next.units.flatMap((u) => u.articles));
+  const reextracted = new Set(next.units.filter((u) => extracted.has(u.key)).flatMap((u) => u.articles));
+  return {
+    version: STATE_VERSION,
+    full: previous === null,
+    pages,
+    articles: {
+      added: sorted([...newIds].filter((id) => !oldIds.has(id))),
+      changed: sorted([...reextracted].filter((id) => oldIds.has(id))),
+      removed: sorted([...oldIds].filter((id) => !newIds.has(id))),
+    },
+    entities: mapDelta(entities.previous, entities.next),
+  };
+}
+
+/** Added, changed and removed keys between two maps of id → serialized record. */
+export function mapDelta(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): IdDelta {
+  const d: IdDelta = { added: [], changed: [], removed: [] };
+  for (const [id, line] of after) {
+    if (!before.has(id)) d.added.push(id);
+    else if (before.get(id) !== line) d.changed.push(id);
+  }
+  for (const id of before.keys()) if (!after.has(id)) d.removed.push(id);
+  return { added: d.added.sort(), changed: d.changed.sort(), removed: d.removed.sort() };
+}
