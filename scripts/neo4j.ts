@@ -126,7 +126,7 @@ function logTail(local: LocalNeo4j, lines = 15): string {
 /** Bolt answers and the credentials work: the server can be used. Connection errors are "not yet", others thrown. */
 async function boltAnswers(local: LocalNeo4j): Promise<boolean> {
   try {
-    await (await connect(settingsOf(local))).close();
+    await (await connect(settingsOf(local))).driver.close();
     return true;
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause;
