@@ -1,0 +1,178 @@
+// Incremental `kg extract`: a re-run extracts only the pages whose content changed, and its output files are the
+// same bytes as a full run in a fresh folder; removed pages are kept or (--prune) dropped; the delta is recorded.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedChunks, syntheticPage } from '../../bench/corpus.ts';
+import { runExtract, type ExtractOptions } from '../../src/cli/extract.ts';
+import type { RunDelta } from '../../src/state/delta.ts';
+
+const OUTPUTS = ['articles.jsonl', 'entities.jsonl', 'relations.jsonl', 'graph.json'];
+
+let dir: string;
+let chunks: string[];
+
+const page = (n: number) => syntheticPage(chunks, n);
+const pagePath = (corpus: string, n: number) => join(corpus, `p${String(n).padStart(2, '0')}.txt`);
+
+function makeCorpus(name: string, pages: number[]): string {
+  const corpus = join(dir, name);
+  mkdirSync(corpus, { recursive: true });
+  for (const n of pages) writeFileSync(pagePath(corpus, n), page(n));
+  return corpus;
+}
+
+const extract = (corpus: string, out: string, opts: Partial<ExtractOptions> = {}) => runExtract([corpus], { out, quiet: true, workers: 1, ...opts });
+const bytes = (out: string) => Object.fromEntries(OUTPUTS.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+const lastRun = (out: string) => JSON.parse(readFileSync(join(out, '.state', 'last-run.json'), 'utf8')) as RunDelta;
+const ids = (out: string, file: string) => readFileSync(join(out, file), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+
+/** The output files of a full run over `corpus` in a fresh folder. */
+async function fullRun(corpus: string, opts: Partial<ExtractOptions> = {}): Promise<Record<string, string>> {
+  const out = mkdtempSync(join(dir, 'full-'));
+  await extract(corpus, out, opts);
+  return bytes(out);
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kg-incremental-'));
+  chunks = seedChunks();
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('incremental extraction', () => {
+  it('re-extracts only a changed page, and writes the same bytes as a full run', async () => {
+    const corpus = makeCorpus('change', [0, 1, 2, 3, 4]);
+    const out = join(dir, 'out-change');
+    const first = await extract(corpus, out);
+    expect(first.units).toEqual({ extracted: 5, reused: 0, kept: 0, removed: 0 });
+    expect(lastRun(out).full).toBe(true);
+
+    const again = await extract(corpus, out);
+    expect(again.units).toEqual({ extracted: 0, reused: 5, kept: 0, removed: 0 });
+    expect(lastRun(out).pages.unchanged).toBe(5);
+    expect(lastRun(out).articles).toEqual({ added: [], changed: [], removed: [] });
+
+    // Page 2 gets the text of page 7 (a different mix of articles): its articles and entities change.
+    writeFileSync(pagePath(corpus, 2), page(7));
+    const changed = await extract(corpus, out, { workers: 2 });
+    expect(changed.units).toEqual({ extracted: 1, reused: 4, kept: 0, removed: 0 });
+    const delta = lastRun(out);
+    expect(delta.full).toBe(false);
+    expect(delta.pages).toEqual({ added: [], changed: [pagePath(corpus, 2)], removed: [], kept: [], unchanged: 4 });
+    expect([...delta.articles.changed, ...delta.articles.added].every((id) => id.startsWith('p02#'))).toBe(true);
+    expect(delta.articles.changed.length).toBeGreaterThan(0);
+    expect(bytes(out)).toEqual(await fullRun(corpus));
+  });
+
+  it('extracts an added page only, in its place in input order', async () => {
+    const corpus = makeCorpus('add', [0, 1, 3]);
+    const out = join(dir, 'out-add');
+    await extract(corpus, out);
+    writeFileSync(pagePath(corpus, 2), page(2));
+    const s = await extract(corpus, out);
+    expect(s.units).toEqual({ extracted: 1, reused: 3, kept: 0, removed: 0 });
+    const delta = lastRun(out);
+    expect(delta.pages.added).toEqual([pagePath(corpus, 2)]);
+    expect(delta.articles.added.length).toBeGreaterThan(0);
+    expect(delta.articles.added.every((id) => id.startsWith('p02#'))).toBe(true);
+    expect(delta.articles.removed).toEqual([]);
+    expect(bytes(out)).toEqual(await fullRun(corpus));
+  });
+
+  it('with --prune, drops a removed page and every entity only it mentioned: same bytes as a run without it', async () => {
+    // A .jsonl article adds entities that no page mentions.
+    const corpus = makeCorpus('prune', [0, 1, 2]);
+    writeFileSync(join(corpus, 'z_web.jsonl'), `${JSON.stringify({ id: 'web-1', text: '本报讯（记者 王小明）8月5日，山东青禾新能源科技有限公司投资5亿元的青禾储能电站项目在茌平区开工建设。' })}\n`);
+    const out = join(dir, 'out-prune');
+    await extract(corpus, out);
+    const entitiesBefore = ids(out, 'entities.jsonl');
+    expect(entitiesBefore).toContain('Company:山东青禾新能源科技有限公司');
+
+    rmSync(join(corpus, 'z_web.jsonl'));
+    rmSync(pagePath(corpus, 1));
+    const s = await extract(corpus, out, { prune: true });
+    expect(s.units).toEqual({ extracted: 0, reused: 2, kept: 0, removed: 2 });
+    expect(bytes(out)).toEqual(await fullRun(corpus));
+    const delta = lastRun(out);
+    expect(delta.pages.removed.sort()).toEqual([pagePath(corpus, 1), `${join(corpus, 'z_web.jsonl')}:1`]);
+    expect(delta.articles.removed).toContain('web-1');
+    expect(delta.articles.removed.filter((id) => id !== 'web-1').every((id) => id.startsWith('p01#'))).toBe(true);
+    const entitiesAfter = new Set(ids(out, 'entities.jsonl'));
+    expect(delta.entities.removed).toEqual(entitiesBefore.filter((id) => !entitiesAfter.has(id)).sort());
+    expect(delta.entities.removed).toContain('Company:山东青禾新能源科技有限公司');
+    expect(existsSync(join(out, '.state', 'units'))).toBe(true);
+    expect(readdirSync(join(out, '.state', 'units'))).toHaveLength(2); // the removed pages' cache is gone too
+  });
+
+  it('without --prune, keeps a removed page, says so, and keeps it until --prune', async () => {
+    const corpus = makeCorpus('keep', [0, 1, 2]);
+    const out = join(dir, 'out-keep');
+    await extract(corpus, out);
+    const articles = ids(out, 'articles.jsonl');
+    rmSync(pagePath(corpus, 1));
+    const s = await extract(corpus, out);
+    expect(s.units).toEqual({ extracted: 0, reused: 2, kept: 1, removed: 0 });
+    expect(lastRun(out).pages.kept).toEqual([pagePath(corpus, 1)]);
+    expect(ids(out, 'articles.jsonl').sort()).toEqual([...articles].sort());
+    // Kept pages come after the current ones: the same bytes as a full run with the page moved to the end.
+    const moved = makeCorpus('keep-moved', [0, 2]);
+    writeFileSync(join(moved, 'zz.txt'), page(1));
+    const full = await fullRun(moved);
+    const renamed = Object.fromEntries(Object.entries(full).map(([f, text]) => [f, text.replaceAll('zz#', 'p01#').replaceAll('"zz.txt"', '"p01.txt"')]));
+    expect(bytes(out)).toEqual(renamed);
+
+    const again = await extract(corpus, out);
+    expect(again.units.kept).toBe(1);
+    const pruned = await extract(corpus, out, { prune: true });
+    expect(pruned.units).toEqual({ extracted: 0, reused: 2, kept: 0, removed: 1 });
+    expect(bytes(out)).toEqual(await fullRun(corpus));
+  });
+
+  it('does not keep a removed page whose articles the inputs produce again (a renamed folder)', async () => {
+    const corpus = makeCorpus('rename', [0, 1]);
+    const out = join(dir, 'out-rename');
+    await extract(corpus, out);
+    const renamed = join(dir, 'renamed');
+    cpSync(corpus, renamed, { recursive: true });
+    const s = await extract(renamed, out);
+    expect(s.units).toEqual({ extracted: 0, reused: 2, kept: 0, removed: 2 }); // same content and names: cached
+    expect(bytes(out)).toEqual(await fullRun(renamed));
+  });
+
+  it('re-extracts everything when the settings change, and a damaged cache entry', async () => {
+    const corpus = makeCorpus('settings', [0, 1]);
+    const out = join(dir, 'out-settings');
+    await extract(corpus, out);
+    const other = await extract(corpus, out, { city: '济南市' });
+    expect(other.units.extracted).toBe(2);
+    expect(bytes(out)).toEqual(await fullRun(corpus, { city: '济南市' }));
+
+    const units = join(out, '.state', 'units');
+    const [victim] = readdirSync(units);
+    writeFileSync(join(units, victim!), '{"articles": 3}\nnot json\n');
+    const repaired = await extract(corpus, out, { city: '济南市' });
+    expect(repaired.units).toEqual({ extracted: 1, reused: 1, kept: 0, removed: 0 });
+    expect(bytes(out)).toEqual(await fullRun(corpus, { city: '济南市' }));
+  });
+
+  it('on a full disk, fails with an error naming the file and leaves the previous outputs and state as they were', async () => {
+    const corpus = makeCorpus('disk', [0, 1]);
+    const out = join(dir, 'out-disk');
+    await extract(corpus, out);
+    const before = bytes(out);
+    const state = readFileSync(join(out, '.state', 'manifest.json'), 'utf8');
+    writeFileSync(pagePath(corpus, 1), page(5));
+    symlinkSync('/dev/full', join(out, 'relations.jsonl.tmp')); // every write to it fails with ENOSPC
+    await expect(extract(corpus, out)).rejects.toThrow(`cannot write ${join(out, 'relations.jsonl')}: no space left on device`);
+    expect(bytes(out)).toEqual(before);
+    expect(readFileSync(join(out, '.state', 'manifest.json'), 'utf8')).toBe(state);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // The next run finds the page extracted by the failed one in the cache, and succeeds.
+    const s = await extract(corpus, out);
+    expect(s.units).toEqual({ extracted: 0, reused: 2, kept: 0, removed: 0 });
+    expect(bytes(out)).toEqual(await fullRun(corpus));
+  });
+});
