@@ -6,6 +6,7 @@ import { tokens } from '../nlp/jieba.ts';
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·•（）()]/u;
 const BOUNDARY = new Set(BOUNDARY_WORDS);
 const MAX_NAME = 32;
+const CAPACITY = /(?:年产|年加工|年处理|年出栏|年存栏|日产|日处理)(?:能力)?\d+(?:\.\d+)?(?:万|亿|千)?(?:吨|套|台|件|兆瓦|MW|GW|千瓦|平方米|亩|头|只|辆|片|支|张|米|方|立方米|瓶|箱)/;
 /** Prepositions and particles jieba may glue to the first characters of a name it does not know. */
 const GLUED = ['由', '在', '对', '与', '和', '从', '向', '把', '被', '给', '的', '为', '将', '是'];
 // Part-of-speech tags that never start a name: prepositions, conjunctions, particles, numerals, quantifiers.
@@ -41,12 +42,16 @@ export function nameStart(text: string, suffixStart: number, limit = 0): number 
   // Walk jieba's tokens from the right; the name starts after the last boundary token outside brackets
   // (达瑞新能源产业园（新森智造及三信电子）项目 keeps its 及).
   const toks = tokens(span);
+  // 年产5万吨特种纸项目: a capacity is part of a project's name; its numbers are no boundary.
+  const capacity = CAPACITY.exec(span);
+  const inCapacity = (t: { start: number }) => capacity !== null && t.start >= capacity.index && t.start < capacity.index + capacity[0].length;
   let brackets = 0;
   for (let k = toks.length - 1; k >= 0; k--) {
     const t = toks[k]!;
     if (/[）)]/.test(t.word)) brackets++;
     if (/[（(]/.test(t.word)) brackets--;
     if (brackets > 0) continue;
+    if (inCapacity(t)) continue;
     if (BOUNDARY.has(t.word) || BOUNDARY_TAGS.test(t.tag) || COUNT.test(t.word)) {
       start = i + t.end;
       break;

@@ -14,6 +14,7 @@ import { attachInvestments, developsRelations, fundsRelations, locatedRelations,
 
 export { createContext, type ExtractContext } from './context.ts';
 
+const BYLINE = 'person:byline';
 const REFERENCE = /(该|这家|此)(公司|企业|集团|项目|产业园|园区|基地|工程)/g;
 
 export function extractArticle(article: Article, ctx: ExtractContext): ArticleGraph {
@@ -50,7 +51,7 @@ export function extractArticle(article: Article, ctx: ExtractContext): ArticleGr
     ...positionsToRelations(mentions), ...develops, ...fundsRelations(mentions),
     ...locatedRelations(mentions, ctx, develops), ...townRelations(mentions, ctx),
   ];
-  const reporters: Mention[] = article.reporters.map((r) => ({ type: 'Person', name: r.name, surface: r.name, start: 0, end: 0, rule: 'person:byline', props: {} }));
+  const reporters: Mention[] = article.reporters.map((r) => ({ type: 'Person', name: r.name, surface: r.name, start: 0, end: 0, rule: BYLINE, props: {} }));
   return toGraph(article, [...places, ...named, ...persons, ...reporters], relations, mentions);
 }
 
@@ -77,7 +78,7 @@ function toGraph(article: Article, mentions: Mention[], relations: MentionRelati
   const out: Relation[] = [];
   const seen = new Set<string>();
   for (const r of relations) {
-    for (const m of [r.from, r.to]) if (!entities.has(idOf(m))) entities.set(idOf(m), { id: idOf(m), type: m.type, name: canonical(m), aliases: [], articles: [article.id], props: {} });
+    for (const m of [r.from, r.to]) if (!entities.has(idOf(m))) entities.set(idOf(m), { id: idOf(m), type: m.type, name: canonical(m), aliases: [], articles: [article.id], props: { ...m.props } });
     const from = idOf(r.from);
     const to = idOf(r.to);
     const key = `${r.type}|${from}|${to}`;
@@ -88,9 +89,10 @@ function toGraph(article: Article, mentions: Mention[], relations: MentionRelati
   }
   const articleId = articleNodeId(article.id);
   for (const [id, count] of counts) {
-    const e = entities.get(id)!;
-    const s = sentenceOf(mentions.find((m) => idOf(m) === id)!.start);
-    out.push({ type: 'MENTIONS', from: articleId, to: id, article: article.id, evidence: e.type === 'Person' && s.start === 0 ? '' : s.text, start: s.start, end: s.end, rule: 'mentions', props: { count } });
+    // The first sentence the entity is printed in; a person named only in the byline has none.
+    const printed = mentions.find((m) => idOf(m) === id && m.rule !== BYLINE);
+    const s = printed ? sentenceOf(printed.start) : { text: '', start: 0, end: 0 };
+    out.push({ type: 'MENTIONS', from: articleId, to: id, article: article.id, evidence: s.text, start: s.start, end: s.end, rule: 'mentions', props: { count } });
   }
   for (const r of article.reporters) {
     out.push({ type: 'REPORTED', from: entityId('Person', r.name), to: articleId, article: article.id, evidence: '', start: 0, end: 0, rule: 'byline', props: { role: r.role } });

@@ -1,7 +1,7 @@
 // Organisations that are neither government bodies nor businesses: universities, schools, institutes,
 // associations, innovation centres, and periodicals named with a post (《山东文学》主编).
 import { ORGANIZATION_ABBREVIATIONS, ORGANIZATION_SUFFIXES, TITLES } from '../lexicon/names.ts';
-import { isGeneric } from '../nlp/jieba.ts';
+import { isGeneric, tokens } from '../nlp/jieba.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
 import { leadingPlace } from './company.ts';
@@ -14,6 +14,8 @@ export function findOrganizations(text: string, ctx: ExtractContext): Mention[] 
   const out: Mention[] = [];
   for (const n of findSuffixed(text, PATTERN)) {
     const full = ORGANIZATION_ABBREVIATIONS[n.suffix];
+    // 作协 in 合作协议 is no abbreviation: the abbreviation must be a word of its own.
+    if (full && !startsWord(text, n.end - n.suffix.length)) continue;
     const name = full ? n.stem + full : n.name;
     // 研发中心, 外国语学校 alone name a kind of body; a place, 国家 or a proper word makes it one body.
     const named = leadingPlace(n.stem, ctx) !== null || /^(国家|中国|全国)/.test(n.stem) || !isGeneric(n.stem);
@@ -26,4 +28,10 @@ export function findOrganizations(text: string, ctx: ExtractContext): Mention[] 
     out.push({ type: 'Organization', name: m[1]!, surface: m[0], start: m.index, end: m.index + m[0].length, rule: 'organization:periodical', props: {} });
   }
   return out;
+}
+
+/** Whether jieba starts a word at `at` (it does for 作协 in 临清市作协机关, not in 合作协议). */
+function startsWord(text: string, at: number): boolean {
+  const from = Math.max(0, at - 6);
+  return tokens(text.slice(from, at + 6)).some((t) => from + t.start === at);
 }

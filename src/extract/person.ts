@@ -23,6 +23,8 @@ export interface Position {
 
 /** A personal name starting at `i`, ended by a verb, a conjunction or punctuation. */
 export function nameAt(text: string, i: number, followers: readonly string[] = NAME_FOLLOWERS): string | null {
+  // After a title the name is expected, and a following verb may end it; elsewhere only the given followers do.
+  const afterTitle = followers === NAME_FOLLOWERS;
   const double = DOUBLE_SURNAMES.some((s) => text.startsWith(s, i));
   if (!double && !SURNAME.has(text[i] ?? '')) return null;
   for (const len of double ? [3, 4] : [2, 3]) {
@@ -31,10 +33,13 @@ export function nameAt(text: string, i: number, followers: readonly string[] = N
     if (NOT_NAMES.some((w) => name.includes(w)) || TITLES.some((t) => name.endsWith(t) || name.includes(t))) continue;
     const next = text.slice(i + len);
     if (next === '' || PUNCT_AFTER_NAME.test(next) || followers.some((f) => next.startsWith(f))) return name;
+    // 孙立新出席: the name ends where a verb starts, however jieba cut the name itself.
+    const after = tokens(next.slice(0, 6))[0];
+    if (afterTitle && after && /^(v|p)$/.test(after.tag) && (after.word.length >= 2 || len >= 3)) return name;
   }
   // Otherwise jieba decides: a name-like token (a person name or an unknown word) followed by a verb (刘红出席).
   const [first, second] = tokens(text.slice(i, i + 10));
-  if (first && second && (double || first.word.length <= 3) && first.word.length >= 2 && /^(nr|nrfg|nrt|x)$/.test(first.tag) && /^(v|p|d|c)$/.test(second.tag)) {
+  if (afterTitle && first && second && (double || first.word.length <= 3) && first.word.length >= 2 && /^(nr|nrfg|nrt|x)$/.test(first.tag) && /^(v|p|d|c)$/.test(second.tag)) {
     const name = first.word;
     if (HAN.test(name) && !TITLES.some((t) => name.includes(t)) && !NOT_NAMES.some((w) => name.includes(w))) return name;
   }
@@ -61,6 +66,7 @@ export function findPositions(text: string, ctx: ExtractContext, bodies: Mention
     if (!name) continue;
     const person: Mention = { type: 'Person', name, surface: name, start: t.end, end: t.end + name.length, rule: 'person:title', props: {} };
     persons.push(person);
+    const found = positions.length;
     // Walk back from the name over titles, departments and bodies.
     let p = t.end;
     let group: string[] = [];
@@ -82,6 +88,11 @@ export function findPositions(text: string, ctx: ExtractContext, bodies: Mention
       p = body.start;
       if (text[p - 1] !== '、') break;
       p--;
+    }
+    // 局长荣晓东、副局长欧阳明远: a title after another person's chain shares that person's body.
+    if (positions.length === found && group.length > 0 && text[p - 1] === '、') {
+      const previous = positions.filter((x) => x.person.end === p - 1);
+      for (const prev of previous) positions.push({ person, org: prev.org, title: group.join('、'), start: prev.start, end: person.end });
     }
   }
   for (const t of TITLES_AFTER_NAME) {

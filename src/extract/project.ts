@@ -8,6 +8,7 @@ import type { ExtractContext } from './context.ts';
 import { findSuffixed, suffixPattern } from './suffixed.ts';
 
 const PATTERN = suffixPattern(PROJECT_SUFFIXES);
+const DEPARTMENT_AFTER = /^[部处科室组办]/;
 /** A list of projects: 甲、乙、丙等4个光伏发电项目. */
 const LIST = /等\d+个[^，。；、]{0,12}项目/g;
 
@@ -20,6 +21,8 @@ export interface ProjectMention extends Mention {
 export function findProjects(text: string, ctx: ExtractContext, companies: Mention[]): ProjectMention[] {
   const out: ProjectMention[] = [];
   for (const n of findSuffixed(text, PATTERN)) {
+    // 工程部部长, 项目部经理: a department named after the work, not a project.
+    if (DEPARTMENT_AFTER.test(text.slice(n.end, n.end + 1))) continue;
     const quoted = text[n.start - 1] === '“' && text[n.end] === '”';
     const owner = companies.find((c) => c.start === n.start && c.end < n.end);
     const ownedBefore = text[n.start - 1] === '的' && (companies.some((c) => c.end === n.start - 1) || /(该|这家|其)(公司|企业)的$/.test(text.slice(0, n.start)));

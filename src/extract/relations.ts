@@ -86,9 +86,11 @@ export function fundsRelations(a: ArticleMentions): MentionRelation[] {
     if (!agency || !verb) continue;
     const verbAt = s.start + verb.index;
     if (verbAt < agency.end) continue;
-    const target = [...a.companies, ...a.projects].filter((m) => within(m, s) && m.start >= verbAt).sort((x, y) => x.start - y.start)[0];
+    // 拨付X公司…, or 向X公司拨付…
+    const target = [...a.companies, ...a.projects].filter((m) => within(m, s) && m.start >= verbAt).sort((x, y) => x.start - y.start)[0]
+      ?? [...a.companies, ...a.projects].find((m) => within(m, s) && m.start > agency.end && m.end <= verbAt && /[向为给对]$/.test(a.text.slice(0, m.start)));
     if (!target) continue;
-    const amount = findAmounts(a.text.slice(target.end, s.end))[0];
+    const amount = findAmounts(a.text.slice(Math.max(target.end, verbAt), s.end))[0];
     if (!amount) continue;
     out.push({ type: 'FUNDS', from: agency, to: target, at: s.start, rule: 'funds:agency-verb-amount', props: { amount_yuan: amount.yuan } });
   }
@@ -155,7 +157,9 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
   }
   for (const para of a.paragraphs) {
     const topic = standalone.find((p) => p.start === para.start && p.place.type === 'County');
-    if (!topic) continue;
+    // The topic is the one county the paragraph's first clause names (not 冠县和莘县的企业…).
+    const firstClause = { start: para.start, end: para.start + (/[，。；]/.exec(para.text)?.index ?? para.text.length) };
+    if (!topic || unique(standalone.filter((p) => within(p, firstClause) && p.place.type === 'County').map((p) => p.place)).length !== 1) continue;
     for (const m of holders.filter((x) => within(x, para) && !located.has(x))) add(m, topic.place, 'located:paragraph-topic', para.start, topic.surface);
   }
   // A company and the project it develops stand in the same place.

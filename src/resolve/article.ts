@@ -14,15 +14,18 @@ export function resolveNames(mentions: Mention[]): (m: Pick<Mention, 'type' | 'n
   }
   const canonical = new Map<string, string>();
   for (const [type, names] of byType) {
-    const sorted = [...names].sort((a, b) => b.length - a.length);
+    // The fullest name wins; for a project, a name without a phase (二期) before any with one.
+    const rank = (n: string) => (type === 'Project' && PHASE.test(n.replace(/项目$/, '')) ? 0 : 1) * 1000 + n.length;
+    const sorted = [...names].sort((a, b) => rank(b) - rank(a));
     for (const name of sorted) {
-      const target = sorted.find((longer) => longer !== name && longer.length > name.length && sameThing(type, name, longer));
+      const target = sorted.find((other) => other !== name && rank(other) > rank(name) && sameThing(type, name, other));
       canonical.set(`${type}:${name}`, target ? (canonical.get(`${type}:${target}`) ?? target) : name);
     }
   }
   return (m) => canonical.get(`${m.type}:${m.name}`) ?? m.name;
 }
 
+/** `name` and `other` name one thing (`other` being the fuller or phase-free form). */
 function sameThing(type: string, short: string, long: string): boolean {
   if (type === 'Company' || type === 'Organization') return long.endsWith(short) && short.length >= 6;
   // 聊城河务局 and 聊城黄河河务局: one body, printed with and without part of its name.
@@ -31,8 +34,8 @@ function sameThing(type: string, short: string, long: string): boolean {
     // A listed phase (齐盛光伏农业综合体二期、泓泰…等4个项目) is a project of its own; 二期项目 of a named one is that one.
     if (PHASE.test(short) && !/(项目|工程)$/.test(short)) return false;
     const core = (n: string) => n.replace(PHASE, '').replace(/项目$/, '');
-    const s = core(short);
-    return s.length >= 4 && core(long).endsWith(s);
+    const [a, b] = [core(short), core(long)];
+    return Math.min(a.length, b.length) >= 4 && (a.endsWith(b) || b.endsWith(a));
   }
   return false;
 }
