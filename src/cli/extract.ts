@@ -2,10 +2,11 @@
 // Units (a page, or a .jsonl line) are read in input order; each is taken from the incremental state when its content
 // hash is there, else extracted (in worker threads with --workers > 1); the results are written in input order, so the
 // outputs are the same bytes whatever the number of workers and whatever was cached.
-import { createReadStream, createWriteStream, existsSync, readdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { finished } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { buildGraph, exportGraph } from '../graph/build.ts';
@@ -70,6 +71,9 @@ const describe = (err: unknown): string => {
   return e.code === 'ENOSPC' ? 'no space left on device' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : (e.message ?? String(err));
 };
 
+const WRITE_BUFFER = 4 << 20;
+const IN_FLIGHT = 8;
+
 /**
  * An output file written to `<name>.tmp`; `commit` renames it into place, `abort` removes it. A write error (disk
  * full) is kept and thrown by the next write or by close, naming the file, so the previous output stays untouched.
@@ -80,7 +84,8 @@ class TempFile {
   readonly tmp: string;
   constructor(readonly path: string) {
     this.tmp = `${path}.tmp`;
-    this.stream = createWriteStream(this.tmp);
+    // A large buffer: a page's records are ~60 KB, and waiting for 'drain' after each would idle the main thread.
+    this.stream = createWriteStream(this.tmp, { highWaterMark: WRITE_BUFFER });
     this.stream.on('error', (err) => {
       this.error ??= new Error(`cannot write ${path}: ${describe(err)}`, { cause: err });
     });
@@ -88,7 +93,7 @@ class TempFile {
   private check(): void {
     if (this.error) throw this.error;
   }
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     this.check();
     if (!this.stream.write(text)) await new Promise<void>((done) => {
       const settle = () => { this.stream.off('drain', settle); this.stream.off('error', settle); done(); };
@@ -98,7 +103,9 @@ class TempFile {
   }
   async close(): Promise<void> {
     this.check();
-    await new Promise<void>((done) => this.stream.end(done));
+    this.stream.end();
+    // finished() settles on 'finish' or on an error (a write the disk refused), where end's callback may never come.
+    await finished(this.stream).catch(() => {});
     this.check();
   }
   commit(): void {
@@ -183,7 +190,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
   try {
     bar?.start(Math.max(1, Math.round(inputBytes(inputs) / 1024)), 0, { articles: 0 });
     // Units in flight: enough to keep every worker busy, few enough that memory does not grow with the corpus.
-    const window = Math.max(4, (opts.workers ?? 1) * 4);
+    const window = Math.max(IN_FLIGHT, (opts.workers ?? 1) * 4);
     const queue: Slot[] = [];
     for await (const item of readInputs(inputs)) {
       if (item.kind === 'error') {
@@ -228,7 +235,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
     }
 
     // Everything is written: put it in place, then record the state that describes it.
-    const previousEntities = previous ? await entityLinesOf(files.entities.path) : new Map<string, string>();
+    const previousEntities = previous ? entityLinesOf(files.entities.path) : new Map<string, string>();
     for (const f of Object.values(files)) f.commit();
     // A graph.json of an earlier run would disagree with the new records.
     if (!files.graph) rmSync(join(opts.out, 'graph.json'), { force: true });
@@ -248,12 +255,10 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
 const noteLine = (n: Note): string => n.kind === 'skipped' ? `${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}` : `${n.article}: ${n.message}`;
 
 /** id → line of an entities.jsonl (the previous run's, to tell which entities changed). */
-async function entityLinesOf(path: string): Promise<Map<string, string>> {
+function entityLinesOf(path: string): Map<string, string> {
   const out = new Map<string, string>();
   if (!existsSync(path)) return out;
-  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
-    if (line.trim()) out.set((JSON.parse(line) as { id: string }).id, `${line}\n`);
-  }
+  for (const line of readFileSync(path, 'utf8').split('\n')) if (line.trim()) out.set((JSON.parse(line) as { id: string }).id, `${line}\n`);
   return out;
 }
 

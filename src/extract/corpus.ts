@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { readInputs } from '../ingest/read.ts';
 import { articleFromJsonl, segmentPage } from '../page/index.ts';
+import { EntityIndex } from '../resolve/corpus.ts';
 import { Article, ArticleGraph, Entity, JsonlArticle, Relation } from '../schema.ts';
 import { extractArticle, type ExtractContext } from './index.ts';
 
@@ -23,14 +24,20 @@ export interface UnitGraphs {
   notes: Note[];
 }
 
-/** A unit's records as written: jsonl text (one line per record, each ending in \n) plus what the writer indexes. */
+/**
+ * A unit's records as written: jsonl text (one line per record, each ending in \n; UTF-8 bytes when read back from
+ * the incremental state) plus what the writer indexes.
+ */
 export interface UnitRecords {
   articleIds: string[];
   /** articles.jsonl lines of the unit. */
-  articles: string;
+  articles: string | Uint8Array;
   /** relations.jsonl lines of the unit. */
-  relations: string;
-  /** The entities of each article, in article order (the entity index merges them in this order). */
+  relations: string | Uint8Array;
+  /**
+   * The unit's entities, merged across its articles as the corpus index merges them (merging a page's entities first
+   * gives the corpus index the same result as adding them one by one, with fewer records to carry).
+   */
   entities: Entity[];
   /** Relations per type, for the summary. */
   relationTypes: Record<string, number>;
@@ -73,11 +80,13 @@ export function serializeUnit(u: UnitGraphs): UnitRecords {
   const line = (r: unknown) => `${JSON.stringify(r)}\n`;
   const relationTypes: Record<string, number> = {};
   for (const g of u.graphs) for (const r of g.relations) relationTypes[r.type] = (relationTypes[r.type] ?? 0) + 1;
+  const entities = new EntityIndex();
+  for (const g of u.graphs) for (const e of g.entities) entities.add(e);
   return {
     articleIds: u.graphs.map((g) => g.article.id),
     articles: u.graphs.map((g) => line(g.article)).join(''),
     relations: u.graphs.flatMap((g) => g.relations.map(line)).join(''),
-    entities: u.graphs.flatMap((g) => g.entities),
+    entities: entities.entities(),
     relationTypes,
     notes: u.notes,
   };

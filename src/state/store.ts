@@ -36,7 +36,7 @@ const describe = (err: unknown): string => {
 };
 
 /** Writes `path` via `path.tmp` and a rename; on failure removes the temp file and throws an error naming `path`. */
-export function writeFileAtomic(path: string, data: string): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.tmp`;
   try {
     writeFileSync(tmp, data);
@@ -56,15 +56,22 @@ interface UnitHeader {
   notes: UnitRecords['notes'];
 }
 
-/** Index of the character after the n-th newline from `from` (the end of n lines). */
-function afterLines(text: string, from: number, n: number): number {
+/** Index after the n-th newline from `from` (the end of n lines). */
+function afterLines(text: Buffer, from: number, n: number): number {
   let at = from;
   for (let i = 0; i < n; i++) {
-    const nl = text.indexOf('\n', at);
+    const nl = text.indexOf(0x0a, at);
     if (nl < 0) throw new Error(`expected ${n} lines, found ${i}`);
     at = nl + 1;
   }
   return at;
+}
+
+function countLines(text: string | Uint8Array): number {
+  const t = typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+  let n = 0;
+  for (let at = t.indexOf('\n'); at >= 0; at = t.indexOf('\n', at + 1)) n++;
+  return n;
 }
 
 export class StateStore {
@@ -103,19 +110,22 @@ export class StateStore {
     return existsSync(this.unitPath(hash));
   }
 
-  /** A cached unit's records; throws (naming the file) when it is missing or damaged, and the caller re-extracts. */
+  /**
+   * A cached unit's records, its lines as bytes (copied to the outputs as they are, never decoded); throws (naming the
+   * file) when it is missing or damaged, and the caller re-extracts.
+   */
   readUnit(hash: string): UnitRecords {
     const path = this.unitPath(hash);
     try {
-      const text = readFileSync(path, 'utf8');
+      const text = readFileSync(path);
       const headEnd = afterLines(text, 0, 1);
-      const head = JSON.parse(text.slice(0, headEnd)) as UnitHeader;
+      const head = JSON.parse(text.subarray(0, headEnd).toString('utf8')) as UnitHeader;
       const articlesEnd = afterLines(text, headEnd, head.articles);
       const relationsEnd = afterLines(text, articlesEnd, head.relations);
       if (relationsEnd !== text.length) throw new Error('unexpected lines at the end');
       return {
         articleIds: head.articleIds, entities: head.entities, relationTypes: head.relationTypes, notes: head.notes,
-        articles: text.slice(headEnd, articlesEnd), relations: text.slice(articlesEnd, relationsEnd),
+        articles: text.subarray(headEnd, articlesEnd), relations: text.subarray(articlesEnd, relationsEnd),
       };
     } catch (err) {
       throw new Error(`cached unit ${path} cannot be read: ${describe(err)}`, { cause: err });
@@ -123,13 +133,12 @@ export class StateStore {
   }
 
   writeUnit(hash: string, r: UnitRecords): void {
-    const count = (s: string) => s.split('\n').length - 1;
     const head: UnitHeader = {
-      articles: count(r.articles), relations: count(r.relations),
+      articles: countLines(r.articles), relations: countLines(r.relations),
       articleIds: r.articleIds, entities: r.entities, relationTypes: r.relationTypes, notes: r.notes,
     };
     mkdirSync(this.units, { recursive: true });
-    writeFileAtomic(this.unitPath(hash), `${JSON.stringify(head)}\n${r.articles}${r.relations}`);
+    writeFileAtomic(this.unitPath(hash), Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), Buffer.from(r.articles), Buffer.from(r.relations)]));
   }
 
   writeRun(manifest: Manifest, delta: RunDelta): void {
