@@ -16,7 +16,7 @@ import { createExtractor } from '../extract/pool.ts';
 import { EntityIndex } from '../resolve/corpus.ts';
 import type { Article, Relation } from '../schema.ts';
 import { goneUnits, runDelta, splitGone, STATE_VERSION, unitHash, unitKey, type Manifest } from '../state/delta.ts';
-import { settingsFingerprint, StateStore } from '../state/store.ts';
+import { describeFsError, settingsFingerprint, StateStore } from '../state/store.ts';
 
 export interface ExtractOptions {
   out: string;
@@ -66,12 +66,9 @@ export function register(program: Command): void {
     });
 }
 
-const describe = (err: unknown): string => {
-  const e = err as NodeJS.ErrnoException;
-  return e.code === 'ENOSPC' ? 'no space left on device' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : (e.message ?? String(err));
-};
-
+/** Bytes an output stream buffers before write() waits for 'drain'. */
 const WRITE_BUFFER = 4 << 20;
+/** Least number of units in flight (read, extracted or fetched, not yet written). */
 const IN_FLIGHT = 8;
 
 /**
@@ -87,7 +84,7 @@ class TempFile {
     // A large buffer: a page's records are ~60 KB, and waiting for 'drain' after each would idle the main thread.
     this.stream = createWriteStream(this.tmp, { highWaterMark: WRITE_BUFFER });
     this.stream.on('error', (err) => {
-      this.error ??= new Error(`cannot write ${path}: ${describe(err)}`, { cause: err });
+      this.error ??= new Error(`cannot write ${path}: ${describeFsError(err)}`, { cause: err });
     });
   }
   private check(): void {

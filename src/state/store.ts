@@ -30,7 +30,8 @@ export function settingsFingerprint(settings: { city: string; date: string | nul
   return h.digest('hex');
 }
 
-const describe = (err: unknown): string => {
+/** An fs error in words: the common causes named, others as Node says them. */
+export const describeFsError = (err: unknown): string => {
   const e = err as NodeJS.ErrnoException;
   return e.code === 'ENOSPC' ? 'no space left on device' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : (e.message ?? String(err));
 };
@@ -43,7 +44,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw new Error(`cannot write ${path}: ${describe(err)}`, { cause: err });
+    throw new Error(`cannot write ${path}: ${describeFsError(err)}`, { cause: err });
   }
 }
 
@@ -128,7 +129,7 @@ export class StateStore {
         articles: text.subarray(headEnd, articlesEnd), relations: text.subarray(articlesEnd, relationsEnd),
       };
     } catch (err) {
-      throw new Error(`cached unit ${path} cannot be read: ${describe(err)}`, { cause: err });
+      throw new Error(`cached unit ${path} cannot be read: ${describeFsError(err)}`, { cause: err });
     }
   }
 
