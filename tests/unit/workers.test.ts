@@ -1,10 +1,10 @@
 // `kg extract --workers N`: worker threads give the same output files, byte for byte, as extraction in one thread.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedChunks, syntheticPage } from '../../bench/corpus.ts';
-import { runExtract, type ExtractSummary } from '../../src/cli/extract.ts';
+import { defaultWorkers, runExtract, type ExtractSummary } from '../../src/cli/extract.ts';
 import { createExtractor } from '../../src/extract/pool.ts';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
@@ -76,5 +76,13 @@ describe('extraction in worker threads', () => {
       await pool.close();
     }
     expect(() => createExtractor({ city: '聊城市', date: null, workers: 0 })).toThrow(/workers must be a whole number ≥ 1/);
+  });
+
+  it('defaults to one worker per core, but one for inputs too small to repay a worker start', () => {
+    expect(defaultWorkers([SEEDS])).toBe(1);
+    const big = join(dir, 'big');
+    mkdirSync(big);
+    writeFileSync(join(big, 'a.txt'), 'x'.repeat(5 << 20));
+    expect(defaultWorkers([big])).toBe(Math.min(availableParallelism(), 3));
   });
 });
