@@ -1,18 +1,27 @@
 // Across articles, one entity per canonical id: aliases and articles are unions, properties the first printed.
 import type { Entity } from '../schema.ts';
 
+interface Merged {
+  entity: Entity;
+  // Sets beside the lists: a city named in every article would otherwise cost a list scan per article.
+  aliases: Set<string>;
+  articles: Set<string>;
+}
+
 export class EntityIndex {
-  private readonly byId = new Map<string, Entity>();
+  private readonly byId = new Map<string, Merged>();
 
   add(e: Entity): void {
     const seen = this.byId.get(e.id);
     if (!seen) {
-      this.byId.set(e.id, { ...e, aliases: [...e.aliases], articles: [...e.articles], props: { ...e.props } });
+      const entity = { ...e, aliases: [...e.aliases], articles: [...e.articles], props: { ...e.props } };
+      this.byId.set(e.id, { entity, aliases: new Set(entity.aliases), articles: new Set(entity.articles) });
       return;
     }
-    for (const a of e.aliases) if (!seen.aliases.includes(a)) seen.aliases.push(a);
-    for (const a of e.articles) if (!seen.articles.includes(a)) seen.articles.push(a);
-    for (const [k, v] of Object.entries(e.props)) if (seen.props[k] === undefined && v !== undefined) seen.props[k] = v;
+    union(seen.entity.aliases, seen.aliases, e.aliases);
+    union(seen.entity.articles, seen.articles, e.articles);
+    const props = seen.entity.props;
+    for (const [k, v] of Object.entries(e.props)) if (props[k] === undefined && v !== undefined) props[k] = v;
   }
 
   get size(): number {
@@ -21,6 +30,14 @@ export class EntityIndex {
 
   /** Entities in a stable order: by type, then name. */
   entities(): Entity[] {
-    return [...this.byId.values()].sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
+    return [...this.byId.values()].map((m) => m.entity).sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
+  }
+}
+
+function union(list: string[], seen: Set<string>, more: string[]): void {
+  for (const x of more) {
+    if (seen.has(x)) continue;
+    seen.add(x);
+    list.push(x);
   }
 }
