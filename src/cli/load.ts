@@ -37,6 +37,11 @@ export function register(program: Command): void {
         const stats = await loadRecords({ driver, settings }, dir, {
           batchSize: flags.batch,
           wipe: flags.wipe,
+          onRetry: (message) => {
+            bar.stop();
+            barStarted = false;
+            console.error(message);
+          },
           onProgress: (done, total) => {
             if (!barStarted) bar.start(total, 0);
             barStarted = true;

@@ -8,6 +8,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { z } from 'zod';
 import { Article, ENTITY_TYPES, Entity, Relation } from '../schema.ts';
@@ -22,6 +23,10 @@ export interface LoadOptions {
   batchSize?: number;
   /** Delete every node and relationship of the database first. */
   wipe?: boolean;
+  /** How often a batch is tried again after the server went away (restart, lost connection); default 5. */
+  retries?: number;
+  /** Told before each such retry (kg load prints it on stderr). */
+  onRetry?: (message: string) => void;
   /** Called after every committed batch with the rows written so far and the rows to write in all. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -295,6 +300,16 @@ async function writeRelations(tx: ManagedTransaction, type: string, fromLabel: s
   throw new Error(`${rows.length - count} relation(s) name a missing node: ${details.join('; ')}`);
 }
 
+/** The server went away or is briefly unable: the same batch may succeed later (every batch is idempotent). */
+export function isRetryable(err: unknown): boolean {
+  const { code = '', message = '' } = (err ?? {}) as { code?: string; message?: string };
+  return code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError')
+    || /ECONNREFUSED|ECONNRESET|EPIPE|Connection was closed|Pool is closed/.test(message);
+}
+
+/** Waits before retry `n` (1-based): 1 s, 2 s, 4 s, … at most 16 s. */
+export const backoffMs = (n: number): number => Math.min(16_000, 1000 * 2 ** (n - 1));
+
 /** Loads an extract output directory (see RECORD_FILES). */
 export function loadRecords(conn: Neo4jConnection, dir: string, options: LoadOptions = {}): Promise<LoadStats> {
   if (!existsSync(dir)) return Promise.reject(new Error(`${dir} does not exist (kg load reads the output directory of kg extract)`));
@@ -310,18 +325,35 @@ export async function loadSources(conn: Neo4jConnection, sources: RecordSources,
   await applySchema(conn.driver, conn.settings.database);
   if (options.wipe) await wipe(conn);
 
-  const session = conn.driver.session({ database: conn.settings.database });
+  const retries = options.retries ?? 5;
   let done = 0;
   let batchNo = 0;
-  /** Runs one batch as one managed transaction; a failure names the batch and its first and last row. */
+  /**
+   * Runs one batch as one managed transaction (the driver itself retries transient errors for up to 30 s). When the
+   * server stays away longer, e.g. while it restarts, the batch is tried again in a new session, a bounded number of
+   * times with growing waits. A failure names the batch and its first and last row.
+   */
   const write = async <T>(what: string, items: Sourced<T>[], work: (tx: ManagedTransaction) => Promise<void>): Promise<void> => {
     batchNo++;
-    try {
-      await session.executeWrite(work);
-    } catch (err) {
-      const span = items.length === 1 ? items[0]?.where : `${items[0]?.where} … ${items.at(-1)?.where}`;
-      throw new Neo4jFailure(`batch ${batchNo} (${what}, ${items.length} rows: ${span}) failed and was rolled back: ${describeNeo4jError(err, conn.settings)}`,
-        { cause: err });
+    const span = items.length === 1 ? items[0]?.where : `${items[0]?.where} … ${items.at(-1)?.where}`;
+    const name = `batch ${batchNo} (${what}, ${items.length} rows: ${span})`;
+    for (let attempt = 0; ; attempt++) {
+      const session = conn.driver.session({ database: conn.settings.database });
+      try {
+        await session.executeWrite(work);
+        break;
+      } catch (err) {
+        if (attempt < retries && isRetryable(err)) {
+          const wait = backoffMs(attempt + 1);
+          options.onRetry?.(`${name}: ${describeNeo4jError(err, conn.settings)}; retry ${attempt + 1}/${retries} in ${wait / 1000} s`);
+          await sleep(wait);
+          continue;
+        }
+        const tried = attempt ? ` after ${attempt + 1} tries` : '';
+        throw new Neo4jFailure(`${name} failed${tried} and was rolled back: ${describeNeo4jError(err, conn.settings)}`, { cause: err });
+      } finally {
+        await session.close().catch(() => undefined);
+      }
     }
     done += items.length;
     options.onProgress?.(done, total);
@@ -329,18 +361,14 @@ export async function loadSources(conn: Neo4jConnection, sources: RecordSources,
   const writeRows = <T>(what: string, cypher: string, items: Sourced<T>[], row: (v: T) => Record<string, Value>) =>
     write(what, items, async (tx) => void (await tx.run(cypher, { rows: items.map((i) => row(i.value)) })));
 
-  try {
-    for await (const b of batches(sources.articles(), size, () => 'Article')) await writeRows('articles', ARTICLE_CYPHER, b.items, articleRow);
-    for await (const b of batches(sources.entities(), size, (e) => e.type)) {
-      await writeRows(`${b.key} entities`, entityCypher(b.key), b.items, entityRow);
-    }
-    const relKey = (r: Relation) => `${r.type} ${endpoint(r.from).label} ${endpoint(r.to).label}`;
-    for await (const b of batches(sources.relations(), size, relKey)) {
-      const [type = '', fromLabel = '', toLabel = ''] = b.key.split(' ');
-      await write(`${type} ${fromLabel}→${toLabel} relations`, b.items, (tx) => writeRelations(tx, type, fromLabel, toLabel, b.items));
-    }
-  } finally {
-    await session.close();
+  for await (const b of batches(sources.articles(), size, () => 'Article')) await writeRows('articles', ARTICLE_CYPHER, b.items, articleRow);
+  for await (const b of batches(sources.entities(), size, (e) => e.type)) {
+    await writeRows(`${b.key} entities`, entityCypher(b.key), b.items, entityRow);
+  }
+  const relKey = (r: Relation) => `${r.type} ${endpoint(r.from).label} ${endpoint(r.to).label}`;
+  for await (const b of batches(sources.relations(), size, relKey)) {
+    const [type = '', fromLabel = '', toLabel = ''] = b.key.split(' ');
+    await write(`${type} ${fromLabel}→${toLabel} relations`, b.items, (tx) => writeRelations(tx, type, fromLabel, toLabel, b.items));
   }
   return { ...counts, batches: batchNo };
 }
