@@ -50,6 +50,8 @@ export function register(program: Command): void {
         });
         bar.stop();
         const seconds = (Date.now() - started) / 1000;
+        const p = stats.pruned;
+        if (p) console.error(`removed what the last kg extract run dropped: ${p.articles} articles, ${p.entities} entities, ${p.relationships} relations`);
         console.error(`loaded ${stats.articles} articles, ${stats.entities} entities, ${stats.relations} relations `
           + `in ${stats.batches} batches into ${settings.uri}${settings.database ? ` (database ${settings.database})` : ''} in ${seconds.toFixed(1)} s`);
       } finally {

@@ -13,6 +13,7 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { z } from 'zod';
 import { Article, ENTITY_TYPES, Entity, Relation } from '../schema.ts';
 import { describeNeo4jError, Neo4jFailure, type Neo4jConnection } from './driver.ts';
+import { applyDelta, prunes, readDelta, type LoadDelta, type PruneStats } from './prune.ts';
 import { applySchema } from './schema.ts';
 
 export const RECORD_FILES = { articles: 'articles.jsonl', entities: 'entities.jsonl', relations: 'relations.jsonl' } as const;
@@ -27,6 +28,8 @@ export interface LoadOptions {
   retries?: number;
   /** Told before each such retry (kg load prints it on stderr). */
   onRetry?: (message: string) => void;
+  /** The last extract run's delta to apply before writing (loadRecords reads it from DIR/.state; see prune.ts). */
+  delta?: LoadDelta | null;
   /** Called after every committed batch with the rows written so far and the rows to write in all. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -36,6 +39,8 @@ export interface LoadStats {
   entities: number;
   relations: number;
   batches: number;
+  /** What applying the extract delta deleted, when there was one to apply. */
+  pruned?: PruneStats;
 }
 
 /** Where a row came from, for error messages. */
@@ -313,7 +318,7 @@ export const backoffMs = (n: number): number => Math.min(16_000, 1000 * 2 ** (n 
 /** Loads an extract output directory (see RECORD_FILES). */
 export function loadRecords(conn: Neo4jConnection, dir: string, options: LoadOptions = {}): Promise<LoadStats> {
   if (!existsSync(dir)) return Promise.reject(new Error(`${dir} does not exist (kg load reads the output directory of kg extract)`));
-  return loadSources(conn, recordFiles(dir), options);
+  return loadSources(conn, recordFiles(dir), { delta: readDelta(dir), ...options });
 }
 
 /** Applies the schema, then writes articles, entities and relations in batches; a failed batch names itself. */
@@ -324,6 +329,18 @@ export async function loadSources(conn: Neo4jConnection, sources: RecordSources,
   const total = counts.articles + counts.entities + counts.relations;
   await applySchema(conn.driver, conn.settings.database);
   if (options.wipe) await wipe(conn);
+  let pruned: PruneStats | undefined;
+  if (options.delta && !options.wipe && prunes(options.delta)) {
+    const delta = options.delta;
+    const session = conn.driver.session({ database: conn.settings.database });
+    try {
+      pruned = await session.executeWrite((tx) => applyDelta(tx, delta));
+    } catch (err) {
+      throw new Neo4jFailure(`removing what the last kg extract run dropped failed and was rolled back: ${describeNeo4jError(err, conn.settings)}`, { cause: err });
+    } finally {
+      await session.close();
+    }
+  }
 
   const retries = options.retries ?? 5;
   let done = 0;
@@ -370,5 +387,5 @@ export async function loadSources(conn: Neo4jConnection, sources: RecordSources,
     const [type = '', fromLabel = '', toLabel = ''] = b.key.split(' ');
     await write(`${type} ${fromLabel}→${toLabel} relations`, b.items, (tx) => writeRelations(tx, type, fromLabel, toLabel, b.items));
   }
-  return { ...counts, batches: batchNo };
+  return { ...counts, batches: batchNo, ...(pruned ? { pruned } : {}) };
 }
