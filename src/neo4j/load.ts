@@ -4,7 +4,8 @@
 // errors, and never half-written). Nodes are MERGEd on their keys; relationships are created unless one with the same
 // key (type, ends, article, start) is there, which is updated instead; list properties are merged as sets. So loading
 // the same records twice changes nothing and a second corpus adds to the first.
-// Speed (bench/load.ts): relation batches go as parallel lists rather than one map per row, 20k rows per transaction.
+// Speed (bench/load.ts): relation batches go as parallel lists rather than one map per row, 20k rows per transaction,
+// two at a time.
 import { createReadStream, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -18,6 +19,8 @@ import { applySchema } from './schema.ts';
 
 export const RECORD_FILES = { articles: 'articles.jsonl', entities: 'entities.jsonl', relations: 'relations.jsonl' } as const;
 export const DEFAULT_BATCH_SIZE = 20_000;
+/** Relation batches written at the same time, each in its own session (measured: 2 beats 1 by ~1.5× on 2 cores). */
+export const RELATION_WRITERS = 2;
 
 export interface LoadOptions {
   /** Rows per transaction (default 20,000); 1 gives one transaction per row. */
@@ -382,10 +385,24 @@ export async function loadSources(conn: Neo4jConnection, sources: RecordSources,
   for await (const b of batches(sources.entities(), size, (e) => e.type)) {
     await writeRows(`${b.key} entities`, entityCypher(b.key), b.items, entityRow);
   }
+  // Relation batches go RELATION_WRITERS at a time (the server runs one while it commits the other), but never two of
+  // one group at once: a relation's key lives in one group, and two transactions could both find it absent.
   const relKey = (r: Relation) => `${r.type} ${endpoint(r.from).label} ${endpoint(r.to).label}`;
-  for await (const b of batches(sources.relations(), size, relKey)) {
-    const [type = '', fromLabel = '', toLabel = ''] = b.key.split(' ');
-    await write(`${type} ${fromLabel}→${toLabel} relations`, b.items, (tx) => writeRelations(tx, type, fromLabel, toLabel, b.items));
+  const inFlight = new Map<string, Promise<void>>();
+  try {
+    for await (const b of batches(sources.relations(), size, relKey)) {
+      await inFlight.get(b.key);
+      while (inFlight.size >= RELATION_WRITERS) await Promise.race(inFlight.values());
+      const [type = '', fromLabel = '', toLabel = ''] = b.key.split(' ');
+      const running: Promise<void> = write(`${type} ${fromLabel}→${toLabel} relations`, b.items, (tx) => writeRelations(tx, type, fromLabel, toLabel, b.items))
+        .finally(() => void (inFlight.get(b.key) === running && inFlight.delete(b.key)));
+      running.catch(() => undefined); // handled where it is awaited; this keeps a failure from being reported as unhandled
+      inFlight.set(b.key, running);
+    }
+    await Promise.all(inFlight.values());
+  } catch (err) {
+    await Promise.allSettled(inFlight.values());
+    throw err;
   }
   return { ...counts, batches: batchNo, ...(pruned ? { pruned } : {}) };
 }
