@@ -63,6 +63,9 @@ export function createDriver(settings: Neo4jSettings): Driver {
   return neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
     // A refused or silent server should fail in seconds, not the driver's default half a minute.
     connectionTimeout: 10_000,
+    // Managed transactions retry transient errors silently for this long; past it the loader's own retries take over,
+    // which say so on stderr (src/neo4j/load.ts), so that a restarting server is visible rather than a silent wait.
+    maxTransactionRetryTime: 5_000,
     userAgent: 'kg-local-news',
   });
 }
