@@ -4,6 +4,7 @@
 // inference and the entity index all see varied input.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from './random.ts';
 
 const SEEDS_DIR = new URL('../seeds/', import.meta.url).pathname;
 /** An article starts at a block opening with a dateline; the headline printed after its body stays with it. */
@@ -12,16 +13,6 @@ const MONTH_DAY = /(\d{1,2})(\s*)月(\s*)(\d{1,2})(\s*)日/gu;
 /** A page of the seeds is about 19 KB; synthetic pages aim for the same size. */
 const PAGE_BYTES = 19 * 1024;
 
-/** A small deterministic PRNG (mulberry32), so that every run builds the same corpus. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The page text cut before each dateline block; the first chunk holds whatever precedes the first dateline. */
 export function articleChunks(page: string): string[] {
@@ -50,7 +41,7 @@ export function shiftDates(text: string, days: number): string {
 
 /** Page number `n` (from 0): seed chunks in a shuffled order, dates shifted by n days, about PAGE_BYTES long. */
 export function syntheticPage(chunks: readonly string[], n: number): string {
-  const rand = prng(n + 1);
+  const rand = mulberry32(n + 1);
   const order = chunks.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));

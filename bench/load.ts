@@ -6,22 +6,13 @@ import { ensureLocalNeo4j } from '../scripts/neo4j.ts';
 import { connect, neo4jSettings, type Neo4jConnection } from '../src/neo4j/driver.ts';
 import { DEFAULT_BATCH_SIZE, loadSources, recordArrays } from '../src/neo4j/load.ts';
 import { entityId, type Article, type Entity, type EntityType, type Relation } from '../src/schema.ts';
+import { mulberry32 } from './random.ts';
 
 const RELATIONS = 100_000;
 const SAMPLE = 2_000;
 /** The loader's default (kg load --batch), so that the figure is what users get; KG_BENCH_BATCH overrides it. */
 const BATCH = Number(process.env.KG_BENCH_BATCH || DEFAULT_BATCH_SIZE);
 
-/** A deterministic pseudo-random source (mulberry32), so every run loads the same graph. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Synthetic {
   articles: Article[];
@@ -31,7 +22,7 @@ interface Synthetic {
 
 /** Articles mention entities; companies develop projects; projects and companies lie in counties; people hold posts. */
 export function syntheticGraph(relationCount: number, seed = 1): Synthetic {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const articles: Article[] = Array.from({ length: Math.ceil(relationCount / 50) }, (_, i) => ({
     id: `bench_page_${Math.floor(i / 8)}#${(i % 8) + 1}`, file: `bench_page_${Math.floor(i / 8)}.txt`, index: i % 8,

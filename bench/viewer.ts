@@ -10,17 +10,8 @@ import { articleNodeId, ENTITY_TYPES, type Article, type Entity, type Relation, 
 import { startServer } from '../src/server/index.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
 import { writeSeedsGraph } from '../tests/e2e/seeds-graph.ts';
+import { mulberry32 } from './random.ts';
 
-/** A small deterministic PRNG, so that every run measures the same graph. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = '东西南北高新华鲁聊城阳谷冠县茌平临清莘东阿经开水城光伏锂电材料装备智能科技产业能源化工纺织食品物流'.split('');
 
