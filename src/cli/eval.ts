@@ -3,8 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { score, type EvalReport, type Prf } from '../eval/score.ts';
-import { GoldPage, type Article, type Entity, type Relation } from '../schema.ts';
-import { readJsonl } from './extract.ts';
+import { readRecords } from '../ingest/records.ts';
+import { GoldPage } from '../schema.ts';
 
 export function register(program: Command): void {
   program
@@ -28,8 +28,7 @@ export async function evaluate(goldDir: string, outDir: string): Promise<EvalRep
     if (!parsed.success) throw new Error(`${join(goldDir, f)}: not a gold file (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
     return { stem: f.replace(/\.gold\.json$/, ''), page: parsed.data };
   });
-  const read = <T>(name: string) => readJsonl<T>(join(outDir, name)).catch(() => { throw new Error(`${join(outDir, name)} cannot be read: run kg extract --out ${outDir} first`); });
-  return score(gold, { articles: await read<Article>('articles.jsonl'), entities: await read<Entity>('entities.jsonl'), relations: await read<Relation>('relations.jsonl') });
+  return score(gold, await readRecords(outDir));
 }
 
 export function formatReport(r: EvalReport, misses: boolean): string {

@@ -1,13 +1,11 @@
 // `kg export DIR --format neo4j-admin|graphml|gexf|csv [--to OUTDIR]`: the records of an extract output folder as
 // files for Neo4j's bulk importer, Gephi, spreadsheets and pandas (formats in src/graph/export.ts).
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { EXPORT_FORMATS, exportFiles, recordsGraph, type ExportFile, type ExportFormat } from '../graph/export.ts';
 import { assertWritableDir } from '../ingest/read.ts';
-import type { Article, Entity, Relation } from '../schema.ts';
 import { writeFileAtomic } from '../state/store.ts';
-import { readJsonl } from './extract.ts';
+import { readRecords } from '../ingest/records.ts';
 
 interface ExportOptions {
   format: string;
@@ -33,16 +31,8 @@ const defaultOut = (dir: string, format: string): string => join(dir, 'export', 
 /** Reads DIR's records, writes the format's files (each via a temp file and a rename); returns their paths. */
 export async function runExport(dir: string, opts: ExportOptions): Promise<string[]> {
   if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new Error(`--format ${opts.format}: expected one of ${EXPORT_FORMATS.join(', ')}`);
-  const read = async <T>(name: string): Promise<T[]> => {
-    const path = join(dir, name);
-    if (!existsSync(path)) throw new Error(`${path} does not exist: run kg extract --out ${dir} first`);
-    try {
-      return await readJsonl<T>(path);
-    } catch (err) {
-      throw new Error(`${path} cannot be read: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  };
-  const graph = recordsGraph(await read<Article>('articles.jsonl'), await read<Entity>('entities.jsonl'), await read<Relation>('relations.jsonl'));
+  const records = await readRecords(dir);
+  const graph = recordsGraph(records.articles, records.entities, records.relations);
   const files: ExportFile[] = exportFiles(graph, opts.format as ExportFormat);
   const out = opts.to ?? defaultOut(dir, opts.format);
   assertWritableDir(out);

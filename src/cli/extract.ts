@@ -2,10 +2,9 @@
 // Units (a page, or a .jsonl line) are read in input order; each is taken from the incremental state when its content
 // hash is there, else extracted (in worker threads with --workers > 1); the results are written in input order, so the
 // outputs are the same bytes whatever the number of workers and whatever was cached.
-import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -14,7 +13,8 @@ import { assertWritableDir, readInputs, type InputItem } from '../ingest/read.ts
 import { unitBytes, type Note, type Unit, type UnitRecords } from '../extract/corpus.ts';
 import { createExtractor } from '../extract/pool.ts';
 import { EntityIndex } from '../resolve/corpus.ts';
-import type { Article, Relation } from '../schema.ts';
+import { readRecordFile } from '../ingest/records.ts';
+import { Article, Relation } from '../schema.ts';
 import { goneUnits, runDelta, splitGone, STATE_VERSION, unitHash, unitKey, type Manifest } from '../state/delta.ts';
 import { describeFsError, settingsFingerprint, StateStore } from '../state/store.ts';
 
@@ -234,7 +234,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
     }
     await files.entities.close();
     if (files.graph) {
-      const graph = buildGraph(await readJsonl<Article>(files.articles.tmp), index.entities(), await readJsonl<Relation>(files.relations.tmp));
+      const graph = buildGraph(await readRecordFile(files.articles.tmp, Article), index.entities(), await readRecordFile(files.relations.tmp, Relation));
       await files.graph.write(JSON.stringify(exportGraph(graph)));
       await files.graph.close();
     }
@@ -264,12 +264,6 @@ function entityLinesOf(path: string): Map<string, string> {
   const out = new Map<string, string>();
   if (!existsSync(path)) return out;
   for (const line of readFileSync(path, 'utf8').split('\n')) if (line.trim()) out.set((JSON.parse(line) as { id: string }).id, `${line}\n`);
-  return out;
-}
-
-export async function readJsonl<T>(path: string): Promise<T[]> {
-  const out: T[] = [];
-  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) if (line.trim()) out.push(JSON.parse(line) as T);
   return out;
 }
 

@@ -6,18 +6,18 @@
 // the same records twice changes nothing and a second corpus adds to the first.
 // Speed (bench/load.ts): relation batches go as parallel lists rather than one map per row, 20k rows per transaction,
 // two at a time.
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { z } from 'zod';
+import { RECORD_FILES, readRecordLines, type Sourced } from '../ingest/records.ts';
 import { Article, ENTITY_TYPES, Entity, Relation } from '../schema.ts';
 import { describeNeo4jError, Neo4jFailure, type Neo4jConnection } from './driver.ts';
 import { applyDelta, prunes, readDelta, type LoadDelta, type PruneStats } from './prune.ts';
 import { applySchema } from './schema.ts';
 
-export const RECORD_FILES = { articles: 'articles.jsonl', entities: 'entities.jsonl', relations: 'relations.jsonl' } as const;
+export { RECORD_FILES };
 export const DEFAULT_BATCH_SIZE = 20_000;
 /** Relation batches written at the same time, each in its own session (measured: 2 beats 1 by ~1.5× on 2 cores). */
 export const RELATION_WRITERS = 2;
@@ -46,11 +46,6 @@ export interface LoadStats {
   pruned?: PruneStats;
 }
 
-/** Where a row came from, for error messages. */
-interface Sourced<T> {
-  where: string;
-  value: T;
-}
 
 // ---- pure: rows and Cypher ------------------------------------------------------------------------------------
 
@@ -190,31 +185,6 @@ export function lastPerKey<T>(items: readonly Sourced<T>[], keyOf: (value: T) =>
 
 // ---- streaming and batching -----------------------------------------------------------------------------------
 
-function issues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(line)'}: ${i.message}`).join('; ');
-}
-
-/** The valid records of a .jsonl file, one by one; the first bad line throws an error naming file and line. */
-export async function* readJsonl<T>(file: string, schema: z.ZodType<T>): AsyncGenerator<Sourced<T>> {
-  if (!existsSync(file)) throw new Error(`${file} does not exist (kg load reads the output directory of kg extract)`);
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (!line.trim()) continue;
-    const where = `${basename(file)}:${n}`;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (err) {
-      throw new Error(`${file}:${n}: not JSON (${(err as Error).message})`);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new Error(`${file}:${n}: ${issues(parsed.error)}`);
-    yield { where, value: parsed.data };
-  }
-}
-
 interface Batch<T> {
   key: string;
   items: Sourced<T>[];
@@ -245,9 +215,9 @@ export interface RecordSources {
 
 export function recordFiles(dir: string): RecordSources {
   return {
-    articles: () => readJsonl(join(dir, RECORD_FILES.articles), Article),
-    entities: () => readJsonl(join(dir, RECORD_FILES.entities), Entity),
-    relations: () => readJsonl(join(dir, RECORD_FILES.relations), Relation),
+    articles: () => readRecordLines(join(dir, RECORD_FILES.articles), Article),
+    entities: () => readRecordLines(join(dir, RECORD_FILES.entities), Entity),
+    relations: () => readRecordLines(join(dir, RECORD_FILES.relations), Relation),
   };
 }
 

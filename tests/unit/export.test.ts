@@ -7,11 +7,12 @@ import { DOMParser } from '@xmldom/xmldom';
 import graphology from 'graphology';
 import gexf from 'graphology-gexf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readJsonl, runExtract } from '../../src/cli/extract.ts';
+import { runExtract } from '../../src/cli/extract.ts';
+import { readRecordFile, readRecords } from '../../src/ingest/records.ts';
 import { runExport } from '../../src/cli/export.ts';
 import { exportFiles, recordsGraph } from '../../src/graph/export.ts';
 import type { KgGraph } from '../../src/graph/build.ts';
-import type { Article, Entity, Relation } from '../../src/schema.ts';
+import { Article, type Entity } from '../../src/schema.ts';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 
@@ -51,7 +52,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kg-export-'));
   out = join(dir, 'out');
   await runExtract([SEEDS], { out, quiet: true });
-  graph = recordsGraph(await readJsonl<Article>(join(out, 'articles.jsonl')), await readJsonl<Entity>(join(out, 'entities.jsonl')), await readJsonl<Relation>(join(out, 'relations.jsonl')));
+  const records = await readRecords(out);
+  graph = recordsGraph(records.articles, records.entities, records.relations);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -89,7 +91,7 @@ describe('kg export', () => {
 
     const articles = parseCsv(readFileSync(join(to, 'nodes-Article.csv'), 'utf8'));
     const first = articles.find((r) => r[0] === '000_1d8b0c37187465ce#1')!;
-    expect(first[articles[0]!.indexOf('body')]).toBe((await readJsonl<Article>(join(out, 'articles.jsonl')))[0]!.body); // multi-line, quoted
+    expect(first[articles[0]!.indexOf('body')]).toBe((await readRecordFile(join(out, 'articles.jsonl'), Article))[0]!.body); // multi-line, quoted
 
     let rels = 0;
     for (const f of files.filter((n) => n.startsWith('relationships-'))) {
