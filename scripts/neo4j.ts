@@ -5,12 +5,15 @@
 //          and returns once Bolt answers with the configured credentials.
 // stop:    ends exactly the pid that start wrote, after checking that it is still our launcher.
 // The functions are exported for the test global setup and `kg up`; ensureLocalNeo4j() is the one they want.
+// makeImportHome() and runAdminImport() run `neo4j-admin database import full` of `kg export` CSVs into a home of
+// its own (the admin-import test and bench/import.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
+import { adminImportArgsFor } from '../src/graph/export.ts';
 import { connect, describeNeo4jError, neo4jSettings, type Neo4jSettings } from '../src/neo4j/driver.ts';
 
 const HERE = join(import.meta.dirname, 'neo4j');
@@ -211,6 +214,44 @@ export async function ensureLocalNeo4j(local: LocalNeo4j = localNeo4j()): Promis
   if (await boltAnswers(local)) return { settings, started: false, stop: async () => {} };
   const { started } = await startLocalNeo4j(local);
   return { settings, started, stop: started ? async () => void (await stopLocalNeo4j(local)) : async () => {} };
+}
+
+/**
+ * Makes `home`, an empty folder, a second Neo4j home that shares the installed jars and launcher (symlinks, installing
+ * them first if needed): runAdminImport writes its data/, and a server started with `KG_NEO4J_HOME=home` (and a
+ * port of its own) reads it. The install stamp is copied so that such a start does not install again.
+ */
+export function makeImportHome(home: string, installed: LocalNeo4j = localNeo4j()): void {
+  installLocalNeo4j(installed);
+  const from = paths(installed.home);
+  const to = paths(home);
+  // NEO4J_CONF must name a folder; an empty one means the tool's defaults.
+  mkdirSync(join(home, 'conf'), { recursive: true });
+  symlinkSync(from.lib, to.lib);
+  symlinkSync(from.classes, to.classes);
+  copyFileSync(from.stamp, to.stamp);
+}
+
+/**
+ * Runs `neo4j-admin database import full` (the AdminTool of the installed jars, which the neo4j-admin script runs)
+ * on the CSVs that `kg export --format neo4j-admin` wrote into `csvDir`, into the `neo4j` database of `home` (made
+ * by makeImportHome), and returns what it printed. A failed import throws with the end of its output.
+ */
+export function runAdminImport(home: string, csvDir: string): string {
+  const [, ...args] = adminImportArgsFor(readdirSync(csvDir));
+  const result = spawnSync('java', ['-cp', join(paths(home).lib, '*'), 'org.neo4j.cli.AdminTool', ...args], {
+    cwd: csvDir,
+    env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') },
+    encoding: 'utf8',
+    // The tool prints a progress line per stage; a large import is well within this.
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.error) throw new Error(`neo4j-admin import: could not run \`java\`: ${result.error.message}`);
+  if (result.status !== 0) {
+    const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-20).join('\n');
+    throw new Error(`neo4j-admin database import full in ${csvDir} exited with ${result.status ?? result.signal}:\n${tail}`);
+  }
+  return result.stdout;
 }
 
 async function main(command: string | undefined): Promise<void> {

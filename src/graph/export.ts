@@ -155,6 +155,10 @@ function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** How the node and relationship file names of the neo4j-admin export start (`nodes-Article.csv`, …). */
+const ADMIN_NODE_FILE = 'nodes-';
+const ADMIN_RELATIONSHIP_FILE = 'relationships-';
+
 function neo4jAdmin(graph: KgGraph): ExportFile[] {
   const files: ExportFile[] = [];
   const nodeFiles: string[] = [];
@@ -163,7 +167,7 @@ function neo4jAdmin(graph: KgGraph): ExportFile[] {
     const skip = label === 'Article' ? ADMIN_SKIP.Article : ADMIN_SKIP.entity;
     const rows = nodes.map((n) => n.attrs);
     const cols = columns(rows, ['name', 'aliases', 'articles'], new Set([...skip, 'id']));
-    const name = `nodes-${label}.csv`;
+    const name = `${ADMIN_NODE_FILE}${label}.csv`;
     files.push(adminRowsFile(name, [`id:ID(${idSpace(label)})`, ':LABEL'],
       nodes.map((n) => [csvField(adminId(n.id, label)), csvField(label)]), rows, cols, (i) => `node ${nodes[i]!.id}`));
     nodeFiles.push(name);
@@ -173,7 +177,7 @@ function neo4jAdmin(graph: KgGraph): ExportFile[] {
     const [type = '', from = '', to = ''] = group.split('-');
     const rows = edges.map((e) => e.attrs);
     const cols = columns(rows, EDGE_LEADING, ADMIN_SKIP.edge);
-    const name = `relationships-${group}.csv`;
+    const name = `${ADMIN_RELATIONSHIP_FILE}${group}.csv`;
     files.push(adminRowsFile(name, [`:START_ID(${from})`, `:END_ID(${to})`, ':TYPE'],
       edges.map((e) => [csvField(adminId(e.source, typeOf(e.source))), csvField(adminId(e.target, typeOf(e.target))), csvField(type)]),
       rows, cols, (i) => `edge ${edges[i]!.key}`));
@@ -193,6 +197,12 @@ export function adminImportArgs(nodeFiles: string[], relFiles: string[], databas
     ...nodeFiles.map((f) => `--nodes=${f}`), ...relFiles.map((f) => `--relationships=${f}`),
     `--array-delimiter=${ARRAY_DELIMITER}`, '--multiline-fields=true', database,
   ];
+}
+
+/** The import command for a folder the neo4j-admin export wrote, from the names of the files in it. */
+export function adminImportArgsFor(files: string[], database = 'neo4j'): string[] {
+  const csv = (prefix: string) => files.filter((f) => f.startsWith(prefix) && f.endsWith('.csv')).sort();
+  return adminImportArgs(csv(ADMIN_NODE_FILE), csv(ADMIN_RELATIONSHIP_FILE), database);
 }
 
 // ---- GraphML ----------------------------------------------------------------------------------------------------

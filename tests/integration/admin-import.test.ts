@@ -1,14 +1,12 @@
 // `kg export --format neo4j-admin` through the real `neo4j-admin database import full` (the AdminTool and import tool
 // jars that scripts/neo4j.ts installs), then the imported store opened by a second local server: it holds the same
 // graph as `kg load` of the same records writes into the test server.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installLocalNeo4j, localNeo4j, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4j } from '../../scripts/neo4j.ts';
+import { localNeo4j, makeImportHome, runAdminImport, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4j } from '../../scripts/neo4j.ts';
 import { runExport } from '../../src/cli/export.ts';
-import { adminImportArgs } from '../../src/graph/export.ts';
 import { connect, type Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
 import { dumpGraph, extractSeeds, openTestConnection, tempDir } from './neo4j-helpers.ts';
@@ -34,18 +32,9 @@ beforeAll(async () => {
   await runExport(seedsDir, { format: 'neo4j-admin', to: exportDir });
 
   // A second Neo4j home that shares the installed jars and launcher: the import writes its data/, its server reads it.
-  const main = localNeo4j();
-  installLocalNeo4j(main);
   home = tempDir('admin-home');
-  mkdirSync(join(home, 'conf'));
-  for (const d of ['lib', 'classes']) symlinkSync(join(main.home, d), join(home, d));
-  copyFileSync(join(main.home, 'installed.sha256'), join(home, 'installed.sha256'));
-
-  const files = readdirSync(exportDir);
-  const [, ...args] = adminImportArgs(files.filter((f) => f.startsWith('nodes-')), files.filter((f) => f.startsWith('relationships-')));
-  importOutput = execFileSync('java', ['-cp', join(home, 'lib', '*'), 'org.neo4j.cli.AdminTool', ...args], {
-    cwd: exportDir, env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') }, encoding: 'utf8', stdio: 'pipe',
-  });
+  makeImportHome(home);
+  importOutput = runAdminImport(home, exportDir);
   imported = localNeo4j({ ...process.env, KG_NEO4J_HOME: home, NEO4J_BOLT_PORT: String(await freePort()) });
   await startLocalNeo4j(imported);
 }, 300_000);
