@@ -14,7 +14,7 @@ const SAMPLE = 2_000;
 const BATCH = Number(process.env.KG_BENCH_BATCH || DEFAULT_BATCH_SIZE);
 
 
-interface Synthetic {
+export interface Synthetic {
   articles: Article[];
   entities: Entity[];
   relations: Relation[];
