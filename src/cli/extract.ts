@@ -2,20 +2,20 @@
 // Units (a page, or a .jsonl line) are read in input order; each is taken from the incremental state when its content
 // hash is there, else extracted (in worker threads with --workers > 1); the results are written in input order, so the
 // outputs are the same bytes whatever the number of workers and whatever was cached.
-import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { finished } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { buildGraph, exportGraph } from '../graph/build.ts';
-import { assertWritableDir, readInputs, type InputItem } from '../ingest/read.ts';
-import { unitBytes, type Note, type Unit, type UnitRecords } from '../extract/corpus.ts';
+import { assertWritableDir, listInputs, readFileInput, type InputItem } from '../ingest/read.ts';
+import { unitBytes, type CachedUnitRecords, type Note, type Unit, type UnitRecords } from '../extract/corpus.ts';
 import { createExtractor } from '../extract/pool.ts';
 import { EntityIndex } from '../resolve/corpus.ts';
 import { readRecordFile } from '../ingest/records.ts';
 import { Article, Relation } from '../schema.ts';
-import { goneUnits, runDelta, splitGone, STATE_VERSION, unitHash, unitKey, type Manifest } from '../state/delta.ts';
+import { fileStamp, goneUnits, runDelta, sameStamp, splitGone, stampedFiles, STATE_VERSION, unitHash, unitKey, type FileStamp, type Manifest, type ManifestUnit } from '../state/delta.ts';
+import { BlockedEntityIndex } from '../state/blocks.ts';
 import { describeFsError, settingsFingerprint, StateStore } from '../state/store.ts';
 
 export interface ExtractOptions {
@@ -24,7 +24,7 @@ export interface ExtractOptions {
   date?: string;
   graph?: boolean;
   quiet?: boolean;
-  /** Worker threads (default 1 here; the CLI defaults to the number of cores). */
+  /** Worker threads; by default one per core, fewer when little is to be extracted (defaultWorkers). */
   workers?: number;
   /** Drop the records of pages that are no longer among the inputs (else they are kept). */
   prune?: boolean;
@@ -42,6 +42,10 @@ export interface ExtractSummary {
   seconds: number;
   /** Units (pages, .jsonl lines): extracted this run, taken from the state, gone and kept, gone and dropped. */
   units: { extracted: number; reused: number; kept: number; removed: number };
+  /** Units taken as they were because their file's stamp is as at the last run: the file was not read. */
+  unread: number;
+  /** Worker threads the extraction could use (1: in this thread). */
+  workers: number;
 }
 
 export function register(program: Command): void {
@@ -53,81 +57,90 @@ export function register(program: Command): void {
     .option('--city <name>', "the paper's home city: 我市/市 resolve to it", '聊城市')
     .option('--date <YYYY-MM-DD>', 'date of the pages, where the text gives none')
     .option('--no-graph', 'skip graph.json (large corpora)')
-    .option('-w, --workers <n>', 'worker threads (default: the number of cores, fewer for inputs under 2 MB a worker)')
+    .option('-w, --workers <n>', 'worker threads (default: the number of cores, fewer for under 2 MB a worker of pages to extract)')
     .option('--prune', 'drop the records of pages no longer among the inputs (default: keep them)')
     .option('--full', 'extract every page again instead of reusing the unchanged ones')
     .option('-q, --quiet', 'no progress bar or summary')
     .action(async (inputs: string[], opts: Omit<ExtractOptions, 'workers'> & { workers?: string }) => {
-      const workers = opts.workers === undefined ? defaultWorkers(inputs) : Number(opts.workers);
-      if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers ${opts.workers}: expected a whole number ≥ 1`);
+      const workers = opts.workers === undefined ? undefined : Number(opts.workers);
+      if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new Error(`--workers ${opts.workers}: expected a whole number ≥ 1`);
       const summary = await runExtract(inputs, { ...opts, workers });
       if (!opts.quiet) printSummary(summary);
       if (summary.articles === 0) throw new Error('no article was extracted');
     });
 }
 
-/** Input bytes that make another worker worth its start (~1.5 s: jieba's dictionary and the gazetteer, per thread). */
+/** Bytes to extract that make another worker worth its start (~1.5 s: a thread, the modules, jieba's dictionary). */
 const BYTES_PER_WORKER = 2 << 20;
 
-/** One worker per core, but no more than the input keeps busy: the seed pages extract faster in this thread. */
-export function defaultWorkers(inputs: string[]): number {
-  return Math.max(1, Math.min(availableParallelism(), Math.ceil(inputBytes(inputs) / BYTES_PER_WORKER)));
+/**
+ * One worker per core, but no more than the pages to extract keep busy: the seed pages, or the one page that changed
+ * in a large corpus, extract sooner in this thread.
+ */
+export function defaultWorkers(bytesToExtract: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(bytesToExtract / BYTES_PER_WORKER)));
 }
 
-/** Bytes an output stream buffers before write() waits for 'drain'. */
-const WRITE_BUFFER = 4 << 20;
-/** Least number of units in flight (read, extracted or fetched, not yet written). */
+/** Least number of units being extracted (or holding their records) before they are written. */
 const IN_FLIGHT = 8;
+/**
+ * Units queued before the oldest is written. Units taken from the state hold nothing until their turn, so the reader
+ * runs this far ahead of the writer and starts extracting a changed page early, while the unchanged ones before it are
+ * written; the cap keeps the queue's memory flat on any corpus.
+ */
+const LOOKAHEAD = 4096;
 
 /**
  * An output file written to `<name>.tmp`; `commit` renames it into place, `abort` removes it. A write error (disk
- * full) is kept and thrown by the next write or by close, naming the file, so the previous output stays untouched.
+ * full) throws at once, naming the file, so the previous output stays untouched. Writes are synchronous: they land in
+ * the page cache at memory speed, and a record's bytes are released as soon as they are written.
  */
 class TempFile {
-  private readonly stream: WriteStream;
-  private error: Error | null = null;
+  private fd: number | null = null;
   readonly tmp: string;
   constructor(readonly path: string) {
     this.tmp = `${path}.tmp`;
-    // A large buffer: a page's records are ~60 KB, and waiting for 'drain' after each would idle the main thread.
-    this.stream = createWriteStream(this.tmp, { highWaterMark: WRITE_BUFFER });
-    this.stream.on('error', (err) => {
-      this.error ??= new Error(`cannot write ${path}: ${describeFsError(err)}`, { cause: err });
-    });
   }
-  private check(): void {
-    if (this.error) throw this.error;
+  private fail(err: unknown): never {
+    throw new Error(`cannot write ${this.path}: ${describeFsError(err)}`, { cause: err });
   }
-  async write(text: string | Uint8Array): Promise<void> {
-    this.check();
-    if (!this.stream.write(text)) await new Promise<void>((done) => {
-      const settle = () => { this.stream.off('drain', settle); this.stream.off('error', settle); done(); };
-      this.stream.on('drain', settle).on('error', settle);
-    });
-    this.check();
+  write(data: string | Uint8Array): void {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    try {
+      this.fd ??= openSync(this.tmp, 'w');
+      for (let at = 0; at < bytes.byteLength;) at += writeSync(this.fd, bytes, at);
+    } catch (err) {
+      this.fail(err);
+    }
   }
-  async close(): Promise<void> {
-    this.check();
-    this.stream.end();
-    // finished() settles on 'finish' or on an error (a write the disk refused), where end's callback may never come.
-    await finished(this.stream).catch(() => {});
-    this.check();
+  close(): void {
+    try {
+      this.fd ??= openSync(this.tmp, 'w'); // an empty output is a file too
+      closeSync(this.fd);
+      this.fd = -1;
+    } catch (err) {
+      this.fail(err);
+    }
   }
   commit(): void {
     renameSync(this.tmp, this.path);
   }
   abort(): void {
-    this.stream.destroy();
+    if (this.fd !== null && this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
     rmSync(this.tmp, { force: true });
   }
 }
 
-type Fetched = { records: UnitRecords; extracted: boolean } | { failed: Error };
+type Fetched = { records: UnitRecords; extracted: true } | { records: CachedUnitRecords; extracted: false } | { failed: Error };
 
-/** An input on its way to the output: a read error, or a unit whose records arrive (from a worker or the state) in any order. */
+/**
+ * An input on its way to the output: a read error, or a unit. A unit being extracted holds the promise of its records;
+ * one whose records are in the state (`records: null`) reads them when its turn comes.
+ */
 type Slot =
   | { kind: 'error'; note: Note }
-  | { kind: 'unit'; key: string; hash: string; bytes: number; gone: boolean; records: Promise<Fetched> };
+  | { kind: 'unit'; key: string; file: string; hash: string; bytes: number; gone: boolean; records: Promise<Fetched> | null };
 
 const asUnit = (item: Exclude<InputItem, { kind: 'error' }>): Unit => item.kind === 'page'
   ? { kind: 'page', file: item.file, stem: item.stem, text: item.text }
@@ -141,7 +154,10 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
   const fingerprint = settingsFingerprint(settings);
   const state = new StateStore(opts.out);
   const previous = state.readManifest();
-  const extractor = createExtractor({ ...settings, workers: opts.workers ?? 1 });
+  const plan = await planInputs(inputs, opts.full ? new Map() : stampedFiles(previous, fingerprint));
+  const toExtract = plan.reduce((n, p) => n + (p.kind === 'file' && !p.unchanged ? p.size : 0), 0);
+  const workers = opts.workers ?? defaultWorkers(toExtract);
+  const extractor = createExtractor({ ...settings, workers });
   const files = {
     articles: new TempFile(join(opts.out, 'articles.jsonl')),
     relations: new TempFile(join(opts.out, 'relations.jsonl')),
@@ -149,8 +165,9 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
     ...(opts.graph !== false ? { graph: new TempFile(join(opts.out, 'graph.json')) } : {}),
   };
   const index = new EntityIndex();
-  const summary: ExtractSummary = { articles: 0, bytes: 0, entities: {}, relations: {}, skipped: [], invalid: [], seconds: 0, units: { extracted: 0, reused: 0, kept: 0, removed: 0 } };
-  const manifest: Manifest = { version: STATE_VERSION, units: [] };
+  const blocks = new BlockedEntityIndex(state, index);
+  const summary: ExtractSummary = { articles: 0, bytes: 0, entities: {}, relations: {}, skipped: [], invalid: [], seconds: 0, units: { extracted: 0, reused: 0, kept: 0, removed: 0 }, unread: 0, workers };
+  const manifest: Manifest = { version: STATE_VERSION, fingerprint, files: {}, units: [], blocks: blocks.keys };
   const extracted = new Set<string>();
   const currentKeys = new Set<string>();
   const currentArticles = new Set<string>();
@@ -159,56 +176,85 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
     state.writeUnit(hash, records);
     return { records, extracted: true };
   });
-  /** A cached unit; when its file is missing or damaged, the unit extracted again if it is at hand. */
-  const cached = (unit: Unit | null, hash: string): Promise<Fetched> => {
+  /** A cached unit; when its file is missing or damaged, the unit is read from its input again and extracted. */
+  const cached = async (slot: { key: string; file: string; hash: string }): Promise<Fetched> => {
     try {
-      return Promise.resolve({ records: state.readUnit(hash), extracted: false });
+      return { records: state.readUnit(slot.hash), extracted: false };
     } catch (err) {
-      return unit ? extract(unit, hash) : Promise.reject(err);
+      const unit = await rereadUnit(slot.file, slot.key, slot.hash, fingerprint);
+      if (!unit) throw err;
+      return extract(unit, slot.hash);
     }
   };
   // A failure is held until the slot's turn, so that no rejection goes unhandled while earlier slots are written.
   const settle = (p: Promise<Fetched>): Promise<Fetched> => p.catch((err: Error) => ({ failed: err }));
 
   const bar = opts.quiet ? null : new cliProgress.SingleBar({ format: 'extract [{bar}] {percentage}% | {value}/{total} KB | {articles} articles', stream: process.stderr }, cliProgress.Presets.shades_classic);
+  const queue: Slot[] = [];
+  let inFlight = 0;
   const emit = async (slot: Slot): Promise<void> => {
     if (slot.kind === 'error') {
       summary.skipped.push(noteLine(slot.note));
       return;
     }
-    const fetched = await slot.records;
+    if (slot.records) inFlight--;
+    const fetched = await (slot.records ?? settle(cached(slot)));
     if ('failed' in fetched) throw fetched.failed;
     const { records } = fetched;
-    await files.articles.write(records.articles);
-    await files.relations.write(records.relations);
-    for (const e of records.entities) index.add(e);
+    files.articles.write(records.articles);
+    files.relations.write(records.relations);
+    blocks.add(slot.hash, fetched.extracted ? fetched.records.entities : null);
     for (const [t, n] of Object.entries(records.relationTypes)) summary.relations[t] = (summary.relations[t] ?? 0) + n;
     for (const n of records.notes) (n.kind === 'skipped' ? summary.skipped : summary.invalid).push(noteLine(n));
     summary.articles += records.articleIds.length;
-    summary.bytes += slot.bytes;
+    summary.bytes += slot.gone ? 0 : slot.bytes;
     summary.units[slot.gone ? 'kept' : fetched.extracted ? 'extracted' : 'reused']++;
     if (fetched.extracted) extracted.add(slot.key);
-    manifest.units.push({ key: slot.key, hash: slot.hash, articles: records.articleIds, ...(slot.gone ? { gone: true as const } : {}) });
+    manifest.units.push({ key: slot.key, file: slot.file, hash: slot.hash, bytes: slot.bytes, articles: records.articleIds, ...(slot.gone ? { gone: true as const } : {}) });
     bar?.update(Math.round(summary.bytes / 1024), { articles: summary.articles });
   };
+  const push = async (slot: Slot): Promise<void> => {
+    queue.push(slot);
+    if (slot.kind === 'unit' && slot.records) inFlight++;
+    // Units in flight: enough to keep every worker busy, few enough that memory does not grow with the corpus.
+    while (inFlight >= Math.max(IN_FLIGHT, (opts.workers ?? 1) * 4) || queue.length >= LOOKAHEAD) await emit(queue.shift()!);
+  };
+  const skipped = (item: { file: string; line?: number; message: string }): Slot =>
+    ({ kind: 'error', note: { kind: 'skipped', file: item.file, ...(item.line !== undefined ? { line: item.line } : {}), message: item.message } });
 
   try {
-    bar?.start(Math.max(1, Math.round(inputBytes(inputs) / 1024)), 0, { articles: 0 });
-    // Units in flight: enough to keep every worker busy, few enough that memory does not grow with the corpus.
-    const window = Math.max(IN_FLIGHT, (opts.workers ?? 1) * 4);
-    const queue: Slot[] = [];
-    for await (const item of readInputs(inputs)) {
-      if (item.kind === 'error') {
-        queue.push({ kind: 'error', note: { kind: 'skipped', file: item.file, ...(item.line !== undefined ? { line: item.line } : {}), message: item.message } });
-      } else {
+    bar?.start(Math.max(1, Math.round(plan.reduce((n, p) => n + (p.kind === 'file' ? p.size : 0), 0) / 1024)), 0, { articles: 0 });
+    for (const input of plan) {
+      if (input.kind === 'error') {
+        await push(skipped(input));
+        continue;
+      }
+      const { file, stamp } = input;
+      if (input.unchanged && stamp) {
+        // Unchanged since the last run: its units are the last run's, not read again.
+        manifest.files[file] = stamp;
+        for (const u of input.unchanged) {
+          currentKeys.add(u.key);
+          summary.unread++;
+          await push({ kind: 'unit', key: u.key, file, hash: u.hash, bytes: u.bytes, gone: false, records: null });
+        }
+        continue;
+      }
+      let clean = true;
+      for await (const item of readFileInput(input.input)) {
+        if (item.kind === 'error') {
+          clean = false;
+          await push(skipped(item));
+          continue;
+        }
         const unit = asUnit(item);
-        const key = unitKey(unit, resolve(item.file));
+        const key = unitKey(unit, file);
         const hash = unitHash(unit, fingerprint);
         currentKeys.add(key);
-        const records = !opts.full && state.has(hash) ? cached(unit, hash) : extract(unit, hash);
-        queue.push({ kind: 'unit', key, hash, bytes: unitBytes(unit), gone: false, records: settle(records) });
+        const records = !opts.full && state.has(hash) ? null : settle(extract(unit, hash));
+        await push({ kind: 'unit', key, file, hash, bytes: unitBytes(unit), gone: false, records });
       }
-      while (queue.length >= window) await emit(queue.shift()!);
+      if (clean && stamp) manifest.files[file] = stamp;
     }
     for (const slot of queue.splice(0)) await emit(slot);
     for (const id of manifest.units.flatMap((u) => u.articles)) currentArticles.add(id);
@@ -216,27 +262,33 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
     // Units of the last run that are not among the inputs: kept after the current ones, in their previous order.
     const { kept, removed } = splitGone(goneUnits(previous, currentKeys), currentArticles, opts.prune === true);
     for (const u of kept) {
-      const records = await settle(cached(null, u.hash));
-      if ('failed' in records) removed.push(u); // its cached records are lost: it cannot be kept
-      else await emit({ kind: 'unit', key: u.key, hash: u.hash, bytes: 0, gone: true, records: Promise.resolve(records) });
+      let records: CachedUnitRecords;
+      try {
+        records = state.readUnit(u.hash);
+      } catch {
+        removed.push(u); // its cached records are lost: it cannot be kept
+        continue;
+      }
+      await emit({ kind: 'unit', key: u.key, file: u.file, hash: u.hash, bytes: u.bytes, gone: true, records: Promise.resolve({ records, extracted: false }) });
     }
+    blocks.flush();
     summary.units.removed = removed.length;
     bar?.stop();
 
-    await files.articles.close();
-    await files.relations.close();
+    files.articles.close();
+    files.relations.close();
     const entityLines = new Map<string, string>();
     for (const e of index.entities()) {
       summary.entities[e.type] = (summary.entities[e.type] ?? 0) + 1;
       const line = `${JSON.stringify(e)}\n`;
       entityLines.set(e.id, line);
-      await files.entities.write(line);
+      files.entities.write(line);
     }
-    await files.entities.close();
+    files.entities.close();
     if (files.graph) {
       const graph = buildGraph(await readRecordFile(files.articles.tmp, Article), index.entities(), await readRecordFile(files.relations.tmp, Relation));
-      await files.graph.write(JSON.stringify(exportGraph(graph)));
-      await files.graph.close();
+      files.graph.write(JSON.stringify(exportGraph(graph)));
+      files.graph.close();
     }
 
     // Everything is written: put it in place, then record the state that describes it.
@@ -257,6 +309,51 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
   return summary;
 }
 
+/**
+ * An input file as listed, with its absolute path, its size and stamp (null: it cannot be stat'ed, and the reader says
+ * why, or it changed too recently to be trusted), and `unchanged`: the last run's units when its stamp is as then.
+ */
+type Planned = { kind: 'error'; file: string; message: string }
+  | { kind: 'file'; input: string; file: string; size: number; stamp: FileStamp | null; unchanged: ManifestUnit[] | null };
+
+/** The inputs in order, each file stat'ed (not read): what changed is known before anything is extracted. */
+async function planInputs(inputs: string[], stamped: ReturnType<typeof stampedFiles>): Promise<Planned[]> {
+  const plan: Planned[] = [];
+  for await (const input of listInputs(inputs)) {
+    if (input.kind === 'error') {
+      plan.push(input);
+      continue;
+    }
+    const file = resolve(input.file);
+    let size = 0;
+    let stamp: FileStamp | null = null;
+    try {
+      // statSync: a stat answered from the inode cache takes microseconds, less than a trip through the thread pool.
+      const st = statSync(file, { bigint: true });
+      size = Number(st.size);
+      stamp = fileStamp(st, BigInt(Date.now()) * 1_000_000n);
+    } catch {
+      // The reader reports what is wrong with it.
+    }
+    const known = stamped.get(file);
+    plan.push({ kind: 'file', input: input.file, file, size, stamp, unchanged: stamp && known && sameStamp(stamp, known.stamp) ? known.units : null });
+  }
+  return plan;
+}
+
+/**
+ * A unit read again from its input file, for when its cached records are unreadable; null when the file no longer
+ * holds it unchanged (then the unit cannot be rebuilt, and the caller reports the damaged cache).
+ */
+async function rereadUnit(file: string, key: string, hash: string, fingerprint: string): Promise<Unit | null> {
+  for await (const item of readFileInput(file)) {
+    if (item.kind === 'error') continue;
+    const unit = asUnit(item);
+    if (unitKey(unit, file) === key) return unitHash(unit, fingerprint) === hash ? unit : null;
+  }
+  return null;
+}
+
 const noteLine = (n: Note): string => n.kind === 'skipped' ? `${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}` : `${n.article}: ${n.message}`;
 
 /** id → line of an entities.jsonl (the previous run's, to tell which entities changed). */
@@ -267,27 +364,13 @@ function entityLinesOf(path: string): Map<string, string> {
   return out;
 }
 
-function inputBytes(paths: string[]): number {
-  let total = 0;
-  for (const p of paths) {
-    try {
-      const st = statSync(p);
-      if (st.isDirectory()) total += inputBytes(readdirSync(p).map((n) => join(p, n)));
-      else if (/\.(txt|jsonl)$/i.test(p)) total += st.size;
-    } catch {
-      // Unreadable paths are reported by the reader, with their reason.
-    }
-  }
-  return total;
-}
-
 export function printSummary(s: ExtractSummary): void {
   const fmt = (r: Record<string, number>) => Object.entries(r).sort().map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
   const lines = [
     `articles: ${s.articles} (${(s.bytes / 1024).toFixed(0)} KB in ${s.seconds.toFixed(1)} s)`,
     `entities: ${fmt(s.entities)}`,
     `relations: ${fmt(s.relations)}`,
-    `pages: ${s.units.extracted} extracted, ${s.units.reused} unchanged (reused)`,
+    `pages: ${s.units.extracted} extracted (${s.workers === 1 ? 'in one thread' : `${s.workers} worker threads`}), ${s.units.reused} unchanged (reused; ${s.unread} known by their file's size and times, not read)`,
     `skipped: ${s.skipped.length}${s.skipped.map((x) => `\n  ${x}`).join('')}`,
   ];
   if (s.units.kept) lines.push(`gone: ${s.units.kept} pages are no longer among the inputs and were kept (--prune drops them)`);

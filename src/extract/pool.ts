@@ -48,25 +48,7 @@ class WorkerPool implements Extractor {
   private failure: Error | null = null;
   private nextId = 0;
 
-  constructor(settings: WorkerSettings, size: number) {
-    const entry = new URL('./worker-entry.js', import.meta.url);
-    for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: new Worker(entry, { workerData: settings }), busy: new Map() };
-      slot.worker.on('message', (m: { id: number; records?: UnitRecords; error?: string }) => {
-        const p = slot.busy.get(m.id);
-        if (!p) return;
-        slot.busy.delete(m.id);
-        if (m.records) p.resolve(m.records);
-        else p.reject(new Error(`extraction worker failed on ${p.task.unit.file}: ${m.error}`));
-        this.dispatch();
-      });
-      slot.worker.on('error', (err) => this.fail(new Error(`extraction worker ${i + 1} crashed: ${err.message}`)));
-      slot.worker.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`extraction worker ${i + 1} exited with code ${code}`));
-      });
-      this.slots.push(slot);
-    }
-  }
+  constructor(private readonly settings: WorkerSettings, private readonly size: number) {}
 
   run(unit: Unit): Promise<UnitRecords> {
     if (this.failure) return Promise.reject(this.failure);
@@ -76,15 +58,39 @@ class WorkerPool implements Extractor {
     });
   }
 
-  /** The least busy worker takes the next task, while any worker has room. */
+  /**
+   * The least busy worker takes the next task, while any worker has room. Workers start on demand, another one only
+   * when every started one is busy: each loads jieba's dictionary (~0.7 s of a core), which a run that re-extracts a
+   * page or two should not pay for twice.
+   */
   private dispatch(): void {
     while (this.queue.length) {
-      const slot = this.slots.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
-      if (slot.busy.size >= TASKS_PER_WORKER) return;
+      let slot = this.slots.reduce<Slot | null>((a, b) => (a === null || b.busy.size < a.busy.size ? b : a), null);
+      if ((slot === null || slot.busy.size > 0) && this.slots.length < this.size) slot = this.start();
+      if (slot!.busy.size >= TASKS_PER_WORKER) return;
       const p = this.queue.shift()!;
-      slot.busy.set(p.task.id, p);
-      slot.worker.postMessage(p.task);
+      slot!.busy.set(p.task.id, p);
+      slot!.worker.postMessage(p.task);
     }
+  }
+
+  private start(): Slot {
+    const n = this.slots.length + 1;
+    const slot: Slot = { worker: new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: this.settings }), busy: new Map() };
+    slot.worker.on('message', (m: { id: number; records?: UnitRecords; error?: string }) => {
+      const p = slot.busy.get(m.id);
+      if (!p) return;
+      slot.busy.delete(m.id);
+      if (m.records) p.resolve(m.records);
+      else p.reject(new Error(`extraction worker failed on ${p.task.unit.file}: ${m.error}`));
+      this.dispatch();
+    });
+    slot.worker.on('error', (err) => this.fail(new Error(`extraction worker ${n} crashed: ${err.message}`)));
+    slot.worker.on('exit', (code) => {
+      if (code !== 0) this.fail(new Error(`extraction worker ${n} exited with code ${code}`));
+    });
+    this.slots.push(slot);
+    return slot;
   }
 
   /** A dead worker fails every task still open: the run stops with its reason rather than hang. */

@@ -5,6 +5,8 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
 export type Detected = { encoding: string; bom: number } | { error: string };
+/** `text`: the decoded text, where checking a complete input decoded it (UTF-8), so that it is not decoded twice. */
+type DetectedText = { encoding: string; bom: number; text?: string } | { error: string };
 
 /** iconv-lite names of the encodings a detection result can carry. */
 export const ICONV_NAME: Readonly<Record<string, string>> = {
@@ -19,13 +21,13 @@ export const ICONV_NAME: Readonly<Record<string, string>> = {
 const MIN_HAN_SHARE = 0.6;
 const HAN = /\p{Script=Han}/u;
 
-function isStrictUtf8(bytes: Uint8Array, complete: boolean): boolean {
+/** The bytes decoded as UTF-8 (a BOM among them kept as U+FEFF), or null when they are not UTF-8. */
+function strictUtf8(bytes: Uint8Array, complete: boolean): string | null {
   try {
     // With stream: true a multi-byte character cut at the end of a sample is not an error.
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
-    return true;
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream: !complete });
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -54,26 +56,33 @@ function guess(bytes: Uint8Array): string {
  * bytes of byte-order mark to skip.
  */
 export function detectEncoding(bytes: Uint8Array, complete = true): Detected {
+  const det = detect(bytes, complete);
+  return 'error' in det ? det : { encoding: det.encoding, bom: det.bom };
+}
+
+function detect(bytes: Uint8Array, complete: boolean): DetectedText {
   if (bytes.length === 0) return { error: 'empty file' };
   const [b0, b1, b2] = bytes;
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
-    return isStrictUtf8(bytes.subarray(3), complete)
-      ? { encoding: 'UTF-8 with BOM', bom: 3 }
+    const text = strictUtf8(bytes.subarray(3), complete);
+    return text !== null
+      ? { encoding: 'UTF-8 with BOM', bom: 3, ...(complete ? { text } : {}) }
       : { error: 'starts with a UTF-8 byte-order mark but holds bytes that are not UTF-8' };
   }
   if (b0 === 0xff && b1 === 0xfe) return { encoding: 'UTF-16LE', bom: 2 };
   if (b0 === 0xfe && b1 === 0xff) return { encoding: 'UTF-16BE', bom: 2 };
   if (bytes.includes(0)) return { error: `binary file (NUL bytes; chardet guesses ${guess(bytes)})` };
-  if (isStrictUtf8(bytes, complete)) return { encoding: 'UTF-8', bom: 0 };
+  const text = strictUtf8(bytes, complete);
+  if (text !== null) return { encoding: 'UTF-8', bom: 0, ...(complete ? { text } : {}) };
   if (isMostlyCjkGb18030(bytes, complete)) return { encoding: 'GB18030', bom: 0 };
   return { error: `undecodable: neither UTF-8 nor GB18030 text (chardet guesses ${guess(bytes)})` };
 }
 
 /** Decode a whole file; an error when its encoding is not one of ours or it holds no text. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } | { error: string } {
-  const det = detectEncoding(bytes, true);
+  const det = detect(bytes, true);
   if ('error' in det) return det;
-  const text = iconv.decode(Buffer.from(bytes.subarray(det.bom)), ICONV_NAME[det.encoding]!, { stripBOM: false });
+  const text = det.text ?? iconv.decode(Buffer.from(bytes.subarray(det.bom)), ICONV_NAME[det.encoding]!, { stripBOM: false });
   if (text.trim() === '') return { error: 'empty file (whitespace only)' };
   return { text, encoding: det.encoding };
 }

@@ -34,6 +34,17 @@ const reason = (err: unknown): string => {
 };
 
 export async function* readInputs(paths: string[]): AsyncGenerator<InputItem> {
+  for await (const f of listInputs(paths)) {
+    if (f.kind === 'error') yield f;
+    else yield* readFileInput(f.file);
+  }
+}
+
+/** An input file to read, or a path that cannot be read, in input order. */
+export type InputFile = { kind: 'file'; file: string } | { kind: 'error'; file: string; message: string };
+
+/** The files readInputs reads, in its order, without reading them: callers that know a file unchanged skip it. */
+export async function* listInputs(paths: string[]): AsyncGenerator<InputFile> {
   for (const path of paths) {
     let isDir: boolean;
     try {
@@ -43,14 +54,13 @@ export async function* readInputs(paths: string[]): AsyncGenerator<InputItem> {
       continue;
     }
     if (!isDir) {
-      yield* readFileInput(path);
+      yield { kind: 'file', file: path };
       continue;
     }
     const found: Found[] = [];
     await collect(path, found);
     for (const f of found.sort((x, y) => byPath(x.path, y.path))) {
-      if (f.error) yield { kind: 'error', file: f.path, message: f.error };
-      else yield* readFileInput(f.path);
+      yield f.error ? { kind: 'error', file: f.path, message: f.error } : { kind: 'file', file: f.path };
     }
   }
 }
@@ -90,7 +100,8 @@ async function collect(dir: string, found: Found[]): Promise<void> {
 
 const isInputName = (name: string): boolean => [PAGE_EXT, JSONL_EXT].includes(extname(name).toLowerCase());
 
-function readFileInput(file: string): AsyncGenerator<InputItem> {
+/** The items of one input file: a page, the articles of a .jsonl file, or what is wrong with either. */
+export function readFileInput(file: string): AsyncGenerator<InputItem> {
   return extname(file).toLowerCase() === JSONL_EXT ? readJsonl(file) : readPage(file);
 }
 

@@ -1,28 +1,81 @@
 // What `kg extract` remembers between runs, and what changed since the last one. Pure: the I/O is in store.ts.
 //
-// DIR/.state/manifest.json   {version, units: [{key, hash, articles, gone?}]}: the units of the last run in output
-//                             order. `key` names the input (the absolute page path, or `<path>:<line>` for a line of a
-//                             .jsonl file), `hash` its content and the extraction settings, `articles` its article ids,
-//                             `gone` marks a unit no longer among the inputs whose records were kept (run without --prune).
+// DIR/.state/manifest.json   {version, fingerprint, files, units: [{key, file, hash, bytes, articles, gone?}]}: the
+//                             units of the last run in output order. `key` names the input (the absolute page path, or
+//                             `<path>:<line>` for a line of a .jsonl file), `file` its absolute path, `hash` its content
+//                             and the extraction settings, `bytes` its text's size, `articles` its article ids, `gone`
+//                             marks a unit no longer among the inputs whose records were kept (run without --prune).
+//                             `files` holds the stat stamp of each input file read without error; `fingerprint` the
+//                             settings and code (settingsFingerprint) the hashes were made with. A file whose stamp is
+//                             unchanged under the same fingerprint is not read again: its units are those of the last run.
 // DIR/.state/units/<hash>.jsonl  the records of one unit: a header line, then its articles.jsonl lines, then its
 //                             relations.jsonl lines (see store.ts). Content-addressed: a unit whose hash is there is
 //                             not extracted again.
+// DIR/.state/blocks/<key>.json the entities of a block of consecutive units, merged (blocks.ts).
 // DIR/.state/last-run.json    the delta of the last run, for `kg load` to apply to Neo4j (RunDelta below).
 import { createHash } from 'node:crypto';
 import type { Unit } from '../extract/corpus.ts';
 
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 export interface ManifestUnit {
   key: string;
+  file: string;
   hash: string;
+  bytes: number;
   articles: string[];
   gone?: true;
 }
 
+/**
+ * What stat tells of a file (bigint nanoseconds and numbers as strings, for JSON). Any write changes ctime, which no
+ * tool sets back, so an unchanged stamp means unchanged content; a file renamed over it changes the inode.
+ */
+export interface FileStamp {
+  size: string;
+  mtimeNs: string;
+  ctimeNs: string;
+  ino: string;
+}
+
 export interface Manifest {
   version: number;
+  fingerprint: string;
+  files: Record<string, FileStamp>;
   units: ManifestUnit[];
+  /** Keys of the entity blocks (blocks.ts) of the units, in order. */
+  blocks: string[];
+}
+
+/**
+ * Within this much of the stat, a file may change again without changing its stamp (filesystems that keep times in
+ * whole seconds or coarser): its stamp is not kept, and the next run reads and hashes it (git's "racy" entries).
+ */
+export const RACY_NS = 2_000_000_000n;
+
+/** The stamp of a file stat'ed at `nowNs` (wall clock), or null when it changed too recently to be trusted. */
+export function fileStamp(st: { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint }, nowNs: bigint): FileStamp | null {
+  if (nowNs - st.mtimeNs < RACY_NS || nowNs - st.ctimeNs < RACY_NS) return null;
+  return { size: String(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), ino: String(st.ino) };
+}
+
+export const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
+  a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino;
+
+/**
+ * The files of the last run that may be taken as they were, each with its stamp and units in order: none when the
+ * settings or code changed since (every hash changes with them).
+ */
+export function stampedFiles(previous: Manifest | null, fingerprint: string): Map<string, { stamp: FileStamp; units: ManifestUnit[] }> {
+  const out = new Map<string, { stamp: FileStamp; units: ManifestUnit[] }>();
+  if (!previous || previous.fingerprint !== fingerprint) return out;
+  for (const u of previous.units) {
+    const stamp = previous.files[u.file];
+    if (!stamp || u.gone) continue;
+    const entry = out.get(u.file) ?? out.set(u.file, { stamp, units: [] }).get(u.file)!;
+    entry.units.push(u);
+  }
+  return out;
 }
 
 export interface IdDelta {

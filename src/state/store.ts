@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { UnitRecords } from '../extract/corpus.ts';
+import type { CachedUnitRecords, UnitRecords } from '../extract/corpus.ts';
+import type { Entity } from '../schema.ts';
 import { STATE_VERSION, type Manifest, type RunDelta } from './delta.ts';
 
 /** The code whose change makes every cached unit stale: everything between a page's text and its records. */
@@ -48,11 +49,14 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
+/**
+ * A unit file: this header line, its articles.jsonl lines, its relations.jsonl lines, then one line with its
+ * entities (a JSON array), last because only a rebuilt entity block (blocks.ts) reads it.
+ */
 interface UnitHeader {
   articles: number;
   relations: number;
   articleIds: string[];
-  entities: UnitRecords['entities'];
   relationTypes: Record<string, number>;
   notes: UnitRecords['notes'];
 }
@@ -78,10 +82,12 @@ function countLines(text: string | Uint8Array): number {
 export class StateStore {
   readonly dir: string;
   private readonly units: string;
+  private readonly blocks: string;
 
   constructor(outDir: string) {
     this.dir = join(outDir, '.state');
     this.units = join(this.dir, 'units');
+    this.blocks = join(this.dir, 'blocks');
   }
 
   get manifestPath(): string {
@@ -111,35 +117,72 @@ export class StateStore {
     return existsSync(this.unitPath(hash));
   }
 
-  /**
-   * A cached unit's records, its lines as bytes (copied to the outputs as they are, never decoded); throws (naming the
-   * file) when it is missing or damaged, and the caller re-extracts.
-   */
-  readUnit(hash: string): UnitRecords {
-    const path = this.unitPath(hash);
+  /** A unit file's parts: the header, where its lines start and end, and where its entities line starts. */
+  private unitParts(hash: string): { text: Buffer; head: UnitHeader; headEnd: number; articlesEnd: number; relationsEnd: number } {
+    const text = readFileSync(this.unitPath(hash));
+    const headEnd = afterLines(text, 0, 1);
+    const head = JSON.parse(text.subarray(0, headEnd).toString('utf8')) as UnitHeader;
+    const articlesEnd = afterLines(text, headEnd, head.articles);
+    const relationsEnd = afterLines(text, articlesEnd, head.relations);
+    if (afterLines(text, relationsEnd, 1) !== text.length) throw new Error('unexpected lines at the end');
+    return { text, head, headEnd, articlesEnd, relationsEnd };
+  }
+
+  /** Runs `read` on a unit's file; an error names the file (missing or damaged: the caller extracts the unit again). */
+  private withUnit<T>(hash: string, read: () => T): T {
     try {
-      const text = readFileSync(path);
-      const headEnd = afterLines(text, 0, 1);
-      const head = JSON.parse(text.subarray(0, headEnd).toString('utf8')) as UnitHeader;
-      const articlesEnd = afterLines(text, headEnd, head.articles);
-      const relationsEnd = afterLines(text, articlesEnd, head.relations);
-      if (relationsEnd !== text.length) throw new Error('unexpected lines at the end');
+      return read();
+    } catch (err) {
+      throw new Error(`cached unit ${this.unitPath(hash)} cannot be read: ${describeFsError(err)}`, { cause: err });
+    }
+  }
+
+  /** A cached unit's records, its lines as bytes (copied to the outputs as they are, never decoded). */
+  readUnit(hash: string): CachedUnitRecords {
+    return this.withUnit(hash, () => {
+      const { text, head, headEnd, articlesEnd, relationsEnd } = this.unitParts(hash);
       return {
-        articleIds: head.articleIds, entities: head.entities, relationTypes: head.relationTypes, notes: head.notes,
+        articleIds: head.articleIds, relationTypes: head.relationTypes, notes: head.notes,
         articles: text.subarray(headEnd, articlesEnd), relations: text.subarray(articlesEnd, relationsEnd),
       };
-    } catch (err) {
-      throw new Error(`cached unit ${path} cannot be read: ${describeFsError(err)}`, { cause: err });
-    }
+    });
+  }
+
+  /** A cached unit's entities. */
+  readUnitEntities(hash: string): Entity[] {
+    return this.withUnit(hash, () => {
+      const { text, relationsEnd } = this.unitParts(hash);
+      return JSON.parse(text.subarray(relationsEnd).toString('utf8')) as Entity[];
+    });
   }
 
   writeUnit(hash: string, r: UnitRecords): void {
     const head: UnitHeader = {
       articles: countLines(r.articles), relations: countLines(r.relations),
-      articleIds: r.articleIds, entities: r.entities, relationTypes: r.relationTypes, notes: r.notes,
+      articleIds: r.articleIds, relationTypes: r.relationTypes, notes: r.notes,
     };
     mkdirSync(this.units, { recursive: true });
-    writeFileAtomic(this.unitPath(hash), Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), Buffer.from(r.articles), Buffer.from(r.relations)]));
+    writeFileAtomic(this.unitPath(hash), Buffer.concat([
+      Buffer.from(`${JSON.stringify(head)}\n`), Buffer.from(r.articles), Buffer.from(r.relations), Buffer.from(`${JSON.stringify(r.entities)}\n`),
+    ]));
+  }
+
+  private blockPath(key: string): string {
+    return join(this.blocks, `${key}.json`);
+  }
+
+  /** The merged entities of a block of units (blocks.ts), or null when there is none or it cannot be read. */
+  readBlock(key: string): Entity[] | null {
+    try {
+      return JSON.parse(readFileSync(this.blockPath(key), 'utf8')) as Entity[];
+    } catch {
+      return null; // rebuilt from its units
+    }
+  }
+
+  writeBlock(key: string, entities: Entity[]): void {
+    mkdirSync(this.blocks, { recursive: true });
+    writeFileAtomic(this.blockPath(key), JSON.stringify(entities));
   }
 
   writeRun(manifest: Manifest, delta: RunDelta): void {
@@ -148,10 +191,13 @@ export class StateStore {
     writeFileAtomic(this.lastRunPath, `${JSON.stringify(delta, null, 1)}\n`);
   }
 
-  /** Removes cached units the manifest no longer names (and temp files of interrupted writes). */
+  /** Removes cached units and blocks the manifest no longer names (and temp files of interrupted writes). */
   collectGarbage(manifest: Manifest): void {
-    if (!existsSync(this.units)) return;
-    const keep = new Set(manifest.units.map((u) => `${u.hash}.jsonl`));
-    for (const f of readdirSync(this.units)) if (!keep.has(f)) rmSync(join(this.units, f), { force: true });
+    const sweep = (dir: string, keep: Set<string>) => {
+      if (!existsSync(dir)) return;
+      for (const f of readdirSync(dir)) if (!keep.has(f)) rmSync(join(dir, f), { force: true });
+    };
+    sweep(this.units, new Set(manifest.units.map((u) => `${u.hash}.jsonl`)));
+    sweep(this.blocks, new Set(manifest.blocks.map((key) => `${key}.json`)));
   }
 }
