@@ -1,13 +1,17 @@
-// Corpus-scale benchmark on a 2,000-page synthetic corpus (~37 MB, made from the seeds by bench/corpus.ts):
-// - extraction throughput with 1 and 2 worker threads, and the speed-up (target ≥ 1.7× on 2 cores), the two outputs
-//   checked byte-equal;
-// - an incremental re-run after one changed page, against the full run (target ≤ 5 % of its time), its outputs
-//   checked byte-equal to a full run of the changed corpus.
-// Runs are child processes (one measured run each: its own peak RSS, no warm-up from the previous one), --no-graph as
-// for large corpora (graph.json is one single-threaded serialization at the end, the same for every run).
-// Run alone: node --import tsx bench/scale.ts   (KG_BENCH_SCALE_PAGES=… changes the 2,000 pages)
+// Corpus-scale benchmark on a 2,000-page synthetic corpus (~42 MB, made from the seeds by bench/corpus.ts):
+// - extraction throughput with 1 and 2 worker threads, and the speed-up (target ≥ 1.7× on 2 cores), the outputs
+//   checked byte-equal. The runs alternate (1, 2, 1, 2, …) and the fastest of each counts: on a shared 2-core machine
+//   one run can be 20 % slower than the next, and the fastest is the one least disturbed. Beside it, the ceiling the
+//   machine sets: two independent one-thread extractions run at once against one alone (parallelCeiling);
+// - incremental re-runs after one changed page, each with the default workers as `kg extract` runs them, against the
+//   fastest full run with the default (2) workers (target ≤ 5 % of its time); the outputs checked byte-equal to a full
+//   run of the changed corpus.
+// Runs are child processes (one measured run each: its own peak RSS, no warm-up from the previous one), timed around
+// runExtract (module loading excluded alike), --no-graph as for large corpora (graph.json is one single-threaded
+// serialization at the end, the same for every run).
+// Run alone: node --import tsx bench/scale.ts   (KG_BENCH_SCALE_PAGES=… changes the 2,000 pages, KG_BENCH_SCALE_ROUNDS=… the 2 rounds)
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,6 +20,8 @@ import { runExtract } from '../src/cli/extract.ts';
 import { seedChunks, syntheticPage } from './corpus.ts';
 
 const PAGES = Number(process.env.KG_BENCH_SCALE_PAGES ?? 2000);
+const ROUNDS = Number(process.env.KG_BENCH_SCALE_ROUNDS ?? 2);
+const INCREMENTAL_RUNS = 3;
 const SPEEDUP_TARGET = 1.7;
 const INCREMENTAL_TARGET = 0.05;
 const OUTPUTS = ['articles.jsonl', 'entities.jsonl', 'relations.jsonl'];
@@ -30,17 +36,18 @@ interface RunResult {
   maxRssMB: number;
 }
 
-async function measure(corpus: string, out: string, workers: number): Promise<RunResult> {
+/** `workers` undefined: the default of `kg extract`. */
+async function measure(corpus: string, out: string, workers: number | undefined): Promise<RunResult> {
   const started = performance.now();
-  const s = await runExtract([corpus], { out, graph: false, quiet: true, workers });
+  const s = await runExtract([corpus], { out, graph: false, quiet: true, ...(workers === undefined ? {} : { workers }) });
   const seconds = (performance.now() - started) / 1000;
   if (s.skipped.length || s.invalid.length) throw new Error(`extract: ${s.skipped.length} skipped, ${s.invalid.length} invalid`);
-  return { workers, bytes: s.bytes, articles: s.articles, extracted: s.units.extracted, reused: s.units.reused, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  return { workers: s.workers, bytes: s.bytes, articles: s.articles, extracted: s.units.extracted, reused: s.units.reused, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 };
 }
 
-async function runChild(corpus: string, out: string, workers: number): Promise<RunResult> {
+async function runChild(corpus: string, out: string, workers: number | undefined): Promise<RunResult> {
   const self = fileURLToPath(import.meta.url);
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', self, 'child', corpus, out, String(workers)], { maxBuffer: 1 << 20 });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', self, 'child', corpus, out, String(workers ?? 'default')], { maxBuffer: 1 << 20 });
   const last = stdout.trim().split('\n').at(-1) ?? '';
   try {
     return JSON.parse(last) as RunResult;
@@ -51,21 +58,44 @@ async function runChild(corpus: string, out: string, workers: number): Promise<R
 
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 const line = (what: string, r: RunResult): string =>
-  `${what}: ${r.extracted} pages extracted, ${r.reused} reused, ${r.articles} articles, ${mb(r.bytes)} MB in ${r.seconds.toFixed(1)} s → `
-  + `${(r.bytes / 1024 / r.seconds).toFixed(0)} KB/s, peak RSS ${r.maxRssMB.toFixed(0)} MB`;
+  `${what}: ${r.extracted} pages extracted (${r.workers === 1 ? 'in one thread' : `${r.workers} workers`}), ${r.reused} reused, ${r.articles} articles, `
+  + `${mb(r.bytes)} MB in ${r.seconds.toFixed(2)} s → ${(r.bytes / 1024 / r.seconds).toFixed(0)} KB/s, peak RSS ${r.maxRssMB.toFixed(0)} MB`;
+const fastest = (runs: RunResult[]): RunResult => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
 
 function sameOutputs(a: string, b: string): boolean {
   return OUTPUTS.every((f) => readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
 }
 
+/**
+ * The speed-up two cores give to two extractions that share nothing: two child processes, each extracting its own
+ * quarter of the corpus in one thread, run at once, against one of them alone. On a machine whose two cores slow each
+ * other down (shared caches, memory bandwidth, a hypervisor's siblings) this is below 2×, and no worker pool beats it.
+ */
+async function parallelCeiling(root: string, corpus: string): Promise<{ pages: number; alone: number; together: number; speedup: number }> {
+  const pages = Math.floor(PAGES / 4);
+  const quarters = [0, 1].map((q) => {
+    const dir = join(root, `quarter-${q}`);
+    mkdirSync(dir);
+    for (let n = q * pages; n < (q + 1) * pages; n++) copyFileSync(pagePathIn(corpus, n), pagePathIn(dir, n));
+    return dir;
+  });
+  const alone = (await runChild(quarters[0]!, join(root, 'quarter-alone'), 1)).seconds;
+  const both = await Promise.all(quarters.map((dir, q) => runChild(dir, join(root, `quarter-out-${q}`), 1)));
+  const together = Math.max(...both.map((r) => r.seconds));
+  return { pages, alone, together, speedup: (2 * alone) / together };
+}
+
+const pagePathIn = (dir: string, n: number) => join(dir, `page_${String(n).padStart(5, '0')}.txt`);
+
 export async function bench(): Promise<void> {
-  if (!(Number.isInteger(PAGES) && PAGES >= 10)) throw new Error(`KG_BENCH_SCALE_PAGES=${process.env.KG_BENCH_SCALE_PAGES}: expected a whole number ≥ 10`);
+  if (!(Number.isInteger(PAGES) && PAGES >= 400)) throw new Error(`KG_BENCH_SCALE_PAGES=${process.env.KG_BENCH_SCALE_PAGES}: expected a whole number ≥ 400`);
+  if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1)) throw new Error(`KG_BENCH_SCALE_ROUNDS=${process.env.KG_BENCH_SCALE_ROUNDS}: expected a whole number ≥ 1`);
   const root = mkdtempSync(join(tmpdir(), 'kg-bench-scale-'));
   try {
     const corpus = join(root, 'corpus');
     mkdirSync(corpus);
     const chunks = seedChunks();
-    const pagePath = (n: number) => join(corpus, `page_${String(n).padStart(5, '0')}.txt`);
+    const pagePath = (n: number) => pagePathIn(corpus, n);
     let bytes = 0;
     for (let n = 0; n < PAGES; n++) {
       const text = syntheticPage(chunks, n);
@@ -74,23 +104,38 @@ export async function bench(): Promise<void> {
     }
     console.log(`corpus: ${PAGES} pages, ${mb(bytes)} MB (synthetic, from the seeds); ${availableParallelism()} cores`);
 
-    const one = await runChild(corpus, join(root, 'out-1'), 1);
-    console.log(line('1 worker ', one));
-    const two = await runChild(corpus, join(root, 'out-2'), 2);
-    console.log(line('2 workers', two));
+    const ones: RunResult[] = [];
+    const twos: RunResult[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [workers, runs] of [[1, ones], [2, twos]] as const) {
+        const out = join(root, `out-${workers}`);
+        rmSync(out, { recursive: true, force: true });
+        runs.push(await runChild(corpus, out, workers));
+        console.log(line(`round ${round}, ${workers} worker${workers > 1 ? 's' : ' '}`, runs.at(-1)!));
+      }
+    }
+    const [one, two] = [fastest(ones), fastest(twos)];
     const speedup = one.seconds / two.seconds;
-    console.log(`speed-up 2 workers / 1: ${speedup.toFixed(2)}× (target ≥ ${SPEEDUP_TARGET}×: ${speedup >= SPEEDUP_TARGET ? 'met' : 'NOT met'}); `
-      + `outputs ${sameOutputs(join(root, 'out-1'), join(root, 'out-2')) ? 'byte-equal' : 'DIFFER'}`);
+    console.log(`speed-up 2 workers / 1 (fastest of ${ROUNDS} each): ${one.seconds.toFixed(2)} s / ${two.seconds.toFixed(2)} s = ${speedup.toFixed(2)}× `
+      + `(target ≥ ${SPEEDUP_TARGET}×: ${speedup >= SPEEDUP_TARGET ? 'met' : 'NOT met'}); outputs ${sameOutputs(join(root, 'out-1'), join(root, 'out-2')) ? 'byte-equal' : 'DIFFER'}`);
+    const ceiling = await parallelCeiling(root, corpus);
+    console.log(`what this machine allows: two independent one-thread extractions of ${ceiling.pages} pages each, run at once, take `
+      + `${ceiling.together.toFixed(2)} s against ${ceiling.alone.toFixed(2)} s for one alone: at most ${ceiling.speedup.toFixed(2)}× from 2 cores; `
+      + `the workers reach ${((speedup / ceiling.speedup) * 100).toFixed(0)} % of that`);
 
-    // One page in the middle gets another page's text; the 2-worker output folder is re-run incrementally.
-    const changed = Math.floor(PAGES / 2);
-    writeFileSync(pagePath(changed), syntheticPage(chunks, PAGES + 7));
-    const inc = await runChild(corpus, join(root, 'out-2'), 2);
-    console.log(line('incremental, 1 page changed', inc));
+    // One page at a time gets another page's text; the 2-worker output folder is re-run incrementally each time.
+    const incs: RunResult[] = [];
+    for (let i = 0; i < INCREMENTAL_RUNS; i++) {
+      writeFileSync(pagePath(Math.floor(PAGES / 2) + i * 97), syntheticPage(chunks, PAGES + 7 + i));
+      incs.push(await runChild(corpus, join(root, 'out-2'), undefined));
+      console.log(line(`incremental ${i + 1}, 1 page changed`, incs.at(-1)!));
+    }
+    const inc = fastest(incs);
     const share = inc.seconds / two.seconds;
-    const full = await runChild(corpus, join(root, 'out-full'), 2);
+    const full = await runChild(corpus, join(root, 'out-full'), undefined);
     console.log(line('full run of the changed corpus', full));
-    console.log(`incremental / full: ${(share * 100).toFixed(1)} % (target ≤ ${INCREMENTAL_TARGET * 100} %: ${share <= INCREMENTAL_TARGET ? 'met' : 'NOT met'}); `
+    console.log(`incremental / full (fastest of each): ${inc.seconds.toFixed(2)} s / ${two.seconds.toFixed(2)} s = ${(share * 100).toFixed(1)} % `
+      + `(target ≤ ${INCREMENTAL_TARGET * 100} %: ${share <= INCREMENTAL_TARGET ? 'met' : 'NOT met'}); `
       + `outputs ${sameOutputs(join(root, 'out-2'), join(root, 'out-full')) ? 'byte-equal to the full run' : 'DIFFER from the full run'}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -100,7 +145,7 @@ export async function bench(): Promise<void> {
 const self = process.argv[1] ? import.meta.url === pathToFileURL(process.argv[1]).href : false;
 if (self && process.argv[2] === 'child') {
   const [corpus, out, workers] = process.argv.slice(3) as [string, string, string];
-  console.log(JSON.stringify(await measure(corpus, out, Number(workers))));
+  console.log(JSON.stringify(await measure(corpus, out, workers === 'default' ? undefined : Number(workers))));
 } else if (self) {
   await bench();
 }
