@@ -115,9 +115,8 @@ class TempFile {
   }
   close(): void {
     try {
-      this.fd ??= openSync(this.tmp, 'w'); // an empty output is a file too
-      closeSync(this.fd);
-      this.fd = -1;
+      closeSync(this.fd ?? openSync(this.tmp, 'w')); // an empty output is a file too
+      this.fd = null;
     } catch (err) {
       this.fail(err);
     }
@@ -126,8 +125,8 @@ class TempFile {
     renameSync(this.tmp, this.path);
   }
   abort(): void {
-    if (this.fd !== null && this.fd >= 0) closeSync(this.fd);
-    this.fd = -1;
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
     rmSync(this.tmp, { force: true });
   }
 }
@@ -217,7 +216,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
     queue.push(slot);
     if (slot.kind === 'unit' && slot.records) inFlight++;
     // Units in flight: enough to keep every worker busy, few enough that memory does not grow with the corpus.
-    while (inFlight >= Math.max(IN_FLIGHT, (opts.workers ?? 1) * 4) || queue.length >= LOOKAHEAD) await emit(queue.shift()!);
+    while (inFlight >= Math.max(IN_FLIGHT, workers * 4) || queue.length >= LOOKAHEAD) await emit(queue.shift()!);
   };
   const skipped = (item: { file: string; line?: number; message: string }): Slot =>
     ({ kind: 'error', note: { kind: 'skipped', file: item.file, ...(item.line !== undefined ? { line: item.line } : {}), message: item.message } });
