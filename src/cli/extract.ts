@@ -9,14 +9,15 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { buildGraph, exportGraph } from '../graph/build.ts';
 import { assertWritableDir, listInputs, readFileInput, type InputItem } from '../ingest/read.ts';
-import { unitBytes, type CachedUnitRecords, type Note, type Unit, type UnitRecords } from '../extract/corpus.ts';
+import { unitBytes, type Note, type Unit, type UnitRecords } from '../extract/corpus.ts';
 import { createExtractor } from '../extract/pool.ts';
 import { EntityIndex } from '../resolve/corpus.ts';
 import { readRecordFile } from '../ingest/records.ts';
 import { Article, Relation } from '../schema.ts';
-import { fileStamp, goneUnits, runDelta, sameStamp, splitGone, stampedFiles, STATE_VERSION, unitHash, unitKey, type FileStamp, type Manifest, type ManifestUnit } from '../state/delta.ts';
+import { fileStamp, goneUnits, isRacy, runDelta, sameStamp, splitGone, stampedFiles, STATE_VERSION, unitHash, unitKey, type FileStamp, type Manifest, type ManifestUnit } from '../state/delta.ts';
+import { copyBuffer, copyRange, outputStamps, PreviousOutputs, type FileRange } from '../state/outputs.ts';
 import { BlockedEntityIndex } from '../state/blocks.ts';
-import { describeFsError, settingsFingerprint, StateStore } from '../state/store.ts';
+import { describeFsError, settingsFingerprint, StateStore, type CachedUnitRecords } from '../state/store.ts';
 
 export interface ExtractOptions {
   out: string;
@@ -93,32 +94,51 @@ const LOOKAHEAD = 4096;
 /**
  * An output file written to `<name>.tmp`; `commit` renames it into place, `abort` removes it. A write error (disk
  * full) throws at once, naming the file, so the previous output stays untouched. Writes are synchronous: they land in
- * the page cache at memory speed, and a record's bytes are released as soon as they are written.
+ * the page cache at memory speed, and a record's bytes are released as soon as they are written. Ranges of the last
+ * run's output that follow each other are copied as one.
  */
 class TempFile {
   private fd: number | null = null;
+  private pending: FileRange | null = null;
+  private buffer: Buffer | null = null;
   readonly tmp: string;
   constructor(readonly path: string) {
     this.tmp = `${path}.tmp`;
   }
-  private fail(err: unknown): never {
-    throw new Error(`cannot write ${this.path}: ${describeFsError(err)}`, { cause: err });
-  }
-  write(data: string | Uint8Array): void {
-    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    try {
-      this.fd ??= openSync(this.tmp, 'w');
-      for (let at = 0; at < bytes.byteLength;) at += writeSync(this.fd, bytes, at);
-    } catch (err) {
-      this.fail(err);
+  write(data: string | Uint8Array | FileRange): void {
+    if (typeof data === 'object' && 'fd' in data) {
+      if (this.pending && this.pending.fd === data.fd && this.pending.offset + this.pending.length === data.offset) this.pending.length += data.length;
+      else {
+        this.flush();
+        this.pending = { ...data };
+      }
+      return;
     }
+    this.flush();
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    this.guard(() => {
+      for (let at = 0; at < bytes.byteLength;) at += writeSync(this.open(), bytes, at);
+    });
   }
   close(): void {
+    this.flush();
+    this.guard(() => closeSync(this.open())); // an empty output is a file too
+    this.fd = null;
+  }
+  private open(): number {
+    return (this.fd ??= openSync(this.tmp, 'w'));
+  }
+  private flush(): void {
+    if (!this.pending) return;
+    const range = this.pending;
+    this.pending = null;
+    this.guard(() => copyRange(range, this.open(), (this.buffer ??= copyBuffer())));
+  }
+  private guard(io: () => void): void {
     try {
-      closeSync(this.fd ?? openSync(this.tmp, 'w')); // an empty output is a file too
-      this.fd = null;
+      io();
     } catch (err) {
-      this.fail(err);
+      throw new Error(`cannot write ${this.path}: ${describeFsError(err)}`, { cause: err });
     }
   }
   commit(): void {
@@ -131,7 +151,8 @@ class TempFile {
   }
 }
 
-type Fetched = { records: UnitRecords; extracted: true } | { records: CachedUnitRecords; extracted: false } | { failed: Error };
+type Extracted = { records: UnitRecords; extracted: true };
+type Fetched = Extracted | { records: CachedUnitRecords; extracted: false } | { failed: Error };
 
 /**
  * An input on its way to the output: a read error, or a unit. A unit being extracted holds the promise of its records;
@@ -166,23 +187,42 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
   const index = new EntityIndex();
   const blocks = new BlockedEntityIndex(state, index);
   const summary: ExtractSummary = { articles: 0, bytes: 0, entities: {}, relations: {}, skipped: [], invalid: [], seconds: 0, units: { extracted: 0, reused: 0, kept: 0, removed: 0 }, unread: 0, workers };
-  const manifest: Manifest = { version: STATE_VERSION, fingerprint, files: {}, units: [], blocks: blocks.keys };
+  const manifest: Manifest = { version: STATE_VERSION, fingerprint, files: {}, units: [], blocks: blocks.keys, outputs: {} };
+  const previousOutputs = opts.full ? null : PreviousOutputs.open(opts.out, previous);
   const extracted = new Set<string>();
   const currentKeys = new Set<string>();
   const currentArticles = new Set<string>();
 
-  const extract = (unit: Unit, hash: string): Promise<Fetched> => extractor.run(unit).then((records) => {
+  const extract = (unit: Unit, hash: string): Promise<Extracted> => extractor.run(unit).then((records) => {
     state.writeUnit(hash, records);
-    return { records, extracted: true };
+    return { records, extracted: true as const };
   });
+  /** A unit's records as the last run left them: a range of its outputs, or the unit's file in the state (throws). */
+  const fromState = (key: string, hash: string): CachedUnitRecords => {
+    const found = previousOutputs?.find(key, hash);
+    if (!found) return state.readUnit(hash);
+    const { unit, ranges } = found;
+    return { articleIds: unit.articles, relationTypes: unit.relationTypes, notes: unit.notes, articles: ranges['articles.jsonl'], relations: ranges['relations.jsonl'] };
+  };
   /** A cached unit; when its file is missing or damaged, the unit is read from its input again and extracted. */
   const cached = async (slot: { key: string; file: string; hash: string }): Promise<Fetched> => {
     try {
-      return { records: state.readUnit(slot.hash), extracted: false };
+      return { records: fromState(slot.key, slot.hash), extracted: false };
     } catch (err) {
       const unit = await rereadUnit(slot.file, slot.key, slot.hash, fingerprint);
       if (!unit) throw err;
       return extract(unit, slot.hash);
+    }
+  };
+  /** A cached unit's entities; when its file is missing or damaged, the unit is read from its input and extracted again. */
+  const cachedEntities = async (slot: { key: string; file: string; hash: string }) => {
+    try {
+      return state.readUnitEntities(slot.hash);
+    } catch (err) {
+      const unit = await rereadUnit(slot.file, slot.key, slot.hash, fingerprint);
+      if (!unit) throw err;
+      const fetched = await extract(unit, slot.hash);
+      return fetched.records.entities;
     }
   };
   // A failure is held until the slot's turn, so that no rejection goes unhandled while earlier slots are written.
@@ -202,14 +242,18 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
     const { records } = fetched;
     files.articles.write(records.articles);
     files.relations.write(records.relations);
-    blocks.add(slot.hash, fetched.extracted ? fetched.records.entities : null);
+    await blocks.add(slot.hash, fetched.extracted ? fetched.records.entities : () => cachedEntities(slot));
     for (const [t, n] of Object.entries(records.relationTypes)) summary.relations[t] = (summary.relations[t] ?? 0) + n;
     for (const n of records.notes) (n.kind === 'skipped' ? summary.skipped : summary.invalid).push(noteLine(n));
     summary.articles += records.articleIds.length;
     summary.bytes += slot.gone ? 0 : slot.bytes;
     summary.units[slot.gone ? 'kept' : fetched.extracted ? 'extracted' : 'reused']++;
     if (fetched.extracted) extracted.add(slot.key);
-    manifest.units.push({ key: slot.key, file: slot.file, hash: slot.hash, bytes: slot.bytes, articles: records.articleIds, ...(slot.gone ? { gone: true as const } : {}) });
+    manifest.units.push({
+      key: slot.key, file: slot.file, hash: slot.hash, bytes: slot.bytes, articles: records.articleIds,
+      lineBytes: { 'articles.jsonl': byteLength(records.articles), 'relations.jsonl': byteLength(records.relations) },
+      relationTypes: records.relationTypes, notes: records.notes, ...(slot.gone ? { gone: true as const } : {}),
+    });
     bar?.update(Math.round(summary.bytes / 1024), { articles: summary.articles });
   };
   const push = async (slot: Slot): Promise<void> => {
@@ -263,14 +307,14 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
     for (const u of kept) {
       let records: CachedUnitRecords;
       try {
-        records = state.readUnit(u.hash);
+        records = fromState(u.key, u.hash);
       } catch {
         removed.push(u); // its cached records are lost: it cannot be kept
         continue;
       }
       await emit({ kind: 'unit', key: u.key, file: u.file, hash: u.hash, bytes: u.bytes, gone: true, records: Promise.resolve({ records, extracted: false }) });
     }
-    blocks.flush();
+    await blocks.flush();
     summary.units.removed = removed.length;
     bar?.stop();
 
@@ -293,6 +337,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
     // Everything is written: put it in place, then record the state that describes it.
     const previousEntities = previous ? entityLinesOf(files.entities.path) : new Map<string, string>();
     for (const f of Object.values(files)) f.commit();
+    manifest.outputs = outputStamps(opts.out);
     // A graph.json of an earlier run would disagree with the new records.
     if (!files.graph) rmSync(join(opts.out, 'graph.json'), { force: true });
     state.writeRun(manifest, runDelta(previous, manifest, extracted, removed, { previous: previousEntities, next: entityLines }));
@@ -302,6 +347,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
     for (const f of Object.values(files)) f.abort();
     throw err;
   } finally {
+    previousOutputs?.close();
     await extractor.close();
   }
   summary.seconds = (performance.now() - started) / 1000;
@@ -330,7 +376,7 @@ async function planInputs(inputs: string[], stamped: ReturnType<typeof stampedFi
       // statSync: a stat answered from the inode cache takes microseconds, less than a trip through the thread pool.
       const st = statSync(file, { bigint: true });
       size = Number(st.size);
-      stamp = fileStamp(st, BigInt(Date.now()) * 1_000_000n);
+      stamp = isRacy(st, BigInt(Date.now()) * 1_000_000n) ? null : fileStamp(st);
     } catch {
       // The reader reports what is wrong with it.
     }
@@ -352,6 +398,9 @@ async function rereadUnit(file: string, key: string, hash: string, fingerprint: 
   }
   return null;
 }
+
+const byteLength = (lines: string | Uint8Array | FileRange): number =>
+  typeof lines === 'string' ? Buffer.byteLength(lines) : 'fd' in lines ? lines.length : lines.byteLength;
 
 const noteLine = (n: Note): string => n.kind === 'skipped' ? `${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}` : `${n.article}: ${n.message}`;
 

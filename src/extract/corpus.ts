@@ -44,9 +44,6 @@ export interface UnitRecords {
   notes: Note[];
 }
 
-/** A unit's records as read back from the incremental state: its entities are read only where needed (blocks.ts). */
-export type CachedUnitRecords = Omit<UnitRecords, 'entities'>;
-
 export type CorpusEvent =
   | { kind: 'article'; graph: ArticleGraph; bytes: number }
   | Note;

@@ -17,8 +17,8 @@ const MAX_BLOCK = 8 * MEAN_BLOCK;
 
 interface Member {
   hash: string;
-  /** The unit's entities at hand (just extracted), or null: read from its state file should the block be merged. */
-  entities: Entity[] | null;
+  /** The unit's entities at hand (just extracted), or how to get them should the block be merged (from the state). */
+  entities: Entity[] | (() => Promise<Entity[]>);
 }
 
 export class BlockedEntityIndex {
@@ -28,24 +28,25 @@ export class BlockedEntityIndex {
 
   constructor(private readonly state: StateStore, private readonly index: EntityIndex) {}
 
-  add(hash: string, entities: Entity[] | null): void {
+  async add(hash: string, entities: Member['entities']): Promise<void> {
     this.members.push({ hash, entities });
-    if (parseInt(hash.slice(0, 8), 16) % MEAN_BLOCK === 0 || this.members.length >= MAX_BLOCK) this.flush();
+    if (parseInt(hash.slice(0, 8), 16) % MEAN_BLOCK === 0 || this.members.length >= MAX_BLOCK) await this.flush();
   }
 
   /** Ends the current block: its merged entities as kept, or merged from its units and kept; then into the index. */
-  flush(): void {
+  async flush(): Promise<void> {
     if (this.members.length === 0) return;
-    const key = createHash('sha256').update(this.members.map((m) => m.hash).join('\n')).digest('hex').slice(0, 32);
+    const members = this.members;
+    this.members = [];
+    const key = createHash('sha256').update(members.map((m) => m.hash).join('\n')).digest('hex').slice(0, 32);
     let merged = this.state.readBlock(key);
     if (!merged) {
       const block = new EntityIndex();
-      for (const m of this.members) for (const e of m.entities ?? this.state.readUnitEntities(m.hash)) block.add(e);
+      for (const m of members) for (const e of Array.isArray(m.entities) ? m.entities : await m.entities()) block.add(e);
       merged = block.entities();
       this.state.writeBlock(key, merged);
     }
     for (const e of merged) this.index.add(e);
     this.keys.push(key);
-    this.members = [];
   }
 }

@@ -14,7 +14,8 @@
 // DIR/.state/blocks/<key>.json the entities of a block of consecutive units, merged (blocks.ts).
 // DIR/.state/last-run.json    the delta of the last run, for `kg load` to apply to Neo4j (RunDelta below).
 import { createHash } from 'node:crypto';
-import type { Unit } from '../extract/corpus.ts';
+import type { Note, Unit } from '../extract/corpus.ts';
+import type { LineFile } from './outputs.ts';
 
 export const STATE_VERSION = 2;
 
@@ -24,6 +25,10 @@ export interface ManifestUnit {
   hash: string;
   bytes: number;
   articles: string[];
+  /** The byte lengths of its lines in articles.jsonl and relations.jsonl (outputs.ts copies them from there). */
+  lineBytes: Record<LineFile, number>;
+  relationTypes: Record<string, number>;
+  notes: Note[];
   gone?: true;
 }
 
@@ -45,6 +50,8 @@ export interface Manifest {
   units: ManifestUnit[];
   /** Keys of the entity blocks (blocks.ts) of the units, in order. */
   blocks: string[];
+  /** Stamps of articles.jsonl and relations.jsonl as committed (outputs.ts). */
+  outputs: Partial<Record<LineFile, FileStamp>>;
 }
 
 /**
@@ -53,11 +60,13 @@ export interface Manifest {
  */
 export const RACY_NS = 2_000_000_000n;
 
-/** The stamp of a file stat'ed at `nowNs` (wall clock), or null when it changed too recently to be trusted. */
-export function fileStamp(st: { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint }, nowNs: bigint): FileStamp | null {
-  if (nowNs - st.mtimeNs < RACY_NS || nowNs - st.ctimeNs < RACY_NS) return null;
-  return { size: String(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), ino: String(st.ino) };
-}
+type BigStat = { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint };
+
+export const fileStamp = (st: BigStat): FileStamp =>
+  ({ size: String(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), ino: String(st.ino) });
+
+/** Whether a file stat'ed at `nowNs` (wall clock) changed too recently for its stamp to be trusted. */
+export const isRacy = (st: BigStat, nowNs: bigint): boolean => nowNs - st.mtimeNs < RACY_NS || nowNs - st.ctimeNs < RACY_NS;
 
 export const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
   a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino;

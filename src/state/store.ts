@@ -3,8 +3,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CachedUnitRecords, UnitRecords } from '../extract/corpus.ts';
+import type { UnitRecords } from '../extract/corpus.ts';
 import type { Entity } from '../schema.ts';
+import type { FileRange } from './outputs.ts';
+
+/**
+ * A unit's records as the state gives them back: its lines as bytes of its unit file or as a range of the last run's
+ * output (copied as they are, never decoded); its entities are read only where needed (blocks.ts).
+ */
+export type CachedUnitRecords = Omit<UnitRecords, 'entities' | 'articles' | 'relations'> & {
+  articles: Uint8Array | FileRange;
+  relations: Uint8Array | FileRange;
+};
 import { STATE_VERSION, type Manifest, type RunDelta } from './delta.ts';
 
 /** The code whose change makes every cached unit stale: everything between a page's text and its records. */

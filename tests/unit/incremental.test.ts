@@ -179,12 +179,36 @@ describe('incremental extraction', () => {
     expect(other.units.extracted).toBe(2);
     expect(bytes(out)).toEqual(await fullRun(corpus, { city: '济南市' }));
 
+    // Unchanged units' lines are copied from the last run's outputs; edited outputs are not trusted, and the units'
+    // files in the state are read instead, where a damaged one is extracted again.
     const units = join(out, '.state', 'units');
     const [victim] = readdirSync(units);
     writeFileSync(join(units, victim!), '{"articles": 3}\nnot json\n');
+    writeFileSync(join(out, 'articles.jsonl'), 'edited by hand\n');
     const repaired = await extract(corpus, out, { city: '济南市' });
     expect(repaired.units).toEqual({ extracted: 1, reused: 1, kept: 0, removed: 0 });
     expect(bytes(out)).toEqual(await fullRun(corpus, { city: '济南市' }));
+  });
+
+  it('merges entity blocks again from their units, re-extracting a unit whose cached file is damaged', async () => {
+    const corpus = makeCorpus('block', [0, 1, 2]);
+    const out = join(dir, 'out-block');
+    await extract(corpus, out);
+    const state = join(out, '.state');
+    const dropBlocks = () => readdirSync(join(state, 'blocks')).forEach((f) => rmSync(join(state, 'blocks', f)));
+    for (const f of readdirSync(join(state, 'units'))) writeFileSync(join(state, 'units', f), 'damaged\n');
+    dropBlocks();
+    writeFileSync(pagePath(corpus, 1), page(8));
+    const s = await extract(corpus, out);
+    expect(s.units).toEqual({ extracted: 1, reused: 2, kept: 0, removed: 0 });
+    expect(bytes(out)).toEqual(await fullRun(corpus));
+
+    // The damaged files were written anew: with the outputs edited and the blocks gone, every unit is read from them.
+    writeFileSync(join(out, 'articles.jsonl'), '');
+    dropBlocks();
+    const again = await extract(corpus, out);
+    expect(again.units).toEqual({ extracted: 0, reused: 3, kept: 0, removed: 0 });
+    expect(bytes(out)).toEqual(await fullRun(corpus));
   });
 
   it('on a full disk, fails with an error naming the file and leaves the previous outputs and state as they were', async () => {
