@@ -242,7 +242,7 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
     const { records } = fetched;
     files.articles.write(records.articles);
     files.relations.write(records.relations);
-    await blocks.add(slot.hash, fetched.extracted ? fetched.records.entities : () => cachedEntities(slot));
+    await blocks.add(slot.hash, records.articleIds, fetched.extracted ? fetched.records.entities : () => cachedEntities(slot));
     for (const [t, n] of Object.entries(records.relationTypes)) summary.relations[t] = (summary.relations[t] ?? 0) + n;
     for (const n of records.notes) (n.kind === 'skipped' ? summary.skipped : summary.invalid).push(noteLine(n));
     summary.articles += records.articleIds.length;

@@ -17,19 +17,28 @@ const MAX_BLOCK = 8 * MEAN_BLOCK;
 
 interface Member {
   hash: string;
+  /** Whether none of the unit's articles came in an earlier unit (the usual case: page stems differ). */
+  newArticles: boolean;
   /** The unit's entities at hand (just extracted), or how to get them should the block be merged (from the state). */
   entities: Entity[] | (() => Promise<Entity[]>);
 }
 
 export class BlockedEntityIndex {
   private members: Member[] = [];
+  /** Every article of the units so far: whether a unit's articles are new decides how cheaply they are merged. */
+  private readonly articles = new Set<string>();
   /** Keys of the blocks so far, in order (the manifest keeps them, and the state keeps their files). */
   readonly keys: string[] = [];
 
   constructor(private readonly state: StateStore, private readonly index: EntityIndex) {}
 
-  async add(hash: string, entities: Member['entities']): Promise<void> {
-    this.members.push({ hash, entities });
+  async add(hash: string, articleIds: string[], entities: Member['entities']): Promise<void> {
+    let newArticles = true;
+    for (const id of articleIds) {
+      if (this.articles.has(id)) newArticles = false;
+      else this.articles.add(id);
+    }
+    this.members.push({ hash, newArticles, entities });
     if (parseInt(hash.slice(0, 8), 16) % MEAN_BLOCK === 0 || this.members.length >= MAX_BLOCK) await this.flush();
   }
 
@@ -42,11 +51,12 @@ export class BlockedEntityIndex {
     let merged = this.state.readBlock(key);
     if (!merged) {
       const block = new EntityIndex();
-      for (const m of members) for (const e of Array.isArray(m.entities) ? m.entities : await m.entities()) block.add(e);
+      for (const m of members) for (const e of Array.isArray(m.entities) ? m.entities : await m.entities()) block.add(e, m.newArticles);
       merged = block.entities();
       this.state.writeBlock(key, merged);
     }
-    for (const e of merged) this.index.add(e);
+    const newArticles = members.every((m) => m.newArticles);
+    for (const e of merged) this.index.add(e, newArticles);
     this.keys.push(key);
   }
 }
