@@ -418,7 +418,8 @@ export function printSummary(s: ExtractSummary): void {
     `articles: ${s.articles} (${(s.bytes / 1024).toFixed(0)} KB in ${s.seconds.toFixed(1)} s)`,
     `entities: ${fmt(s.entities)}`,
     `relations: ${fmt(s.relations)}`,
-    `pages: ${s.units.extracted} extracted (${s.workers === 1 ? 'in one thread' : `${s.workers} worker threads`}), ${s.units.reused} unchanged (reused; ${s.unread} known by their file's size and times, not read)`,
+    `pages: ${s.units.extracted} extracted ${s.workers === 1 ? 'in this thread' : `by ${s.workers} worker threads`}, ${s.units.reused} unchanged`
+      + (s.unread ? ` (${s.unread} not even read: size and times as at the last run)` : ''),
     `skipped: ${s.skipped.length}${s.skipped.map((x) => `\n  ${x}`).join('')}`,
   ];
   if (s.units.kept) lines.push(`gone: ${s.units.kept} pages are no longer among the inputs and were kept (--prune drops them)`);
