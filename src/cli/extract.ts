@@ -204,25 +204,24 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
     const { unit, ranges } = found;
     return { articleIds: unit.articles, relationTypes: unit.relationTypes, notes: unit.notes, articles: ranges['articles.jsonl'], relations: ranges['relations.jsonl'] };
   };
-  /** A cached unit; when its file is missing or damaged, the unit is read from its input again and extracted. */
+  /** A cached unit whose state cannot be read (`err`) read from its input again and extracted; else `err` thrown. */
+  const reextract = async (slot: { key: string; file: string; hash: string }, err: unknown): Promise<Extracted> => {
+    const unit = await rereadUnit(slot.file, slot.key, slot.hash, fingerprint);
+    if (!unit) throw err;
+    return extract(unit, slot.hash);
+  };
   const cached = async (slot: { key: string; file: string; hash: string }): Promise<Fetched> => {
     try {
       return { records: fromState(slot.key, slot.hash), extracted: false };
     } catch (err) {
-      const unit = await rereadUnit(slot.file, slot.key, slot.hash, fingerprint);
-      if (!unit) throw err;
-      return extract(unit, slot.hash);
+      return reextract(slot, err);
     }
   };
-  /** A cached unit's entities; when its file is missing or damaged, the unit is read from its input and extracted again. */
   const cachedEntities = async (slot: { key: string; file: string; hash: string }) => {
     try {
       return state.readUnitEntities(slot.hash);
     } catch (err) {
-      const unit = await rereadUnit(slot.file, slot.key, slot.hash, fingerprint);
-      if (!unit) throw err;
-      const fetched = await extract(unit, slot.hash);
-      return fetched.records.entities;
+      return (await reextract(slot, err)).records.entities;
     }
   };
   // A failure is held until the slot's turn, so that no rejection goes unhandled while earlier slots are written.
@@ -236,7 +235,6 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
       summary.skipped.push(noteLine(slot.note));
       return;
     }
-    if (slot.records) inFlight--;
     const fetched = await (slot.records ?? settle(cached(slot)));
     if ('failed' in fetched) throw fetched.failed;
     const { records } = fetched;
@@ -260,7 +258,11 @@ export async function runExtract(inputs: string[], opts: ExtractOptions): Promis
     queue.push(slot);
     if (slot.kind === 'unit' && slot.records) inFlight++;
     // Units in flight: enough to keep every worker busy, few enough that memory does not grow with the corpus.
-    while (inFlight >= Math.max(IN_FLIGHT, workers * 4) || queue.length >= LOOKAHEAD) await emit(queue.shift()!);
+    while (inFlight >= Math.max(IN_FLIGHT, workers * 4) || queue.length >= LOOKAHEAD) {
+      const oldest = queue.shift()!;
+      if (oldest.kind === 'unit' && oldest.records) inFlight--;
+      await emit(oldest);
+    }
   };
   const skipped = (item: { file: string; line?: number; message: string }): Slot =>
     ({ kind: 'error', note: { kind: 'skipped', file: item.file, ...(item.line !== undefined ? { line: item.line } : {}), message: item.message } });
