@@ -3,7 +3,7 @@
 // lengths, so its offsets are prefix sums), where consecutive units make one range: one large copy instead of reading
 // each unit's file in the state. The last run's files are used only while their stamps are those the manifest
 // recorded when they were committed; otherwise (edited, replaced) the units' files in the state serve, as ever.
-import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Manifest, ManifestUnit } from './delta.ts';
 import { fileStamp, sameStamp } from './delta.ts';
@@ -32,7 +32,7 @@ export function copyRange(range: FileRange, fd: number, buffer: Buffer): void {
   }
 }
 
-/** A reusable copy buffer, allocated once per run. */
+/** A copy buffer, allocated once per output file that copies. */
 export const copyBuffer = (): Buffer => Buffer.allocUnsafe(COPY_CHUNK);
 
 /** The stamps of committed output files, for the manifest; a stat that fails leaves the file out (it is not reused). */
@@ -41,21 +41,12 @@ export function outputStamps(dir: string): Manifest['outputs'] {
   for (const name of LINE_FILES) {
     try {
       // No racy window here: these are our own files, stat'ed right after they were renamed into place.
-      out[name] = fileStamp(fstatOf(join(dir, name)));
+      out[name] = fileStamp(statSync(join(dir, name), { bigint: true }));
     } catch {
       // not reused next time
     }
   }
   return out;
-}
-
-function fstatOf(path: string) {
-  const fd = openSync(path, 'r');
-  try {
-    return fstatSync(fd, { bigint: true });
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** The last run's line files, open, with where each of its units' lines are. */
