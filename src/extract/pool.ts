@@ -65,12 +65,12 @@ class WorkerPool implements Extractor {
    */
   private dispatch(): void {
     while (this.queue.length) {
-      let slot = this.slots.reduce<Slot | null>((a, b) => (a === null || b.busy.size < a.busy.size ? b : a), null);
-      if ((slot === null || slot.busy.size > 0) && this.slots.length < this.size) slot = this.start();
-      if (slot!.busy.size >= TASKS_PER_WORKER) return;
+      const least = this.slots.reduce<Slot | null>((a, b) => (a === null || b.busy.size < a.busy.size ? b : a), null);
+      const slot = least && (least.busy.size === 0 || this.slots.length === this.size) ? least : this.start();
+      if (slot.busy.size >= TASKS_PER_WORKER) return;
       const p = this.queue.shift()!;
-      slot!.busy.set(p.task.id, p);
-      slot!.worker.postMessage(p.task);
+      slot.busy.set(p.task.id, p);
+      slot.worker.postMessage(p.task);
     }
   }
 

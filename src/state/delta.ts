@@ -1,13 +1,16 @@
 // What `kg extract` remembers between runs, and what changed since the last one. Pure: the I/O is in store.ts.
 //
-// DIR/.state/manifest.json   {version, fingerprint, files, units: [{key, file, hash, bytes, articles, gone?}]}: the
+// DIR/.state/manifest.json   {version, fingerprint, files, units, blocks, outputs} (Manifest below): `units` are the
 //                             units of the last run in output order. `key` names the input (the absolute page path, or
 //                             `<path>:<line>` for a line of a .jsonl file), `file` its absolute path, `hash` its content
-//                             and the extraction settings, `bytes` its text's size, `articles` its article ids, `gone`
-//                             marks a unit no longer among the inputs whose records were kept (run without --prune).
+//                             and the extraction settings, `bytes` its text's size, `articles` its article ids,
+//                             `lineBytes`, `relationTypes` and `notes` what its lines in the outputs hold, `gone` marks a
+//                             unit no longer among the inputs whose records were kept (run without --prune).
 //                             `files` holds the stat stamp of each input file read without error; `fingerprint` the
 //                             settings and code (settingsFingerprint) the hashes were made with. A file whose stamp is
 //                             unchanged under the same fingerprint is not read again: its units are those of the last run.
+//                             `blocks` names the entity blocks (blocks.ts), `outputs` the stamps of the committed line
+//                             files (outputs.ts).
 // DIR/.state/units/<hash>.jsonl  the records of one unit: a header line, then its articles.jsonl lines, then its
 //                             relations.jsonl lines (see store.ts). Content-addressed: a unit whose hash is there is
 //                             not extracted again.
