@@ -1,45 +1,66 @@
 // Government and party bodies: [jurisdiction][department], canonical as the jurisdiction's full name plus the
-// department's official name (市市场监管局 → 聊城市市场监督管理局, 区应急局 → 东昌府区应急管理局).
+// department's official name (市市场监管局 → 聊城市市场监督管理局, 区应急局 → 东昌府区应急管理局); the bodies of
+// data/bodies.tsv by their full names (市政协 → 中国人民政治协商会议聊城市委员会, 开发区管委会 → <zone>管理委员会); party
+// committees (市委 → 中共聊城市委, 冠县县委 → 中共冠县县委, 镇党委 → 中共<county><town>委员会).
 import type { Place } from '../lexicon/divisions.ts';
-import { shortForm } from '../lexicon/divisions.ts';
 import { PARTY_DEPARTMENTS } from '../lexicon/agencies.ts';
+import { BODY_TABLE, bodyName, type BodyKind } from '../lexicon/offices.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
+import type { PlaceMention } from './place.ts';
 
 export interface Jurisdiction {
   place: Place;
   start: number;
 }
 
+/** An agency, with the jurisdiction it belongs to where its name says (title chains carry it along). */
+export interface AgencyMention extends Mention {
+  jurisdiction?: Place;
+  /** The body's kind where it is one of data/bodies.tsv, or a party committee. */
+  body?: BodyKind | 'party';
+}
+
+/** The article's places and the county it is about: what a bare 市, 县 or 区 stands for. */
+export interface PlaceContext {
+  places: PlaceMention[];
+  county: Place | null;
+  /** What a bare 市 stands for: the home city, or the county-level city an article about it names alone. */
+  city: Place;
+}
+
 /**
- * The jurisdiction printed right before `at`: a place name (东昌府区, 聊城), or one character 市/省/县/区 standing for
- * the home city, its province, or the article's county.
+ * The jurisdiction printed right before `at`: a place mention ending there (东昌府区, 聊城, 魏县经济开发区), or one
+ * character 市/省/县/区 standing for the home city, its province, or the article's county.
  */
-export function jurisdictionBefore(text: string, at: number, ctx: ExtractContext, county: Place | null): Jurisdiction | null {
-  const { gazetteer } = ctx;
-  for (let len = Math.min(at, 12); len >= 2; len--) {
-    const form = gazetteer.forms.get(text.slice(at - len, at));
-    if (form) return { place: form.place, start: at - len };
-  }
+export function jurisdictionBefore(text: string, at: number, ctx: ExtractContext, where: PlaceContext): Jurisdiction | null {
+  const printed = where.places.filter((p) => p.end === at && !/^[我全本该]/.test(p.surface)).sort((a, b) => a.start - b.start)[0];
+  if (printed) return { place: printed.place, start: printed.start };
   const ch = text[at - 1];
   const before = text[at - 2] ?? '';
   // 各市, 各区: every jurisdiction of a level is no one jurisdiction.
-  if (!ch || before === '各') return null;
-  if (ch === '市') return { place: gazetteer.home, start: at - 1 };
-  if (ch === '省') return { place: gazetteer.province, start: at - 1 };
-  if ((ch === '县' || ch === '区') && county && county.name.endsWith(ch)) return { place: county, start: at - 1 };
+  if (!ch || before === '各' || before === '全') return null;
+  return bareLevel(ch, at - 1, ctx, where);
+}
+
+/** A bare level character: 市 → the article's city, 省 → the province, 县/区 → the article's county. */
+export function bareLevel(ch: string, start: number, ctx: ExtractContext, where: Pick<PlaceContext, 'county' | 'city'>): Jurisdiction | null {
+  const { county } = where;
+  if (ch === '市') return { place: where.city, start };
+  if (ch === '省') return { place: ctx.gazetteer.province, start };
+  if ((ch === '县' || ch === '区') && county && county.name.endsWith(ch)) return { place: county, start };
   return null;
 }
 
-export function findAgencies(text: string, ctx: ExtractContext, county: Place | null): Mention[] {
-  const out: Mention[] = [];
+export function findAgencies(text: string, ctx: ExtractContext, where: PlaceContext): AgencyMention[] {
+  const out: AgencyMention[] = [];
   for (const m of ctx.departments.scan(text)) {
     const entry = m.value;
     if (entry.kind === 'national') {
       out.push({ type: 'Agency', name: entry.full, surface: m.key, start: m.start, end: m.end, rule: 'agency:national', props: {} });
       continue;
     }
-    const j = jurisdictionBefore(text, m.start, ctx, county);
+    const j = jurisdictionBefore(text, m.start, ctx, where);
     if (!j) continue;
     if (entry.kind === 'vertical') {
       // 聊城黄河河务局: the printed name is the official one.
@@ -48,29 +69,66 @@ export function findAgencies(text: string, ctx: ExtractContext, county: Place | 
       }
       continue;
     }
-    out.push({ type: 'Agency', name: j.place.name + entry.full, surface: text.slice(j.start, m.end), start: j.start, end: m.end, rule: 'agency:department', props: {} });
+    const surface = text.slice(j.start, m.end);
+    out.push({ type: 'Agency', name: j.place.name + entry.full, surface, start: j.start, end: m.end, rule: 'agency:department', props: {}, jurisdiction: j.place });
   }
-  out.push(...findPartyBodies(text, ctx, county));
+  out.push(...findBodies(text, ctx, where), ...findPartyBodies(text, ctx, where));
   return out;
 }
 
-const PARTY_DEPT = Object.keys(PARTY_DEPARTMENTS).filter(Boolean).sort((a, b) => b.length - a.length).join('|');
-const PARTY = new RegExp(`([市县区省])委(${PARTY_DEPT})?(?!员|托|屈|婉|派|任|会)`, 'g');
+const BODY_FORMS = [...BODY_TABLE.keys()].sort((a, b) => b.length - a.length);
+const BODY = new RegExp(BODY_FORMS.join('|'), 'g');
 
-/** 市委 → 中共聊城市委, 冠县县委 → 中共冠县县委, 市委党校 → 中共聊城市委党校, 市委组织部 → 中共聊城市委组织部. */
-function findPartyBodies(text: string, ctx: ExtractContext, county: Place | null): Mention[] {
-  const out: Mention[] = [];
-  for (const m of text.matchAll(PARTY)) {
-    const level = m[1]!;
-    const at = m.index;
-    // The level character may end the place name itself (聊城市委) or follow it (冠县县委).
-    const j = jurisdictionBefore(text, at, ctx, county) ?? jurisdictionBefore(text, at + 1, ctx, county);
-    if (!j || j.place.type === 'Town') continue;
-    const name = j.place.name;
-    // A one-character name (冠县) doubles its level in the party body's name: 中共冠县县委.
-    const body = shortForm(name) === null && name.endsWith(level) ? `${name}${level}委` : `${name}委`;
-    const end = at + m[0].length;
-    out.push({ type: 'Agency', name: `中共${body}${PARTY_DEPARTMENTS[m[2] ?? '']}`, surface: text.slice(j.start, end), start: j.start, end, rule: 'agency:party', props: {} });
+/** 市政协, 县人大常委会, 德州市政府, 鲁西经济开发区党工委: a body of data/bodies.tsv after its jurisdiction. */
+function findBodies(text: string, ctx: ExtractContext, where: PlaceContext): AgencyMention[] {
+  const out: AgencyMention[] = [];
+  for (const m of text.matchAll(BODY)) {
+    const kind = BODY_TABLE.get(m[0])!;
+    const j = jurisdictionBefore(text, m.index, ctx, where);
+    if (!j || j.place.type === 'Province' && kind === 'admincommittee') continue;
+    const zone = j.place.code.includes('Z');
+    // A zone has a working committee and an administrative committee; other places have neither.
+    if ((kind === 'workcommittee' || kind === 'admincommittee') !== zone) continue;
+    const end = m.index + m[0].length;
+    out.push({ type: 'Agency', name: bodyName(kind, fullPlaceName(j.place, ctx)), surface: text.slice(j.start, end), start: j.start, end, rule: `agency:${kind}`, props: {}, jurisdiction: j.place, body: kind });
   }
   return out;
+}
+
+/** A town's bodies carry their county's name: 平原县王杲铺镇人民政府. */
+function fullPlaceName(place: Place, ctx: ExtractContext): string {
+  if (place.type !== 'Town') return place.name;
+  const county = ctx.gazetteer.countyOf(place);
+  return county ? county.name + place.name : place.name;
+}
+
+const PARTY_DEPT = Object.keys(PARTY_DEPARTMENTS).filter(Boolean).sort((a, b) => b.length - a.length).join('|');
+const PARTY = new RegExp(`(?:([市县区省])委|(镇|乡|街道)?党委)(${PARTY_DEPT})?(?!员|托|屈|婉|派|任|会)`, 'g');
+
+/** 市委 → 中共聊城市委, 冠县县委 → 中共冠县县委, 市委党校 → 中共聊城市委党校, 姜店镇党委 → 中共<county>姜店镇委员会. */
+function findPartyBodies(text: string, ctx: ExtractContext, where: PlaceContext): AgencyMention[] {
+  const out: AgencyMention[] = [];
+  for (const m of text.matchAll(PARTY)) {
+    const [, level, townLevel, dept] = m;
+    const at = m.index;
+    const end = at + m[0].length;
+    if (!level) {
+      // 党委 is a town's committee only after the town (王杲铺镇党委); after a company it is the company's own.
+      const town = jurisdictionBefore(text, at + (townLevel?.length ?? 0), ctx, where);
+      if (!town || town.place.type !== 'Town') continue;
+      out.push({ type: 'Agency', name: `中共${fullPlaceName(town.place, ctx)}委员会${PARTY_DEPARTMENTS[dept ?? ''] ?? ''}`, surface: text.slice(town.start, end), start: town.start, end, rule: 'agency:party', props: {}, jurisdiction: town.place, body: 'party' });
+      continue;
+    }
+    // The level character may end the place name itself (聊城市委) or follow it (冠县县委).
+    const j = jurisdictionBefore(text, at, ctx, where) ?? jurisdictionBefore(text, at + 1, ctx, where);
+    if (!j || j.place.type === 'Town') continue;
+    out.push({ type: 'Agency', name: `中共${partyCommittee(j.place, level)}${PARTY_DEPARTMENTS[dept ?? '']}`, surface: text.slice(j.start, end), start: j.start, end, rule: 'agency:party', props: {}, jurisdiction: j.place, body: 'party' });
+  }
+  return out;
+}
+
+/** 聊城市 → 聊城市委, 冠县 → 冠县县委 (a one-character name doubles its level), 山东省 → 山东省委, 东昌府区 → 东昌府区委. */
+export function partyCommittee(place: Place, level = place.name.slice(-1)): string {
+  const name = place.name;
+  return name.length === 2 && name.endsWith(level) ? `${name}${level}委` : `${name}委`;
 }

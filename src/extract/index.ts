@@ -3,30 +3,52 @@
 import { articleNodeId, entityId, type Article, type ArticleGraph, type Entity, type Mention, type Relation } from '../schema.ts';
 import { paragraphs, sentences } from '../nlp/sentences.ts';
 import { resolveNames } from '../resolve/article.ts';
-import { findAgencies } from './agency.ts';
+import { findAgencies, type PlaceContext } from './agency.ts';
 import { findCompanies } from './company.ts';
 import type { ExtractContext } from './context.ts';
 import { findOrganizations } from './organization.ts';
 import { findPositions } from './person.ts';
-import { findOwnCounty, findPlaces, mainCounty } from './place.ts';
+import { articleCounty, findOwnCounty, findPlaces, isEntityPlace } from './place.ts';
 import { findProjects, type ProjectMention } from './project.ts';
 import { attachInvestments, developsRelations, fundsRelations, locatedRelations, positionsToRelations, townRelations, type ArticleMentions, type MentionRelation } from './relations.ts';
 
 export { createContext, type ExtractContext } from './context.ts';
 
 const BYLINE = 'person:byline';
+const HEADLINE = 'headline';
 const REFERENCE = /(该|这家|此)(公司|企业|集团|项目|产业园|园区|基地|工程)/g;
 
 export function extractArticle(article: Article, ctx: ExtractContext): ArticleGraph {
   const text = article.body;
   const headline = [article.kicker, article.title, article.subtitle].filter(Boolean).join('\n');
-  const places = findPlaces(text, ctx);
-  const county = mainCounty([...places, ...findPlaces(headline, ctx)], ctx);
-  places.push(...findOwnCounty(text, county));
+  const headPlaces = findPlaces(headline, ctx);
+  const bodyPlaces = findPlaces(text, ctx);
+  const { county, zone } = articleCounty(article, headPlaces, bodyPlaces, ctx);
+  // A bare 市 is the home city, unless the article is about a county-level city and never names its home city.
+  const namesHome = [...headPlaces, ...bodyPlaces].some((p) => p.place.code === ctx.gazetteer.home.code);
+  const city = county && county.type === 'County' && county.name.endsWith('市') && !namesHome ? county : ctx.gazetteer.home;
+  const body = findMentions(text, ctx, { places: [...bodyPlaces, ...findOwnCounty(text, county)], county, city });
+  // The headline, kicker and subtitle name entities of the article like its body; relations are read from the body,
+  // whose sentences are the evidence.
+  const head = findMentions(headline, ctx, { places: headPlaces, county, city });
+  const mentions = body.mentions;
+  attachInvestments(mentions);
+  const develops = developsRelations(mentions);
+  const relations = [
+    ...positionsToRelations(mentions), ...develops, ...fundsRelations(mentions),
+    ...locatedRelations(mentions, ctx, develops, { county, zone }), ...townRelations(mentions, ctx),
+  ];
+  const reporters: Mention[] = article.reporters.map((r) => ({ type: 'Person', name: r.name, surface: r.name, start: 0, end: 0, rule: BYLINE, props: {} }));
+  const headEntities = head.all.map((m) => ({ ...m, start: 0, end: 0, rule: HEADLINE }));
+  return toGraph(article, [...body.all, ...reporters, ...headEntities], relations, mentions);
+}
 
+/** Every mention of one text (a body or a headline), and the mentions the relation rules read. */
+function findMentions(text: string, ctx: ExtractContext, where: PlaceContext): { mentions: ArticleMentions; all: Mention[] } {
+  const places = where.places;
   const companies = dropNested(findCompanies(text, ctx));
   const projects = findProjects(text, ctx, companies);
-  const named = dropNested([...findAgencies(text, ctx, county), ...companies, ...findOrganizations(text, ctx), ...projects], companies);
+  const named = dropNested([...findAgencies(text, ctx, where), ...companies, ...findOrganizations(text, ctx), ...projects], companies);
   const agencies = named.filter((m) => m.type === 'Agency');
   const organizations = named.filter((m) => m.type === 'Organization');
   const keptCompanies = named.filter((m) => m.type === 'Company');
@@ -39,20 +61,14 @@ export function extractArticle(article: Article, ctx: ExtractContext): ArticleGr
     if (target) references.push({ start: r.index, end: r.index + r[0].length, target });
   }
   const bodies = [...agencies, ...keptCompanies, ...organizations, ...references.filter((r) => r.target.type === 'Company').map((r) => ({ ...r.target, start: r.start, end: r.end }))];
-  const { persons, positions } = findPositions(text, ctx, bodies);
-
+  const { persons, positions } = findPositions(text, ctx, bodies, where);
   const mentions: ArticleMentions = {
     text, sentences: sentences(text), paragraphs: paragraphs(text), places, agencies, companies: keptCompanies,
     organizations, projects: keptProjects, positions, references,
   };
-  attachInvestments(mentions);
-  const develops = developsRelations(mentions);
-  const relations = [
-    ...positionsToRelations(mentions), ...develops, ...fundsRelations(mentions),
-    ...locatedRelations(mentions, ctx, develops), ...townRelations(mentions, ctx),
-  ];
-  const reporters: Mention[] = article.reporters.map((r) => ({ type: 'Person', name: r.name, surface: r.name, start: 0, end: 0, rule: BYLINE, props: {} }));
-  return toGraph(article, [...places, ...named, ...persons, ...reporters], relations, mentions);
+  // Bodies known only from a title (市长 → 德州市人民政府) are entities of the article too.
+  const fromTitles = positions.map((p) => p.org).filter((o) => o.rule === 'agency:from-title');
+  return { mentions, all: [...places.filter(isEntityPlace), ...named, ...persons, ...fromTitles] };
 }
 
 /** Drop a name printed inside a longer name (凤凰工业园 inside 聊城市凤凰工业园投资开发有限公司), keeping owners inside project names. */
@@ -90,7 +106,7 @@ function toGraph(article: Article, mentions: Mention[], relations: MentionRelati
   const articleId = articleNodeId(article.id);
   for (const [id, count] of counts) {
     // The first sentence the entity is printed in; a person named only in the byline has none.
-    const printed = mentions.find((m) => idOf(m) === id && m.rule !== BYLINE);
+    const printed = mentions.find((m) => idOf(m) === id && m.rule !== BYLINE && m.rule !== HEADLINE);
     const s = printed ? sentenceOf(printed.start) : { text: '', start: 0, end: 0 };
     out.push({ type: 'MENTIONS', from: articleId, to: id, article: article.id, evidence: s.text, start: s.start, end: s.end, rule: 'mentions', props: { count } });
   }

@@ -1,7 +1,10 @@
 // People: named with a title of office after their body (市市场监管局党组书记、局长宋一丁), or as speakers after a
 // quote (”张玉宝说). A chain of bodies and titles before one name gives one position per body:
 // 济南市作家协会副主席、《当代小说》副主编王玉珏.
+import type { Place } from '../lexicon/divisions.ts';
 import { DEPARTMENT_ENDINGS, DOUBLE_SURNAMES, NAME_FOLLOWERS, NOT_NAMES, SPEECH_VERBS, SURNAMES, TITLES } from '../lexicon/names.ts';
+import { TITLE_TABLE, titleLevel } from '../lexicon/offices.ts';
+import { bareLevel, type AgencyMention, type PlaceContext } from './agency.ts';
 import { tokens } from '../nlp/jieba.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
@@ -11,6 +14,7 @@ const HAN = /^\p{Script=Han}+$/u;
 const PUNCT_AFTER_NAME = /^[，。、；：！？“”（《,.;:!?\s]/;
 /** Titles printed after the name they follow by convention (习近平总书记). */
 const TITLES_AFTER_NAME = ['总书记'];
+const TITLES_BY_LENGTH = [...TITLES].sort((a, b) => b.length - a.length);
 
 export interface Position {
   person: Mention;
@@ -46,12 +50,22 @@ export function nameAt(text: string, i: number, followers: readonly string[] = N
   return null;
 }
 
-export function findPositions(text: string, ctx: ExtractContext, bodies: Mention[]): { persons: Mention[]; positions: Position[] } {
+type ChainItem =
+  | { kind: 'title'; key: string; start: number; end: number }
+  | { kind: 'body'; org: Mention; dept: string; start: number }
+  | { kind: 'place'; place: Place; start: number };
+
+/**
+ * Positions from title chains (SCHEMA.md, "Officials"): walking left from a name over titles, 、, bodies and a
+ * jurisdiction, then reading the chain left to right. A title takes the body printed before it; a government post
+ * with no government body before it names the people's government of the chain's jurisdiction (县委常委、副县长 →
+ * the county's 人民政府); a title with neither gives the person alone.
+ */
+export function findPositions(text: string, ctx: ExtractContext, bodies: Mention[], where: PlaceContext): { persons: Mention[]; positions: Position[] } {
   const persons: Mention[] = [];
   const positions: Position[] = [];
-  const titles = ctx.titles.scan(text);
-  const titleEndingAt = (p: number) => titles.find((t) => t.end === p);
   const bodyEndingAt = (p: number) => bodies.filter((b) => b.end === p).sort((a, b) => a.start - b.start)[0];
+  const placeEndingAt = (p: number) => where.places.filter((m) => m.end === p && !/^[我全本该]/.test(m.surface)).sort((a, b) => a.start - b.start)[0];
   const departmentBefore = (p: number) => {
     const candidates = bodies.filter((b) => b.end < p && p - b.end <= 10).sort((a, b) => b.end - a.end);
     for (const b of candidates) {
@@ -60,39 +74,52 @@ export function findPositions(text: string, ctx: ExtractContext, bodies: Mention
     }
     return null;
   };
+  /** The title ending at `p`: the longest, unless a shorter one leaves a body right before it (王杲铺镇党委|副书记). */
+  const titleEndingAt = (p: number): { key: string; start: number; end: number } | null => {
+    const found = TITLES_BY_LENGTH.filter((t) => t.length <= p && text.startsWith(t, p - t.length));
+    const fits = found.find((t) => bodyEndingAt(p - t.length)) ?? found[0];
+    return fits ? { key: fits, start: p - fits.length, end: p } : null;
+  };
 
-  for (const t of titles) {
+  for (const t of ctx.titles.scan(text)) {
     const name = nameAt(text, t.end);
     if (!name) continue;
     const person: Mention = { type: 'Person', name, surface: name, start: t.end, end: t.end + name.length, rule: 'person:title', props: {} };
     persons.push(person);
-    const found = positions.length;
-    // Walk back from the name over titles, departments and bodies.
+    const items: ChainItem[] = [];
     let p = t.end;
-    let group: string[] = [];
     for (;;) {
       const title = titleEndingAt(p);
-      if (!title) break;
-      group.unshift(title.key);
-      p = title.start;
-      if (text[p - 1] === '、' && titleEndingAt(p - 1)) {
+      if (title) {
+        items.unshift({ kind: 'title', ...title });
+        p = title.start;
+        continue;
+      }
+      if (text[p - 1] === '、' && items[0] && items[0].kind !== 'place' && titleEndingAt(p - 1)) {
         p--;
         continue;
       }
       const direct = bodyEndingAt(p);
       const viaDept = direct ? null : departmentBefore(p);
       const body = direct ?? viaDept?.body;
-      if (!body) break;
-      positions.push({ person, org: body, title: (viaDept?.dept ?? '') + group.join('、'), start: body.start, end: person.end });
-      group = [];
-      p = body.start;
-      if (text[p - 1] !== '、') break;
-      p--;
+      if (body && items[0]?.kind === 'title') {
+        items.unshift({ kind: 'body', org: body, dept: viaDept?.dept ?? '', start: body.start });
+        p = body.start;
+        continue;
+      }
+      const place = placeEndingAt(p);
+      if (place && items[0]?.kind === 'title' && titleLevel(items[0].key)) items.unshift({ kind: 'place', place: place.place, start: place.start });
+      break;
     }
-    // 局长荣晓东、副局长欧阳明远: a title after another person's chain shares that person's body.
-    if (positions.length === found && group.length > 0 && text[p - 1] === '、') {
-      const previous = positions.filter((x) => x.person.end === p - 1);
-      for (const prev of previous) positions.push({ person, org: prev.org, title: group.join('、'), start: prev.start, end: person.end });
+    const found = positions.length;
+    for (const { org, titles, start } of readChain(items, ctx, where)) positions.push({ person, org, title: titles.join('、'), start, end: person.end });
+    // 局长荣晓东、副局长欧阳明远: titles after another person's chain share that person's body.
+    const first = items[0];
+    if (positions.length === found && first?.kind === 'title' && text[first.start - 1] === '、') {
+      const titles = items.filter((i) => i.kind === 'title').map((i) => i.key);
+      if (!titles.some((x) => TITLE_TABLE.get(x) === 'government')) {
+        for (const prev of positions.filter((x) => x.person.end === first.start - 1)) positions.push({ person, org: prev.org, title: titles.join('、'), start: prev.start, end: person.end });
+      }
     }
   }
   for (const t of TITLES_AFTER_NAME) {
@@ -112,3 +139,49 @@ export function findPositions(text: string, ctx: ExtractContext, bodies: Mention
   }
   return { persons, positions };
 }
+
+/** A chain read left to right: each title to its body, titles of one body joined (党组书记、局长). */
+function readChain(items: ChainItem[], ctx: ExtractContext, where: PlaceContext): Array<{ org: Mention; titles: string[]; start: number }> {
+  const groups: Array<{ org: Mention; titles: string[]; start: number }> = [];
+  let current: { org: Mention; dept: string; start: number } | null = null;
+  let jurisdiction: Place | null = null;
+  for (const item of items) {
+    if (item.kind === 'place') {
+      jurisdiction = item.place;
+      continue;
+    }
+    if (item.kind === 'body') {
+      current = item;
+      jurisdiction = (item.org as AgencyMention).jurisdiction ?? jurisdiction;
+      continue;
+    }
+    const level = titleLevel(item.key);
+    let org: Mention | null = null;
+    let start = current?.start ?? item.start;
+    if (level && (current?.org as AgencyMention | undefined)?.body !== 'government') {
+      const place = governedPlace(level, jurisdiction, ctx, where);
+      if (place) org = { type: 'Agency', name: `${place.name}人民政府`, surface: item.key, start: item.start, end: item.end, rule: 'agency:from-title', props: {} };
+      start = item.start;
+    } else if (current) org = current.org;
+    if (!org) continue;
+    const title = (current && org === current.org ? current.dept : '') + item.key;
+    const group = groups.find((g) => g.org.name === org!.name && g.org.type === org!.type);
+    if (group) group.titles.push(item.key);
+    else groups.push({ org, titles: [title], start });
+    if (current && org === current.org) current = { ...current, dept: '' };
+  }
+  return groups;
+}
+
+/** The place a government post of `level` governs: the chain's jurisdiction when it is of that level, else the article's. */
+function governedPlace(level: string, jurisdiction: Place | null, ctx: ExtractContext, where: PlaceContext): Place | null {
+  if (jurisdiction) {
+    if (jurisdiction.type === 'Town' && (level === '镇' || level === '乡')) {
+      const county = ctx.gazetteer.countyOf(jurisdiction);
+      return { ...jurisdiction, name: (county?.name ?? '') + jurisdiction.name };
+    }
+    if (jurisdiction.name.endsWith(level) || (level === '市' && jurisdiction.type === 'City') || (level === '省' && jurisdiction.type === 'Province')) return jurisdiction;
+  }
+  return bareLevel(level, 0, ctx, where)?.place ?? null;
+}
+

@@ -1,7 +1,8 @@
 // Places: cities, counties (and the home city's zones) and towns, wherever printed, also inside other names
 // (东昌府区行政审批服务局 mentions 东昌府区). 我市/全市/本市 are the home city; 我县/全县/该县 the article's county.
 import type { Place } from '../lexicon/divisions.ts';
-import type { Mention } from '../schema.ts';
+import type { Article, Mention } from '../schema.ts';
+import { readTable } from '../lexicon/table.ts';
 import type { ExtractContext } from './context.ts';
 
 /** Words before a bare zone name that make it generic (各开发区, 市属开发区, 省级高新区). */
@@ -33,7 +34,46 @@ export function findPlaces(text: string, ctx: ExtractContext): PlaceMention[] {
   // bare, such names are common words as often as places (示范县, 城区, 泰山).
   const context = new Set(out.map((m) => m.place.code));
   const inContext = (p: Place) => gazetteer.isHome(p) || p.type !== 'County' || [p.parent ?? '', p.code.slice(0, 2)].some((c) => context.has(c));
-  return out.filter((m) => m.place.type !== 'Province' && inContext(m.place)).sort((a, b) => a.start - b.start);
+  const kept = out.filter((m) => inContext(m.place));
+  const zones = findZones(text, kept, ctx);
+  // A place printed inside a zone's name (开发区 in 东阿经济开发区) is that zone's prefix or a part of it.
+  const outside = kept.filter((m) => !zones.some((z) => m.start >= z.start && m.end <= z.end && !(m.start === z.start && z.prefix === m)));
+  return [...outside, ...zones].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Endings of development zones, high-tech zones and new areas of every level (data/zones.tsv). */
+const ZONE_SUFFIXES = readTable('zone-suffixes.tsv', { columns: ['suffix'] }).map((r) => r.suffix);
+const ZONE = new RegExp(ZONE_SUFFIXES.sort((a, b) => b.length - a.length).join('|'), 'g');
+/** Characters that may stand between a place and a zone's ending (鲁西 in 聊城鲁西经济开发区): a proper name, not a word like 各. */
+const ZONE_MIDDLE = /^[\p{Script=Han}]{0,4}$/u;
+
+interface ZoneMention extends PlaceMention {
+  prefix: PlaceMention;
+}
+
+/**
+ * Zones of any level, canonical as printed in full (魏县经济开发区, 德州天衢新区, 聊城鲁西经济开发区): a place, up to four
+ * characters of proper name, a zone ending. A zone the gazetteer knows (the home city's) keeps its official name.
+ */
+function findZones(text: string, places: PlaceMention[], ctx: ExtractContext): ZoneMention[] {
+  const out: ZoneMention[] = [];
+  for (const m of text.matchAll(ZONE)) {
+    const end = m.index + m[0].length;
+    const prefix = places
+      .filter((p) => p.end <= m.index && m.index - p.end <= 4 && p.place.type !== 'Town' && !HOME_CITY.includes(p.surface))
+      .sort((a, b) => b.end - a.end || a.start - b.start)[0];
+    if (!prefix) continue;
+    const middle = text.slice(prefix.end, m.index);
+    if (!ZONE_MIDDLE.test(middle) || /[的和与及在等是为各市县区省镇]/.test(middle)) continue;
+    if (out.some((z) => z.end === end)) continue;
+    const printed = text.slice(prefix.start, end);
+    const known = ctx.gazetteer.forms.get(printed);
+    const place: Place = known && known.place.type === 'County'
+      ? known.place
+      : { type: 'County', name: printed, code: `${prefix.place.code}Z:${printed}`, parent: prefix.place.code };
+    out.push({ ...placeMention(place, printed, prefix.start, end, 'place:zone'), prefix });
+  }
+  return out;
 }
 
 /** 我县, 该县: the county the article is about, when the article names one. */
@@ -48,6 +88,9 @@ export function findOwnCounty(text: string, county: Place | null): PlaceMention[
   }
   return out;
 }
+
+/** Provinces are found (a jurisdiction, a county's context) but are no entity of the graph. */
+export const isEntityPlace = (m: PlaceMention): boolean => m.place.type !== 'Province';
 
 export function placeMention(place: Place, surface: string, start: number, end: number, rule: string): PlaceMention {
   return { type: place.type === 'Town' ? 'Town' : place.type === 'City' ? 'City' : 'County', name: place.name, surface, start, end, rule, props: { division_code: place.code }, place };
@@ -65,4 +108,21 @@ export function mainCounty(places: PlaceMention[], ctx: ExtractContext): Place |
   }
   const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
   return ranked[0] && (ranked.length === 1 || ranked[0].n > ranked[1]!.n) ? ranked[0].place : null;
+}
+
+/**
+ * The county an article is about (SCHEMA.md: the one its kicker or headline prefix names, else the one its body is
+ * about), with the zone when that is what the kicker or prefix names (高唐开发区 → 高唐县 and the zone).
+ */
+export function articleCounty(article: Pick<Article, 'kicker' | 'title'>, headPlaces: PlaceMention[], bodyPlaces: PlaceMention[], ctx: ExtractContext): { county: Place | null; zone: Place | null } {
+  const prefix = /^([^：:，]{2,12})[：:]/.exec(article.title ?? '')?.[1];
+  for (const part of [article.kicker, prefix]) {
+    if (!part) continue;
+    const named = findPlaces(part, ctx).find((p) => p.place.type === 'County');
+    if (!named) continue;
+    const zone = named.place.code.includes('Z') ? named.place : null;
+    const parent = zone?.parent ? ctx.gazetteer.byCode.get(zone.parent) : undefined;
+    return { county: zone ? (parent?.type === 'County' ? parent : zone) : named.place, zone };
+  }
+  return { county: mainCounty([...headPlaces, ...bodyPlaces], ctx), zone: null };
 }

@@ -120,7 +120,7 @@ export function attachInvestments(a: ArticleMentions): void {
  * LOCATED_IN for companies, projects and organisations: a county or town printed in the name, `位于X的`, a
  * sentence that opens `在X，`, the one county a sentence names, or the county a paragraph opens with.
  */
-export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develops: MentionRelation[]): MentionRelation[] {
+export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develops: MentionRelation[], about: { county: Place | null; zone: Place | null }): MentionRelation[] {
   const out: MentionRelation[] = [];
   const located = new Map<Mention, Place[]>();
   const add = (m: Mention, place: Place, rule: string, at: number, surface: string) => {
@@ -171,7 +171,22 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
       for (const place of source ? located.get(source)! : []) add(target, place, 'located:via-develops', d.at, place.name);
     }
   }
+  // The rest stand in the county (and zone) the article is about, unless their name places them elsewhere
+  // (四川中科电梯公司, 哈尔滨轴承集团有限公司 in an article about 临清市).
+  for (const place of [about.county, about.zone]) {
+    if (!place) continue;
+    for (const m of holders.filter((x) => x.type !== 'Organization' && !located.has(x) && !namedElsewhere(x, a.places, place, ctx))) {
+      add(m, place, 'located:article-county', m.start, place.name);
+    }
+  }
   return out;
+}
+
+/** Whether a name holds a place that is not the county `place` nor one of the places containing it. */
+function namedElsewhere(m: Mention, places: PlaceMention[], place: Place, ctx: ExtractContext): boolean {
+  const county = ctx.gazetteer.countyOf(place) ?? place;
+  const around = new Set([county.code, county.parent ?? '', county.code.slice(0, 2), place.code, place.parent ?? '']);
+  return places.some((p) => within(p, m) && !around.has(p.place.code) && !around.has(p.place.parent ?? '-'));
 }
 
 /** Town → County for every town of the article whose county the article also names. */
