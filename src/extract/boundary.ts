@@ -1,12 +1,18 @@
 // Where a name that ends in a known suffix (…有限公司, …项目, …大学) starts. Chinese prints no space before a name,
 // so the start is found by walking left over name characters and stopping at punctuation or a function word.
-import { BOUNDARY_WORDS, REFERENCE_PREFIXES } from '../lexicon/names.ts';
+import { BOUNDARY_WORDS, REFERENCE_PREFIXES, TITLES } from '../lexicon/names.ts';
+import { readTable } from '../lexicon/table.ts';
 import { tokens } from '../nlp/jieba.ts';
 
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·•（）()]/u;
 const BOUNDARY = new Set(BOUNDARY_WORDS);
 const MAX_NAME = 32;
-const CAPACITY = /(?:年产|年加工|年处理|年出栏|年存栏|日产|日处理)(?:能力)?\d+(?:\.\d+)?(?:万|亿|千)?(?:吨|套|台|件|兆瓦|MW|GW|千瓦|平方米|亩|头|只|辆|片|支|张|米|方|立方米|瓶|箱)/;
+const UNITS = readTable('capacity-units.tsv', { columns: ['unit'] }).map((r) => r.unit).sort((a, b) => b.length - a.length);
+/** A capacity (年产5万吨, 2×66万千瓦, 五万纱锭): part of a project's name; its numbers are no boundary. */
+const CAPACITY = new RegExp(`(?:年产|年加工|年处理|年出栏|年存栏|日产|日处理|年)?(?:能力)?[0-9０-９.．×xX一二三四五六七八九十百千两]+(?:万|亿|千)?(?:${UNITS.join('|')})`, 'g');
+/** 一期, 二期: jieba tags a phase as an adverb, but it belongs to the name. */
+const PHASE_WORD = /^[一二三四五六七八九十\d]+期$/;
+const TITLE_WORDS = [...TITLES];
 /** Prepositions and particles jieba may glue to the first characters of a name it does not know. */
 const GLUED = ['由', '在', '对', '与', '和', '从', '向', '把', '被', '给', '的', '为', '将', '是'];
 // Part-of-speech tags that never start a name: prepositions, conjunctions, particles, numerals, quantifiers.
@@ -43,16 +49,19 @@ export function nameStart(text: string, suffixStart: number, limit = 0): number 
   // (达瑞新能源产业园（新森智造及三信电子）项目 keeps its 及).
   const toks = tokens(span);
   // 年产5万吨特种纸项目: a capacity is part of a project's name; its numbers are no boundary.
-  const capacity = CAPACITY.exec(span);
-  const inCapacity = (t: { start: number }) => capacity !== null && t.start >= capacity.index && t.start < capacity.index + capacity[0].length;
+  const capacities = [...span.matchAll(CAPACITY)].map((c) => ({ start: c.index, end: c.index + c[0].length }));
+  const inCapacity = (t: { start: number; end: number }) => capacities.some((c) => t.start < c.end && t.end > c.start);
   let brackets = 0;
   for (let k = toks.length - 1; k >= 0; k--) {
     const t = toks[k]!;
     if (/[）)]/.test(t.word)) brackets++;
     if (/[（(]/.test(t.word)) brackets--;
     if (brackets > 0) continue;
-    if (inCapacity(t)) continue;
-    if (BOUNDARY.has(t.word) || BOUNDARY_TAGS.test(t.tag) || COUNT.test(t.word)) {
+    if (inCapacity(t) || PHASE_WORD.test(t.word)) continue;
+    // A list item opens with its name: 、比逗仕休闲食品项目 starts at 比, which jieba reads as a preposition.
+    if (t.start === 0 && t.word.length === 1 && toks[1]?.tag === 'x' && /[、，]/.test(text[i - 1] ?? '')) continue;
+    const title = TITLE_WORDS.some((w) => t.word.endsWith(w));
+    if (BOUNDARY.has(t.word) || BOUNDARY_TAGS.test(t.tag) || COUNT.test(t.word) || title) {
       start = i + t.end;
       break;
     }

@@ -175,18 +175,19 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
   // (四川中科电梯公司, 哈尔滨轴承集团有限公司 in an article about 临清市).
   for (const place of [about.county, about.zone]) {
     if (!place) continue;
-    for (const m of holders.filter((x) => x.type !== 'Organization' && !located.has(x) && !namedElsewhere(x, a.places, place, ctx))) {
+    for (const m of holders.filter((x) => x.type !== 'Organization' && !located.has(x) && !namedElsewhere(x, a.places, place))) {
       add(m, place, 'located:article-county', m.start, place.name);
     }
   }
   return out;
 }
 
-/** Whether a name holds a place that is not the county `place` nor one of the places containing it. */
-function namedElsewhere(m: Mention, places: PlaceMention[], place: Place, ctx: ExtractContext): boolean {
-  const county = ctx.gazetteer.countyOf(place) ?? place;
-  const around = new Set([county.code, county.parent ?? '', county.code.slice(0, 2), place.code, place.parent ?? '']);
-  return places.some((p) => within(p, m) && !around.has(p.place.code) && !around.has(p.place.parent ?? '-'));
+/**
+ * Whether a name holds a place of its own other than the article's county and zone (哈尔滨轴承集团有限公司, 聊城激光智造
+ * 产业园项目: a city; a province, as in 山东X有限公司, is only the legal form's region).
+ */
+function namedElsewhere(m: Mention, places: PlaceMention[], place: Place): boolean {
+  return places.some((p) => within(p, m) && p.place.type !== 'Province' && p.place.code !== place.code && p.place.parent !== place.code);
 }
 
 /** Town → County for every town of the article whose county the article also names. */

@@ -1,11 +1,13 @@
+import { readTable } from './table.ts';
+
+const SUFFIXES = readTable('suffixes.tsv', { columns: ['suffix', 'type'], values: { type: ['Company', 'Organization', 'Project'] } });
+const suffixes = (type: string) => SUFFIXES.filter((r) => r.type === type).map((r) => r.suffix);
+
 // Words that shape names: the suffixes that end a company, organisation or project name, the words that cannot
 // start one, titles of office, speech verbs and surnames. Data only; the extractors read these tables.
 
-/** Legal and business forms that end a company name, longest first where one ends another. */
-export const COMPANY_SUFFIXES = [
-  '股份有限公司', '有限责任公司', '集团有限公司', '有限公司', '集团公司', '集团', '公司',
-  '农民专业合作社', '专业合作社', '合作社', '支行', '分行', '热电',
-];
+/** Legal and business forms that end a company name (data/suffixes.tsv). */
+export const COMPANY_SUFFIXES = suffixes('Company');
 
 /** Banks whose branches (…支行, …分行) are companies; short forms print as 农行, 工行. */
 export const BANKS: Record<string, string> = {
@@ -18,40 +20,23 @@ export const BANKS: Record<string, string> = {
   农村商业银行: '农村商业银行', 农商银行: '农村商业银行',
 };
 
-/** Endings of organisations that are neither government bodies nor businesses. */
-export const ORGANIZATION_SUFFIXES = [
-  '大学', '学院', '学校', '中学', '小学', '幼儿园', '研究所', '研究院', '研究中心', '实验室',
-  '作家协会', '协会', '学会', '商会', '联合会', '基金会', '促进会',
-  '创新中心', '计量中心', '服务平台', '医院', '报社', '电视台', '出版社',
-];
+/** Endings of organisations that are neither government bodies nor businesses (data/suffixes.tsv). */
+export const ORGANIZATION_SUFFIXES = suffixes('Organization');
 
 /** Organisation abbreviations → full form of the ending (济南市作协 → 济南市作家协会). */
 export const ORGANIZATION_ABBREVIATIONS: Record<string, string> = { 作协: '作家协会', 美协: '美术家协会', 书协: '书法家协会', 科协: '科学技术协会' };
 
-/** Endings of named projects. */
-export const PROJECT_SUFFIXES = ['项目', '产业园', '工业园', '园区', '基地', '工程', '特色小镇', '综合体', '物流港'];
+/** Endings of named projects (data/suffixes.tsv). */
+export const PROJECT_SUFFIXES = suffixes('Project');
 
-/** Words that make a project name a category when it ends with them (新兴产业重点项目, 龙头项目). */
-export const CATEGORY_WORDS = ['重点', '重大', '龙头', '示范', '骨干', '标杆', '优质', '类', '级', '性'];
+/** Words that make a project name a category when it ends with them (data/project-categories.tsv). */
+export const CATEGORY_WORDS = readTable('project-categories.tsv', { columns: ['word'] }).map((r) => r.word);
 
 /** Phase markers: 二期项目 of a named project is that project. */
 export const PHASE = /[一二三四五六七八九十\d]期(?:工程|项目)?$/;
 
-/**
- * Words that end the text before a name: a name starts after the last of these. Prepositions, conjunctions,
- * particles and the verbs that commonly introduce a business or a project in news prose.
- */
-export const BOUNDARY_WORDS = [
-  '的', '在', '由', '对', '与', '和', '及', '以及', '向', '从', '为', '将', '把', '被', '给', '同', '跟', '让', '使', '据', '经',
-  '了', '是', '有', '等', '即', '系', '并', '而', '但', '于', '至', '到', '往', '朝', '自', '以',
-  '位于', '拨付', '引进', '引入', '走进', '来到', '看到', '支持', '帮助', '带动', '联合', '依托', '成立', '组建', '落户', '入驻',
-  '包括', '谋划', '实施', '推进', '签约', '参观', '观摩', '考察', '调研', '开展', '举办', '主办', '协办', '承办',
-  '争取', '打造', '筹建', '启动', '开工', '落地', '入选', '申报', '创建', '获批', '列入', '建成', '新建', '新上', '上马', '扩建', '培育', '壮大',
-  '推动', '加快', '服务', '助力', '做强', '参与', '加入', '携手', '牵头', '委托', '授予', '表彰', '命名',
-  '以上', '以下', '左右', '现有', '全部', '所有', '一批', '一系列',
-  '要', '应', '需', '需要', '必须', '应当', '可', '能', '会', '已', '正', '正在', '仍', '均', '都', '也', '还', '再', '又',
-  '记者', '本报', '通过', '围绕', '深入', '前往', '抵达', '进入', '为了', '作为', '其中', '目前', '今年', '去年', '近日',
-];
+/** Words that end the text before a name: a name starts after the last of these (data/boundary-words.tsv). */
+export const BOUNDARY_WORDS = readTable('boundary-words.tsv', { columns: ['word'] }).map((r) => r.word);
 
 /** Words that make a would-be name a reference, not a name (该公司, 我们公司, 这家企业). */
 export const REFERENCE_PREFIXES = ['该', '本', '此', '这', '那', '我们', '我', '其', '各', '全', '每', '一', '两', '多', '个', '家', '原'];
