@@ -1,7 +1,10 @@
 // Companies: legal and business forms (…有限公司, …集团, bank branches, cooperatives). The canonical name is the
 // printed one; a bare 集团 name printed after its county (高唐时风集团) drops the county, which becomes a relation.
 import { BANKS, COMPANY_SUFFIXES } from '../lexicon/names.ts';
-import { isGeneric } from '../nlp/jieba.ts';
+import { isGeneric, tokens } from '../nlp/jieba.ts';
+import { readTable } from '../lexicon/table.ts';
+
+const INDUSTRY_WORDS = new Set(readTable('industry-words.tsv', { columns: ['word'] }).map((r) => r.word));
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
 import { findSuffixed, suffixPattern } from './suffixed.ts';
@@ -17,14 +20,15 @@ export function findCompanies(text: string, ctx: ExtractContext): Mention[] {
       const bank = BANK_NAMES.find((b) => n.stem.startsWith(b));
       if (!bank) continue;
       name = BANKS[bank] + n.name.slice(bank.length);
-    } else if ((n.suffix === '公司' || n.suffix === '集团') && !leadingPlace(n.stem, ctx) && isGeneric(n.stem)) {
-      // 农村供水公司: a kind of company, not one.
+    } else if ((n.suffix === '公司' || n.suffix === '集团') && !leadingPlace(n.stem, ctx) && isKind(n.stem)) {
+      // 农村供水公司, 能源集团: a kind of company, not one.
       continue;
     }
     if (n.suffix === '集团' || n.suffix === '热电') {
       // Short business names: a leading county or city name is where the firm is, not part of its name.
       const lead = leadingPlace(n.stem, ctx);
-      if (lead && n.stem.length - lead.length >= 2) {
+      // 山东能源集团 keeps its province: 能源集团 alone would be a kind of company.
+      if (lead && n.stem.length - lead.length >= 2 && !isKind(n.stem.slice(lead.length))) {
         name = n.name.slice(lead.length);
       }
       if (n.suffix === '热电' && name.length !== 4) continue;
@@ -32,6 +36,15 @@ export function findCompanies(text: string, ctx: ExtractContext): Mention[] {
     out.push({ type: 'Company', name, surface: n.name, start: n.start, end: n.end, rule: `company:${n.suffix}`, props: {} });
   }
   return out;
+}
+
+/**
+ * A stem that names a kind of business, not one: dictionary words only (农村供水), or an industry word (能源). A short
+ * stem of other words is a brand (中化集团, 信源集团, 金蔡伦集团), however jieba tags it.
+ */
+function isKind(stem: string): boolean {
+  if (INDUSTRY_WORDS.has(stem)) return true;
+  return isGeneric(stem) && (stem.length > 3 || tokens(stem).every((t) => INDUSTRY_WORDS.has(t.word)));
 }
 
 /** The longest place form that starts `text`, if any. */

@@ -39,7 +39,8 @@ export function extractArticle(article: Article, ctx: ExtractContext): ArticleGr
     ...locatedRelations(mentions, ctx, develops, { county, zone }), ...townRelations(mentions, ctx),
   ];
   const reporters: Mention[] = article.reporters.map((r) => ({ type: 'Person', name: r.name, surface: r.name, start: 0, end: 0, rule: BYLINE, props: {} }));
-  const headEntities = head.all.map((m) => ({ ...m, start: 0, end: 0, rule: HEADLINE }));
+  // A headline's phrases run together once its spaces are gone (人勤春来早 项目开工忙): only a quoted project counts.
+  const headEntities = head.all.filter((m) => m.type !== 'Project' || m.rule === 'project:quoted').map((m) => ({ ...m, start: 0, end: 0, rule: HEADLINE }));
   return toGraph(article, [...body.all, ...reporters, ...headEntities], relations, mentions);
 }
 
@@ -47,7 +48,7 @@ export function extractArticle(article: Article, ctx: ExtractContext): ArticleGr
 function findMentions(text: string, ctx: ExtractContext, where: PlaceContext): { mentions: ArticleMentions; all: Mention[] } {
   const places = where.places;
   const companies = dropNested(findCompanies(text, ctx));
-  const projects = findProjects(text, ctx, companies);
+  const projects = findProjects(text, ctx, companies, places);
   const named = dropNested([...findAgencies(text, ctx, where), ...companies, ...findOrganizations(text, ctx), ...projects], companies);
   const agencies = named.filter((m) => m.type === 'Agency');
   const organizations = named.filter((m) => m.type === 'Organization');

@@ -2,6 +2,8 @@
 // name drops a leading owner company and a leading county or town that the text names separately, unless what
 // is left is generic (电商产业园), in which case the place stays: 东昌府区电商产业园.
 import { CATEGORY_WORDS, PROJECT_SUFFIXES } from '../lexicon/names.ts';
+import { nameStart } from './boundary.ts';
+import type { PlaceMention } from './place.ts';
 import { isGeneric, tokens } from '../nlp/jieba.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
@@ -11,6 +13,8 @@ const PATTERN = suffixPattern(PROJECT_SUFFIXES);
 const DEPARTMENT_AFTER = /^[部处科室组办]/;
 /** A list of projects: 甲、乙、丙等4个光伏发电项目. */
 const LIST = /等\d+个[^，。；、]{0,12}项目/g;
+const LIST_SEPARATOR = /[、和及与]/;
+const BRACKETED = /[（(][^）)]*[）)]$/;
 
 export interface ProjectMention extends Mention {
   /** The owner company printed at the start of the name, and the places stripped from it. */
@@ -18,7 +22,7 @@ export interface ProjectMention extends Mention {
   stripped: string[];
 }
 
-export function findProjects(text: string, ctx: ExtractContext, companies: Mention[]): ProjectMention[] {
+export function findProjects(text: string, ctx: ExtractContext, companies: Mention[], places: PlaceMention[]): ProjectMention[] {
   const out: ProjectMention[] = [];
   for (const n of findSuffixed(text, PATTERN)) {
     // 工程部部长, 项目部经理: a department named after the work, not a project.
@@ -30,16 +34,23 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
     const stem = core.slice(0, core.length - n.suffix.length);
     const named = quoted || owner || ownedBefore || lastPlace !== null || (stem.length >= 4 && !isGeneric(stem) && !onlyVerbs(stem));
     // Not names but classes: …是…龙头项目 (after 是), 新兴产业重点项目 (a category word), 可再生能源项目19个 (counted).
-    const category = !quoted && (text[n.start - 1] === '是' || CATEGORY_WORDS.some((w) => stem.endsWith(w)) || /^\d+个/.test(text.slice(n.end)));
-    if (!named || category) continue;
+    const bare = stem.replace(BRACKETED, '');
+    const category = !quoted && (text[n.start - 1] === '是' || CATEGORY_WORDS.some((w) => bare.endsWith(w)) || /^\d+个/.test(text.slice(n.end)));
+    // 临清市项目, 开发区项目, …经济开发区园区: a place and a suffix name the place's projects, not one.
+    const placeOnly = !quoted && places.some((p) => p.end === n.end - n.suffix.length && p.start >= n.start);
+    if (!named || category || placeOnly) continue;
     out.push({ type: 'Project', name, surface: n.name, start: n.start, end: n.end, rule: quoted ? 'project:quoted' : `project:${n.suffix}`, props: {}, ...(owner ? { owner } : {}), stripped });
   }
   for (const m of text.matchAll(LIST)) {
-    let pos = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('。', m.index)) + 1;
-    for (const item of text.slice(pos, m.index).split('、')) {
-      const start = pos + (item.length - item.trimStart().length);
+    // The list runs from its clause's start; its first item starts where a name would (after 观摩了, 共有…).
+    const clause = Math.max(...['，', '。', '；', '：'].map((p) => text.lastIndexOf(p, m.index))) + 1;
+    const first = text.slice(clause, m.index).split(LIST_SEPARATOR)[0]!;
+    let pos = nameStart(text, clause + first.length, clause);
+    for (const item of text.slice(pos, m.index).split(LIST_SEPARATOR)) {
+      const start = pos;
       pos += item.length + 1;
-      if (item.length < 4 || isGeneric(item)) continue;
+      // Items with a suffix of their own (…项目、…产业园) are found by the suffix rule.
+      if (item.length < 4 || isGeneric(item) || PROJECT_SUFFIXES.some((x) => item.endsWith(x))) continue;
       out.push({ type: 'Project', name: item, surface: item, start, end: start + item.length, rule: 'project:list', props: {}, stripped: [] });
     }
   }
