@@ -20,6 +20,9 @@ export function findCompanies(text: string, ctx: ExtractContext): Mention[] {
       const bank = BANK_NAMES.find((b) => n.stem.startsWith(b));
       if (!bank) continue;
       name = BANKS[bank] + n.name.slice(bank.length);
+    } else if (n.suffix === '公司' && /^(全资|控股|参股)?[子分母总]$/.test(n.stem.replace(/^.*?(全资|控股|参股)/, '$1'))) {
+      // 全资子公司, 分公司: a company's relation to another, not a name.
+      continue;
     } else if ((n.suffix === '公司' || n.suffix === '集团') && !leadingPlace(n.stem, ctx) && isKind(n.stem)) {
       // 农村供水公司, 能源集团: a kind of company, not one.
       continue;

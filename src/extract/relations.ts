@@ -184,10 +184,12 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
 
 /**
  * Whether a name holds a place of its own other than the article's county and zone (哈尔滨轴承集团有限公司, 聊城激光智造
- * 产业园项目: a city; a province, as in 山东X有限公司, is only the legal form's region).
+ * 产业园项目: a city; the county's own province, as in 山东X有限公司, is only the legal form's region).
  */
 function namedElsewhere(m: Mention, places: PlaceMention[], place: Place): boolean {
-  return places.some((p) => within(p, m) && p.place.type !== 'Province' && p.place.code !== place.code && p.place.parent !== place.code);
+  return places.some((p) => within(p, m) && (p.place.type === 'Province'
+    ? p.place.code !== place.code.slice(0, 2)
+    : p.place.code !== place.code && p.place.parent !== place.code));
 }
 
 /** Town → County for every town of the article whose county the article also names. */
