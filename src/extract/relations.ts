@@ -33,6 +33,7 @@ export interface ArticleMentions {
   references: Array<{ start: number; end: number; target: Mention }>;
 }
 
+const DESTINATION = /[来赴到往抵临]$/;
 const within = (inner: { start: number; end: number }, outer: { start: number; end: number }) => inner.start >= outer.start && inner.end <= outer.end;
 const sentenceAt = (spans: Span[], at: number) => spans.find((s) => at >= s.start && at < s.end) ?? spans[spans.length - 1]!;
 
@@ -131,11 +132,16 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
     out.push({ type: 'LOCATED_IN', from: m, to: placeTarget(place, surface, at), at, rule, props: {} });
     const county = place.type === 'Town' ? ctx.gazetteer.countyOf(place) : null;
     if (county) add(m, county, rule, at, county.name);
+    // In an article about a zone (kicker 高唐开发区), what stands in its county stands in the zone.
+    if (about.zone && place.code === about.county?.code) add(m, about.zone, rule, at, about.zone.name);
   };
   const localPlace = (p: Place) => p.type === 'County' || p.type === 'Town';
   const holders = [...a.companies, ...a.projects, ...a.organizations];
   const others = [...a.agencies, ...holders];
   const standalone = a.places.filter((p) => localPlace(p.place) && !others.some((o) => within(p, o)));
+  // 来莘县考察, 赴冠县调研: a destination is where a visitor goes, not where what the sentence names stands.
+  const settled = standalone.filter((p) => !DESTINATION.test(a.text.slice(Math.max(0, p.start - 2), p.start)));
+  const fallback = (m: Mention, place: Place, articleWide = false) => !located.has(m) && !namedElsewhere(m, a.places, place, articleWide);
 
   for (const m of holders) {
     for (const p of a.places) if (within(p, m) && localPlace(p.place)) add(m, p.place, 'located:place-in-name', m.start, p.surface);
@@ -152,17 +158,18 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
       const place = standalone.find((p) => p.start === at)?.place ?? placesOf(a.projects.find((p) => p.start === at), located)[0];
       if (place) for (const m of inside) add(m, place, 'located:sentence-opener', s.start, place.name);
     }
-    const counties = unique(standalone.filter((p) => within(p, s) && p.place.type === 'County').map((p) => p.place));
-    if (counties.length === 1) for (const m of inside.filter((x) => !located.has(x))) add(m, counties[0]!, 'located:one-county-in-sentence', s.start, counties[0]!.name);
+    const counties = unique(settled.filter((p) => within(p, s) && p.place.type === 'County').map((p) => p.place));
+    if (counties.length === 1) for (const m of inside.filter((x) => fallback(x, counties[0]!))) add(m, counties[0]!, 'located:one-county-in-sentence', s.start, counties[0]!.name);
   }
   for (const para of a.paragraphs) {
     const topic = standalone.find((p) => p.start === para.start && p.place.type === 'County');
     // The topic is the one county the paragraph's first clause names (not 冠县和莘县的企业…).
     const firstClause = { start: para.start, end: para.start + (/[，。；]/.exec(para.text)?.index ?? para.text.length) };
     if (!topic || unique(standalone.filter((p) => within(p, firstClause) && p.place.type === 'County').map((p) => p.place)).length !== 1) continue;
-    for (const m of holders.filter((x) => within(x, para) && !located.has(x))) add(m, topic.place, 'located:paragraph-topic', para.start, topic.surface);
+    for (const m of holders.filter((x) => within(x, para) && fallback(x, topic.place))) add(m, topic.place, 'located:paragraph-topic', para.start, topic.surface);
   }
-  // A company and the project it develops stand in the same place.
+  // A company and the project it develops stand in the same place, where the text says where one of them is (this
+  // runs before the article-wide rule, which places projects only).
   for (const d of develops) {
     for (const [from, to] of [[d.from, d.to], [d.to, d.from]] as const) {
       const target = holders.find((h) => h.name === to.name && h.type === to.type);
@@ -171,25 +178,24 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
       for (const place of source ? located.get(source)! : []) add(target, place, 'located:via-develops', d.at, place.name);
     }
   }
-  // The rest stand in the county (and zone) the article is about, unless their name places them elsewhere
-  // (四川中科电梯公司, 哈尔滨轴承集团有限公司 in an article about 临清市).
-  for (const place of [about.county, about.zone]) {
-    if (!place) continue;
-    for (const m of holders.filter((x) => x.type !== 'Organization' && !located.has(x) && !namedElsewhere(x, a.places, place))) {
-      add(m, place, 'located:article-county', m.start, place.name);
-    }
-  }
+  // The article's other projects stand in the county (and zone) it is about, unless their name places them elsewhere.
+  // Companies do not: an article about a county names visitors, partners and parent firms as often as local ones.
+  if (about.county) for (const m of a.projects.filter((x) => fallback(x, about.county!, true))) add(m, about.county, 'located:article-county', m.start, about.county.name);
   return out;
 }
 
 /**
- * Whether a name holds a place of its own other than the article's county and zone (哈尔滨轴承集团有限公司, 聊城激光智造
- * 产业园项目: a city; the county's own province, as in 山东X有限公司, is only the legal form's region).
+ * Whether a name holds a place that puts it outside `place`: another province, city or county (四川中科电梯公司, 哈尔滨
+ * 轴承集团有限公司). The county's own province never does (山东X有限公司: the legal form's region); its own city does
+ * only for the article-wide rule (聊城激光智造产业园项目 is the city's, 华为（聊城）创新中心 introduced by a county is there).
  */
-function namedElsewhere(m: Mention, places: PlaceMention[], place: Place): boolean {
-  return places.some((p) => within(p, m) && (p.place.type === 'Province'
-    ? p.place.code !== place.code.slice(0, 2)
-    : p.place.code !== place.code && p.place.parent !== place.code));
+function namedElsewhere(m: Mention, places: PlaceMention[], place: Place, ownCityCounts: boolean): boolean {
+  return places.some((p) => {
+    if (!within(p, m)) return false;
+    if (p.place.type === 'Province') return p.place.code !== place.code.slice(0, 2);
+    if (p.place.code === place.code || p.place.parent === place.code) return false;
+    return ownCityCounts || p.place.code !== place.parent;
+  });
 }
 
 /** Town → County for every town of the article whose county the article also names. */

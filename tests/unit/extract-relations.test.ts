@@ -67,10 +67,10 @@ describe('LOCATED_IN', () => {
     expect(extract('阳谷县加快推进工业转型，冠县也不甘落后。\n山东瑞祥新材料有限公司新上了一条生产线。').edges('LOCATED_IN')).toEqual([]);
   });
 
-  it('places what an article about one county names in that county, unless its name places it elsewhere', () => {
-    const x = extract('全县上下加快推进工业转型。\n山东瑞祥新材料有限公司新上了一条生产线，四川远航机械有限公司前来考察。', { kicker: '阳谷' });
-    expect(x.edges('LOCATED_IN')).toEqual(['Company:山东瑞祥新材料有限公司 → County:阳谷县']);
-    expect(x.edge('LOCATED_IN', 'Company:山东瑞祥新材料有限公司', 'County:阳谷县')?.rule).toBe('located:article-county');
+  it('places the projects of an article about one county there, unless their name places them elsewhere; not its companies', () => {
+    const x = extract('全县上下加快推进工业转型。\n瑞祥新材料项目、济南远航物流园项目开工，四川远航机械有限公司前来考察。', { kicker: '阳谷' });
+    expect(x.edges('LOCATED_IN')).toEqual(['Project:瑞祥新材料项目 → County:阳谷县']);
+    expect(x.edge('LOCATED_IN', 'Project:瑞祥新材料项目', 'County:阳谷县')?.rule).toBe('located:article-county');
   });
 
   it('places a name holding a county and a town in both, and the town in the county', () => {
