@@ -9,7 +9,7 @@ const BOUNDARY = new Set(BOUNDARY_WORDS);
 const MAX_NAME = 32;
 const UNITS = readTable('capacity-units.tsv', { columns: ['unit'] }).map((r) => r.unit).sort((a, b) => b.length - a.length);
 /** A capacity (年产5万吨, 2×66万千瓦, 五万纱锭): part of a project's name; its numbers are no boundary. */
-const CAPACITY = new RegExp(`(?:年产|年加工|年处理|年出栏|年存栏|日产|日处理|年)?(?:能力)?[0-9０-９.．×xX一二三四五六七八九十百千两]+(?:万|亿|千)?(?:${UNITS.join('|')})`, 'g');
+export const CAPACITY = new RegExp(`(?:年产|年加工|年处理|年出栏|年存栏|日产|日处理|年)?(?:能力)?[0-9０-９.．×xX一二三四五六七八九十百千两]+(?:万|亿|千)?(?:${UNITS.join('|')})`, 'g');
 /** 一期, 二期: jieba tags a phase as an adverb, but it belongs to the name. */
 const PHASE_WORD = /^[一二三四五六七八九十\d]+期$/;
 const TITLE_WORDS = [...TITLES];
@@ -19,6 +19,8 @@ const GLUED = ['由', '在', '对', '与', '和', '从', '向', '把', '被', '�
 const BOUNDARY_TAGS = /^(p|c|u.*|r|y|e|o|zg|ud|uj|ul|uz|uv|ug)$/;
 // Numbers and counts (3台, 十大, 两个); jieba's m/q tags also cover words like 零部件, so the form decides.
 const COUNT = /^(\d|[一二两三四五六七八九十百千万亿几数多]+[个家项座条批台处大]?$)/;
+/** A number inside a name (尼龙6, 3D打印) is no count: a count is followed by its classifier or ends the text before. */
+const COUNTED = /^[\d.]*[个家项座条批台处]/;
 
 /**
  * The start of the name whose suffix starts at `suffixStart` in `text`. Never before `limit`. A name may hold
@@ -49,7 +51,7 @@ export function nameStart(text: string, suffixStart: number, limit = 0): number 
   // (达瑞新能源产业园（新森智造及三信电子）项目 keeps its 及).
   const toks = tokens(span);
   // 年产5万吨特种纸项目: a capacity is part of a project's name; its numbers are no boundary.
-  const capacities = [...span.matchAll(CAPACITY)].map((c) => ({ start: c.index, end: c.index + c[0].length }));
+  const capacities = [...span.matchAll(new RegExp(CAPACITY, 'g'))].map((c) => ({ start: c.index, end: c.index + c[0].length }));
   const inCapacity = (t: { start: number; end: number }) => capacities.some((c) => t.start < c.end && t.end > c.start);
   let brackets = 0;
   for (let k = toks.length - 1; k >= 0; k--) {
@@ -61,7 +63,8 @@ export function nameStart(text: string, suffixStart: number, limit = 0): number 
     // A list item opens with its name: 、比逗仕休闲食品项目 starts at 比, which jieba reads as a preposition.
     if (t.start === 0 && t.word.length === 1 && toks[1]?.tag === 'x' && /[、，]/.test(text[i - 1] ?? '')) continue;
     const title = TITLE_WORDS.some((w) => t.word.endsWith(w));
-    if (BOUNDARY.has(t.word) || BOUNDARY_TAGS.test(t.tag) || COUNT.test(t.word) || title) {
+    const count = COUNT.test(t.word) && (!/^\d/.test(t.word) || COUNTED.test(span.slice(t.end)));
+    if (BOUNDARY.has(t.word) || BOUNDARY_TAGS.test(t.tag) || count || title) {
       start = i + t.end;
       break;
     }

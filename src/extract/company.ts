@@ -1,13 +1,17 @@
 // Companies: legal and business forms (…有限公司, …集团, bank branches, cooperatives). The canonical name is the
 // printed one; a bare 集团 name printed after its county (高唐时风集团) drops the county, which becomes a relation.
 import { BANKS, COMPANY_SUFFIXES } from '../lexicon/names.ts';
-import { isGeneric, tokens } from '../nlp/jieba.ts';
 import { readTable } from '../lexicon/table.ts';
-
-const INDUSTRY_WORDS = new Set(readTable('industry-words.tsv', { columns: ['word'] }).map((r) => r.word));
+import { isGeneric, tokens } from '../nlp/jieba.ts';
 import type { Mention } from '../schema.ts';
+import { nameStart } from './boundary.ts';
 import type { ExtractContext } from './context.ts';
 import { findSuffixed, suffixPattern } from './suffixed.ts';
+
+const INDUSTRY_WORDS = new Set(readTable('industry-words.tsv', { columns: ['word'] }).map((r) => r.word));
+/** 阳谷华泰、波米科技等龙头企业: names listed before 等 and a word for businesses are businesses. */
+const LISTED = /等(?:[^，。；、等]{0,6}?)(?:企业|公司|厂家|厂商|民企|外企|车企|药企)/g;
+const LIST_SEPARATOR = /[、和及与]/;
 
 const PATTERN = suffixPattern(COMPANY_SUFFIXES);
 const BANK_NAMES = Object.keys(BANKS).sort((a, b) => b.length - a.length);
@@ -38,6 +42,26 @@ export function findCompanies(text: string, ctx: ExtractContext): Mention[] {
     }
     out.push({ type: 'Company', name, surface: n.name, start: n.start, end: n.end, rule: `company:${n.suffix}`, props: {} });
   }
+  return [...out, ...findListed(text, out)];
+}
+
+/** Brand and short names in a list of businesses (华灵纺织、一鸣纺织等骨干企业), each item as printed. */
+function findListed(text: string, found: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(LISTED)) {
+    const clause = Math.max(...['，', '。', '；', '：', '\n'].map((p) => text.lastIndexOf(p, m.index))) + 1;
+    const items = text.slice(clause, m.index).split(LIST_SEPARATOR);
+    // One name alone before 等企业 may be an example of a kind (食品等企业); a list of two or more names is names.
+    if (items.length < 2) continue;
+    let pos = nameStart(text, clause + items[0]!.length, clause);
+    for (const item of text.slice(pos, m.index).split(LIST_SEPARATOR)) {
+      const start = pos;
+      pos += item.length + 1;
+      if (item.length < 2 || item.length > 12 || found.some((c) => c.start <= start && c.end >= start + item.length)) continue;
+      if (!/^[\p{Script=Han}A-Za-z0-9（）()·]+$/u.test(item) || commonWords(item)) continue;
+      out.push({ type: 'Company', name: item, surface: item, start, end: start + item.length, rule: 'company:listed', props: {} });
+    }
+  }
   return out;
 }
 
@@ -48,6 +72,11 @@ export function findCompanies(text: string, ctx: ExtractContext): Mention[] {
 function isKind(stem: string): boolean {
   if (INDUSTRY_WORDS.has(stem)) return true;
   return isGeneric(stem) && (stem.length > 3 || tokens(stem).every((t) => INDUSTRY_WORDS.has(t.word)));
+}
+
+/** Only industry words and common nouns, verbs, adjectives (食品, 纺织服装): a sector, not a business. */
+function commonWords(item: string): boolean {
+  return tokens(item).every((t) => INDUSTRY_WORDS.has(t.word) || /^(n|vn|v|a|an)$/.test(t.tag));
 }
 
 /** The longest place form that starts `text`, if any. */

@@ -2,7 +2,7 @@
 // name drops a leading owner company and a leading county or town that the text names separately, unless what
 // is left is generic (电商产业园), in which case the place stays: 东昌府区电商产业园.
 import { CATEGORY_WORDS, PROJECT_SUFFIXES } from '../lexicon/names.ts';
-import { nameStart } from './boundary.ts';
+import { CAPACITY, nameStart } from './boundary.ts';
 import type { PlaceMention } from './place.ts';
 import { isGeneric, tokens } from '../nlp/jieba.ts';
 import type { Mention } from '../schema.ts';
@@ -13,6 +13,7 @@ const PATTERN = suffixPattern(PROJECT_SUFFIXES);
 const DEPARTMENT_AFTER = /^[部处科室组办]/;
 /** A list of projects: 甲、乙、丙等4个光伏发电项目. */
 const LIST = /等\d+个[^，。；、]{0,12}项目/g;
+const OWNED_BEFORE = /(?:公司|集团|企业|[)）])(?:(?:投资|建设|投建|兴建|打造|实施|开发|生产|承建|运营)[^，。；的]{0,24})?的$/;
 const LIST_SEPARATOR = /[、和及与]/;
 const BRACKETED = /[（(][^）)]*[）)]$/;
 
@@ -29,10 +30,13 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
     if (DEPARTMENT_AFTER.test(text.slice(n.end, n.end + 1))) continue;
     const quoted = text[n.start - 1] === '“' && text[n.end] === '”';
     const owner = companies.find((c) => c.start === n.start && c.end < n.end);
-    const ownedBefore = text[n.start - 1] === '的' && (companies.some((c) => c.end === n.start - 1) || /(该|这家|其)(公司|企业)的$/.test(text.slice(0, n.start)));
+    // 时风集团的…项目, 中化集团投资的…项目, 该公司生产的…项目: a company's project, named by its owner.
+    const ownedBefore = OWNED_BEFORE.test(text.slice(Math.max(0, n.start - 40), n.start));
+    // 年产5万吨…项目, 100万吨有机硅项目: a capacity makes a project one project, however common its words.
     const { name, stripped, lastPlace, core } = canonicalProject(n.name, owner?.surface ?? '', ctx);
     const stem = core.slice(0, core.length - n.suffix.length);
-    const named = quoted || owner || ownedBefore || lastPlace !== null || (stem.length >= 4 && !isGeneric(stem) && !onlyVerbs(stem));
+    const sized = CAPACITY.test(stem);
+    const named = quoted || owner || ownedBefore || sized || lastPlace !== null || (stem.length >= 4 && !isGeneric(stem) && !onlyVerbs(stem));
     // Not names but classes: …是…龙头项目 (after 是), 新兴产业重点项目 (a category word), 可再生能源项目19个 (counted).
     const bare = stem.replace(BRACKETED, '');
     const category = !quoted && (text[n.start - 1] === '是' || CATEGORY_WORDS.some((w) => bare.endsWith(w)) || /^\d+个/.test(text.slice(n.end)));

@@ -34,6 +34,8 @@ export interface ArticleMentions {
 }
 
 const DESTINATION = /[来赴到往抵临]$/;
+/** A company's verb and 的 right before a project: the verb, then at most an amount, then 的, then the project. */
+const COMPANY_VERB_DE = /(投资|建设|投建|兴建|打造|实施|开发|生产|承建|运营)(?:[^，。；的]{0,24})的$/;
 const within = (inner: { start: number; end: number }, outer: { start: number; end: number }) => inner.start >= outer.start && inner.end <= outer.end;
 const sentenceAt = (spans: Span[], at: number) => spans.find((s) => at >= s.start && at < s.end) ?? spans[spans.length - 1]!;
 
@@ -49,10 +51,16 @@ export function developsRelations(a: ArticleMentions): MentionRelation[] {
     if (p.owner) out.push({ type: 'DEVELOPS', from: p.owner, to: p, at: p.start, rule: 'develops:owner-in-name', props: { role: '建设' } });
     const before = companyRefs.find((c) => c.end === p.start - 1 && a.text[c.end] === '的');
     if (before) out.push({ type: 'DEVELOPS', from: before, to: p, at: p.start, rule: 'develops:company-de-project', props: { role: '建设' } });
+    // 中化集团投资的己内酰胺项目, 该公司生产的…项目, 华新控股香港公司投资9500万美元的…项目: a company, its verb, 的.
+    const s = sentenceAt(a.sentences, p.start);
+    const lead = a.text.slice(s.start, p.start);
+    const verb = COMPANY_VERB_DE.exec(lead);
+    const owner = verb && companyRefs.filter((c) => c.end === s.start + verb.index && within(c, s)).sort((x, y) => y.end - x.end)[0];
+    if (!before && owner) out.push({ type: 'DEVELOPS', from: owner, to: p, at: p.start, rule: 'develops:company-verb-de', props: { role: verb[1]! } });
   }
   // 该项目由X公司投资建设 / 项目由X承建: the company after 由, the role its verb.
   for (const c of a.companies) {
-    const verb = /^(?:负责|共同|联合)?(投资|建设|承建|运营|实施|开发|打造)/.exec(a.text.slice(c.end, c.end + 6));
+    const verb = /^(?:负责|共同|联合|筹划|规划|组织)?(投资|建设|承建|运营|实施|开发|打造)/.exec(a.text.slice(c.end, c.end + 6));
     if (a.text[c.start - 1] !== '由' || !verb) continue;
     const s = sentenceAt(a.sentences, c.start);
     const project = a.projects.filter((p) => within(p, s) && p.end <= c.start).sort((x, y) => y.end - x.end)[0]
