@@ -4,7 +4,7 @@ import { BOUNDARY_WORDS, REFERENCE_PREFIXES, TITLES } from '../lexicon/names.ts'
 import { readTable } from '../lexicon/table.ts';
 import { tokens } from '../nlp/jieba.ts';
 
-const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·•（）()]/u;
+const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·•（）()×.]/u;
 const BOUNDARY = new Set(BOUNDARY_WORDS);
 const MAX_NAME = 32;
 const UNITS = readTable('capacity-units.tsv', { columns: ['unit'] }).map((r) => r.unit).sort((a, b) => b.length - a.length);

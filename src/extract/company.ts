@@ -10,7 +10,7 @@ import { findSuffixed, suffixPattern } from './suffixed.ts';
 
 const INDUSTRY_WORDS = new Set(readTable('industry-words.tsv', { columns: ['word'] }).map((r) => r.word));
 /** 阳谷华泰、波米科技等龙头企业: names listed before 等 and a word for businesses are businesses. */
-const LISTED = /等(?:[^，。；、等]{0,6}?)(?:企业|公司|厂家|厂商|民企|外企|车企|药企)/g;
+const LISTED = /等(?![地省市国])(?:[^，。；、等地]{0,6}?)(?:企业|公司|厂家|厂商|民企|外企|车企|药企)/g;
 const LIST_SEPARATOR = /[、和及与]/;
 
 const PATTERN = suffixPattern(COMPANY_SUFFIXES);
@@ -42,11 +42,11 @@ export function findCompanies(text: string, ctx: ExtractContext): Mention[] {
     }
     out.push({ type: 'Company', name, surface: n.name, start: n.start, end: n.end, rule: `company:${n.suffix}`, props: {} });
   }
-  return [...out, ...findListed(text, out)];
+  return [...out, ...findListed(text, out, ctx)];
 }
 
 /** Brand and short names in a list of businesses (华灵纺织、一鸣纺织等骨干企业), each item as printed. */
-function findListed(text: string, found: Mention[]): Mention[] {
+function findListed(text: string, found: Mention[], ctx: ExtractContext): Mention[] {
   const out: Mention[] = [];
   for (const m of text.matchAll(LISTED)) {
     const clause = Math.max(...['，', '。', '；', '：', '\n'].map((p) => text.lastIndexOf(p, m.index))) + 1;
@@ -58,7 +58,7 @@ function findListed(text: string, found: Mention[]): Mention[] {
       const start = pos;
       pos += item.length + 1;
       if (item.length < 2 || item.length > 12 || found.some((c) => c.start <= start && c.end >= start + item.length)) continue;
-      if (!/^[\p{Script=Han}A-Za-z0-9（）()·]+$/u.test(item) || commonWords(item)) continue;
+      if (!/^[\p{Script=Han}A-Za-z0-9（）()·]+$/u.test(item) || commonWords(item) || ctx.places.longestAt(item, 0)?.end === item.length) continue;
       out.push({ type: 'Company', name: item, surface: item, start, end: start + item.length, rule: 'company:listed', props: {} });
     }
   }

@@ -16,6 +16,8 @@ export function findOrganizations(text: string, ctx: ExtractContext): Mention[] 
     const full = ORGANIZATION_ABBREVIATIONS[n.suffix];
     // 作协 in 合作协议 is no abbreviation: the abbreviation must be a word of its own.
     if (full && !startsWord(text, n.end - n.suffix.length)) continue;
+    // 招商会, 推介会: an event, not a chamber of commerce.
+    if (n.suffix === '商会' && n.stem.endsWith('招')) continue;
     const name = full ? n.stem + full : n.name;
     // 研发中心, 外国语学校 alone name a kind of body; a place, 国家 or a proper word makes it one body.
     const named = leadingPlace(n.stem, ctx) !== null || /^(国家|中国|全国)/.test(n.stem) || !isGeneric(n.stem);

@@ -3,7 +3,7 @@
 // 济南市作家协会副主席、《当代小说》副主编王玉珏.
 import type { Place } from '../lexicon/divisions.ts';
 import { DEPARTMENT_ENDINGS, DOUBLE_SURNAMES, NAME_FOLLOWERS, NOT_NAMES, SPEECH_VERBS, SURNAMES, TITLES } from '../lexicon/names.ts';
-import { TITLE_TABLE, titleLevel } from '../lexicon/offices.ts';
+import { BODY_TABLE, bodyName, TITLE_TABLE, titleLevel, type BodyKind } from '../lexicon/offices.ts';
 import { bareLevel, type AgencyMention, type PlaceContext } from './agency.ts';
 import { tokens } from '../nlp/jieba.ts';
 import type { Mention } from '../schema.ts';
@@ -15,6 +15,7 @@ const PUNCT_AFTER_NAME = /^[，。、；：！？“”（《,.;:!?\s]/;
 /** Titles printed after the name they follow by convention (习近平总书记). */
 const TITLES_AFTER_NAME = ['总书记'];
 const TITLES_BY_LENGTH = [...TITLES].sort((a, b) => b.length - a.length);
+const BARE_BODIES = [...BODY_TABLE.keys()].sort((a, b) => b.length - a.length);
 
 export interface Position {
   person: Mention;
@@ -36,7 +37,8 @@ export function nameAt(text: string, i: number, followers: readonly string[] = N
     if (name.length < len || !HAN.test(name)) return null;
     if (NOT_NAMES.some((w) => name.includes(w)) || TITLES.some((t) => name.endsWith(t) || name.includes(t))) continue;
     const next = text.slice(i + len);
-    if (next === '' || PUNCT_AFTER_NAME.test(next) || followers.some((f) => next.startsWith(f))) return name;
+    // After a title, punctuation ends a name; a speaker (”张三说) must be followed by the speech verb itself.
+    if ((afterTitle && (next === '' || PUNCT_AFTER_NAME.test(next))) || followers.some((f) => next.startsWith(f))) return name;
     // 孙立新出席: the name ends where a verb starts, however jieba cut the name itself.
     const after = tokens(next.slice(0, 6))[0];
     if (afterTitle && after && /^(v|p)$/.test(after.tag) && (after.word.length >= 2 || len >= 3)) return name;
@@ -53,7 +55,8 @@ export function nameAt(text: string, i: number, followers: readonly string[] = N
 type ChainItem =
   | { kind: 'title'; key: string; start: number; end: number }
   | { kind: 'body'; org: Mention; dept: string; start: number }
-  | { kind: 'place'; place: Place; start: number };
+  | { kind: 'place'; place: Place; start: number }
+  | { kind: 'bare'; body: BodyKind; start: number; end: number };
 
 /**
  * Positions from title chains (SCHEMA.md, "Officials"): walking left from a name over titles, 、, bodies and a
@@ -86,6 +89,13 @@ export function findPositions(text: string, ctx: ExtractContext, bodies: Mention
     if (!name) continue;
     const person: Mention = { type: 'Person', name, surface: name, start: t.end, end: t.end + name.length, rule: 'person:title', props: {} };
     persons.push(person);
+    // 市领导张安民、张桂爱: names listed after one title are people too (the title's body is the first name's alone).
+    for (let at = person.end; text[at] === '、';) {
+      const next = nameAt(text, at + 1);
+      if (!next || TITLES.some((x) => text.startsWith(x, at + 1))) break;
+      persons.push({ type: 'Person', name: next, surface: next, start: at + 1, end: at + 1 + next.length, rule: 'person:title-list', props: {} });
+      at += 1 + next.length;
+    }
     const items: ChainItem[] = [];
     let p = t.end;
     for (;;) {
@@ -107,12 +117,20 @@ export function findPositions(text: string, ctx: ExtractContext, bodies: Mention
         p = body.start;
         continue;
       }
+      // 党工委书记、管委会主任: a body printed without its jurisdiction takes the chain's (readChain).
+      const bare = BARE_BODIES.find((b) => text.startsWith(b, p - b.length));
+      if (bare && items[0]?.kind === 'title') {
+        const kind = BODY_TABLE.get(bare)!;
+        items.unshift({ kind: 'bare', body: kind, start: p - bare.length, end: p });
+        p -= bare.length;
+        continue;
+      }
       const place = placeEndingAt(p);
       if (place && items[0]?.kind === 'title' && titleLevel(items[0].key)) items.unshift({ kind: 'place', place: place.place, start: place.start });
       break;
     }
     const found = positions.length;
-    for (const { org, titles, start } of readChain(items, ctx, where)) positions.push({ person, org, title: titles.join('、'), start, end: person.end });
+    for (const { org, titles, start } of readChain(items, ctx, where, text)) positions.push({ person, org, title: titles.join('、'), start, end: person.end });
     // 局长荣晓东、副局长欧阳明远: titles after another person's chain share that person's body.
     const first = items[0];
     if (positions.length === found && first?.kind === 'title' && text[first.start - 1] === '、') {
@@ -141,7 +159,8 @@ export function findPositions(text: string, ctx: ExtractContext, bodies: Mention
 }
 
 /** A chain read left to right: each title to its body, titles of one body joined (党组书记、局长). */
-function readChain(items: ChainItem[], ctx: ExtractContext, where: PlaceContext): Array<{ org: Mention; titles: string[]; start: number }> {
+function readChain(items: ChainItem[], ctx: ExtractContext, where: PlaceContext, source: string): Array<{ org: Mention; titles: string[]; start: number }> {
+  const text = (i: { start: number; end: number }) => source.slice(i.start, i.end);
   const groups: Array<{ org: Mention; titles: string[]; start: number }> = [];
   let current: { org: Mention; dept: string; start: number } | null = null;
   let jurisdiction: Place | null = null;
@@ -153,6 +172,17 @@ function readChain(items: ChainItem[], ctx: ExtractContext, where: PlaceContext)
     if (item.kind === 'body') {
       current = item;
       jurisdiction = (item.org as AgencyMention).jurisdiction ?? jurisdiction;
+      continue;
+    }
+    if (item.kind === 'bare') {
+      // Only a zone has 党工委 and 管委会; a bare 政府 or 政协 needs a jurisdiction named earlier in the chain.
+      const zone = jurisdiction?.code.includes('Z') ?? false;
+      if (!jurisdiction || (item.body === 'workcommittee' || item.body === 'admincommittee') !== zone) {
+        current = null;
+        continue;
+      }
+      const org: AgencyMention = { type: 'Agency', name: bodyName(item.body, jurisdiction.name), surface: text(item), start: item.start, end: item.end, rule: `agency:${item.body}`, props: {}, jurisdiction, body: item.body };
+      current = { org, dept: '', start: item.start };
       continue;
     }
     const level = titleLevel(item.key);

@@ -1,7 +1,7 @@
 // Projects: named construction, investment and industrial projects (…项目, …产业园, …基地, …工程). The canonical
 // name drops a leading owner company and a leading county or town that the text names separately, unless what
 // is left is generic (电商产业园), in which case the place stays: 东昌府区电商产业园.
-import { CATEGORY_WORDS, PROJECT_SUFFIXES } from '../lexicon/names.ts';
+import { CATEGORY_WORDS, PROJECT_SUFFIXES, TITLES } from '../lexicon/names.ts';
 import { CAPACITY, nameStart } from './boundary.ts';
 import type { PlaceMention } from './place.ts';
 import { isGeneric, tokens } from '../nlp/jieba.ts';
@@ -12,7 +12,7 @@ import { findSuffixed, suffixPattern } from './suffixed.ts';
 const PATTERN = suffixPattern(PROJECT_SUFFIXES);
 const DEPARTMENT_AFTER = /^[部处科室组办]/;
 /** A list of projects: 甲、乙、丙等4个光伏发电项目. */
-const LIST = /等\d+个[^，。；、]{0,12}项目/g;
+const LIST = /等(?:\d+个)?[^，。；、]{0,12}?项目/g;
 const OWNED_BEFORE = /(?:公司|集团|企业|[)）])(?:(?:投资|建设|投建|兴建|打造|实施|开发|生产|承建|运营)[^，。；的]{0,24})?的$/;
 const LIST_SEPARATOR = /[、和及与]/;
 const BRACKETED = /[（(][^）)]*[）)]$/;
@@ -28,6 +28,8 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
   for (const n of findSuffixed(text, PATTERN)) {
     // 工程部部长, 项目部经理: a department named after the work, not a project.
     if (DEPARTMENT_AFTER.test(text.slice(n.end, n.end + 1))) continue;
+    // 项目经理, 工程师: the suffix begins a title.
+    if (TITLES.some((t) => t.length > n.suffix.length && text.startsWith(t, n.end - n.suffix.length))) continue;
     const quoted = text[n.start - 1] === '“' && text[n.end] === '”';
     const owner = companies.find((c) => c.start === n.start && c.end < n.end);
     // 时风集团的…项目, 中化集团投资的…项目, 该公司生产的…项目: a company's project, named by its owner.
@@ -54,8 +56,12 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
       const start = pos;
       pos += item.length + 1;
       // Items with a suffix of their own (…项目、…产业园) are found by the suffix rule.
-      if (item.length < 4 || isGeneric(item) || PROJECT_SUFFIXES.some((x) => item.endsWith(x))) continue;
-      out.push({ type: 'Project', name: item, surface: item, start, end: start + item.length, rule: 'project:list', props: {}, stripped: [] });
+      if (item.length < 4 || PROJECT_SUFFIXES.some((x) => item.endsWith(x))) continue;
+      // 瓦特科技有限公司智能物料柜等项目: an owner printed before the item is its developer.
+      const owner = companies.filter((c) => c.start === start && c.end < start + item.length).sort((x, y) => y.end - x.end)[0];
+      const name = owner ? item.slice(owner.end - start) : item;
+      if (name.length < 4 || (!owner && isGeneric(name))) continue;
+      out.push({ type: 'Project', name, surface: item, start, end: start + item.length, rule: 'project:list', props: {}, ...(owner ? { owner } : {}), stripped: [] });
     }
   }
   return out;

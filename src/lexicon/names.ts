@@ -65,4 +65,4 @@ export const SURNAMES = (
 export const DOUBLE_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐'];
 
 /** Words that look like names after a title but are not (局长说 → no name). */
-export const NOT_NAMES = ['介绍', '表示', '告诉', '认为', '指出', '强调', '带领', '一行', '同志', '等人', '先生', '女士', '们', '助理'];
+export const NOT_NAMES = ['项目', '介绍', '表示', '告诉', '认为', '指出', '强调', '带领', '一行', '同志', '等人', '先生', '女士', '们', '助理'];
