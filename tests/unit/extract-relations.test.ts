@@ -24,8 +24,15 @@ describe('DEVELOPS', () => {
   });
 
   it('links the one company and the one project of a sentence', () => {
-    const x = extract('山东瑞祥新材料有限公司投资建设的绿源储能电站项目并网发电。');
+    const x = extract('绿源储能电站项目并网发电，山东瑞祥新材料有限公司负责日常运维。');
     expect(x.edge('DEVELOPS', 'Company:山东瑞祥新材料有限公司', 'Project:绿源储能电站项目')?.rule).toBe('develops:same-sentence');
+  });
+
+  it('links a company, its verb and 的 to the project after them, also past an amount', () => {
+    const x = extract('山东瑞祥新材料有限公司投资建设的绿源储能电站项目并网发电，宏达控股香港公司投资3000万美元的智慧冷链物流园项目同时开工。');
+    expect(x.edge('DEVELOPS', 'Company:山东瑞祥新材料有限公司', 'Project:绿源储能电站项目')?.rule).toBe('develops:company-verb-de');
+    expect(x.edge('DEVELOPS', 'Company:宏达控股香港公司', 'Project:智慧冷链物流园项目')?.props).toEqual({ role: '投资' });
+    expect(x.edges('DEVELOPS')).toHaveLength(2);
   });
 
   it('links no company to a project when the sentence holds two companies', () => {
