@@ -43,7 +43,7 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
     const bare = stem.replace(BRACKETED, '');
     const category = !quoted && (text[n.start - 1] === '是' || CATEGORY_WORDS.some((w) => bare.endsWith(w)) || /^\d+个/.test(text.slice(n.end)));
     // 临清市项目, 开发区项目, …经济开发区园区: a place and a suffix name the place's projects, not one.
-    const placeOnly = !quoted && places.some((p) => p.end === n.end - n.suffix.length && p.start >= n.start);
+    const placeOnly = !quoted && places.some((p) => p.end === n.end - n.suffix.length && (p.start === n.start || n.suffix === '园区'));
     if (!named || category || placeOnly) continue;
     out.push({ type: 'Project', name, surface: n.name, start: n.start, end: n.end, rule: quoted ? 'project:quoted' : `project:${n.suffix}`, props: {}, ...(owner ? { owner } : {}), stripped });
   }
@@ -59,7 +59,10 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
       if (item.length < 4 || PROJECT_SUFFIXES.some((x) => item.endsWith(x))) continue;
       // 瓦特科技有限公司智能物料柜等项目: an owner printed before the item is its developer.
       const owner = companies.filter((c) => c.start === start && c.end < start + item.length).sort((x, y) => y.end - x.end)[0];
-      const name = owner ? item.slice(owner.end - start) : item;
+      // 菏泽开发区北汇盈创3D打印建筑: a leading place or zone goes into LOCATED_IN (the place-in-name rule).
+      const place = owner ? undefined : places.filter((p) => p.start === start && p.end < start + item.length).sort((x, y) => y.end - x.end)[0];
+      const cut = owner?.end ?? place?.end ?? start;
+      const name = item.slice(cut - start);
       if (name.length < 4 || (!owner && isGeneric(name))) continue;
       out.push({ type: 'Project', name, surface: item, start, end: start + item.length, rule: 'project:list', props: {}, ...(owner ? { owner } : {}), stripped: [] });
     }
@@ -90,11 +93,6 @@ export function canonicalProject(printed: string, owner: string, ctx: ExtractCon
     // A province names a category (山东省重点项目), not where one project is.
     if (form.place.type === 'Province') return { name, stripped, lastPlace, core: name.slice(m.end) };
     if (form.place.type === 'City') {
-      lastPlace = m.key;
-      break;
-    }
-    // A bare short county name fused with the project's own words (东阿阿胶特色小镇) is part of the name.
-    if (form.short && form.place.type === 'County' && !/区$/.test(m.key)) {
       lastPlace = m.key;
       break;
     }

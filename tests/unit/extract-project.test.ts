@@ -24,8 +24,12 @@ describe('project names', () => {
     expect(x.names('Project')).toEqual(['金穗粮食仓储项目']);
   });
 
-  it('keeps a bare short county fused with the name (东阿绿源…), as 东阿阿胶特色小镇 is printed', () => {
-    expect(extract('东阿绿源储能电站项目并网发电。').names('Project')).toEqual(['东阿绿源储能电站项目']);
+  it('drops a bare short county before a proper name (SCHEMA: the unstripped form is an alias), keeps it before common words', () => {
+    const x = extract('东阿绿源储能电站项目并网发电。');
+    expect(x.names('Project')).toEqual(['绿源储能电站项目']);
+    expect(x.entity('Project:绿源储能电站项目')?.aliases).toContain('东阿绿源储能电站项目');
+    expect(x.edges('LOCATED_IN')).toContain('Project:绿源储能电站项目 → County:东阿县');
+    expect(extract('东阿阿胶特色小镇建设加快。').names('Project')).toEqual(['东阿阿胶特色小镇']);
   });
 
   it('keeps the county when the rest is generic (东昌府区电商产业园)', () => {
