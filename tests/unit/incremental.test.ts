@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedChunks, syntheticPage } from '../../bench/corpus.ts';
-import { runExtract, type ExtractOptions } from '../../src/cli/extract.ts';
+import { runExtract } from '../../src/run/extract.ts';
+import type { RunSettingsInput } from '../../src/settings.ts';
 import { RACY_NS, type RunDelta } from '../../src/state/delta.ts';
 
 const OUTPUTS = ['articles.jsonl', 'entities.jsonl', 'relations.jsonl', 'graph.json'];
@@ -24,13 +25,13 @@ function makeCorpus(name: string, pages: number[]): string {
   return corpus;
 }
 
-const extract = (corpus: string, out: string, opts: Partial<ExtractOptions> = {}) => runExtract([corpus], { out, quiet: true, workers: 1, ...opts });
+const extract = (corpus: string, out: string, opts: Partial<RunSettingsInput> = {}) => runExtract([corpus], { out, quiet: true, workers: 1, ...opts });
 const bytes = (out: string) => Object.fromEntries(OUTPUTS.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
 const lastRun = (out: string) => JSON.parse(readFileSync(join(out, '.state', 'last-run.json'), 'utf8')) as RunDelta;
 const ids = (out: string, file: string) => readFileSync(join(out, file), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
 
 /** The output files of a full run over `corpus` in a fresh folder. */
-async function fullRun(corpus: string, opts: Partial<ExtractOptions> = {}): Promise<Record<string, string>> {
+async function fullRun(corpus: string, opts: Partial<RunSettingsInput> = {}): Promise<Record<string, string>> {
   const out = mkdtempSync(join(dir, 'full-'));
   await extract(corpus, out, opts);
   return bytes(out);
