@@ -62,7 +62,7 @@ export function parseSettings(input: RunSettingsInput): RunSettings {
   const key = String(issue.path[0] ?? '');
   const value = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], input);
   const flag = FLAGS[key] ?? key;
-  throw new Error(value === undefined ? `${flag}: ${issue.message}` : `${flag} ${String(value)}: ${issue.message}`);
+  throw new Error(value === undefined || value === '' ? `${flag}: ${issue.message}` : `${flag} ${String(value)}: ${issue.message}`);
 }
 
 /**
