@@ -12,7 +12,7 @@ export const DEFAULT_CITY = '聊城市';
 const CityName = z.string().transform((name, ctx) => {
   const full = prefectureCity(name);
   if (full) return full;
-  ctx.addIssue({ code: 'custom', message: 'not a prefecture-level city of the national division list (e.g. 聊城市, 德州市)' });
+  ctx.addIssue({ code: 'custom', message: 'not a prefecture-level city of the national division list (e.g. 聊城市)' });
   return z.NEVER;
 });
 
@@ -52,7 +52,9 @@ export type RunSettings = z.output<typeof RunSettings>;
 export type RunSettingsInput = z.input<typeof RunSettings>;
 
 /** The flag each setting comes from, for messages. */
-const FLAGS: Record<string, string> = { out: '--out', city: '--city', cities: '--city', date: '--date', workers: '--workers', ner: '--ner' };
+const FLAGS: Record<string, string> = {
+  out: '--out', city: '--city', cities: '--city', date: '--date', workers: '--workers', ner: '--ner',
+};
 
 /** Validated settings with their defaults; a bad one throws `--flag value: what is wrong`, naming the first. */
 export function parseSettings(input: RunSettingsInput): RunSettings {
@@ -62,7 +64,8 @@ export function parseSettings(input: RunSettingsInput): RunSettings {
   const key = String(issue.path[0] ?? '');
   const value = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], input);
   const flag = FLAGS[key] ?? key;
-  throw new Error(value === undefined || value === '' ? `${flag}: ${issue.message}` : `${flag} ${String(value)}: ${issue.message}`);
+  const shown = value === undefined || value === '' ? '' : ` ${String(value)}`;
+  throw new Error(`${flag}${shown}: ${issue.message}`);
 }
 
 /**
@@ -80,8 +83,10 @@ export function cityFlags(values: string[]): Pick<RunSettingsInput, 'city' | 'ci
   return { ...(plain[0] ? { city: plain[0] } : {}), cities };
 }
 
-/** An input's home city as the settings give it: the longest rule prefix that holds the file, the plain city, or null (infer it). */
-export function settingsCityFor(file: string, settings: Pick<RunSettings, 'city' | 'cities'>, cwd = process.cwd()): string | null {
+/** An input's home city as the settings give it: the longest rule prefix holding it, the plain city, or null (infer it). */
+export function settingsCityFor(
+  file: string, settings: Pick<RunSettings, 'city' | 'cities'>, cwd = process.cwd(),
+): string | null {
   let best: { city: string; length: number } | null = null;
   for (const rule of settings.cities) {
     const prefix = resolve(cwd, rule.prefix);
@@ -92,6 +97,6 @@ export function settingsCityFor(file: string, settings: Pick<RunSettings, 'city'
   return best?.city ?? settings.city ?? null;
 }
 
-/** What decides the home cities of a run, as one string: two runs with the same may take unchanged files as they were. */
+/** What decides a run's home cities, as one string: runs with the same one may take unchanged files as they were. */
 export const cityRulesKey = (settings: Pick<RunSettings, 'city' | 'cities'>, cwd = process.cwd()): string =>
   JSON.stringify({ city: settings.city ?? null, cities: settings.cities.map((r) => [resolve(cwd, r.prefix), r.city]) });

