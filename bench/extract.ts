@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import * as jieba from 'nodejs-jieba';
-import { runExtract } from '../src/cli/extract.ts';
+import { runExtract } from '../src/run/extract.ts';
 import { readInputs } from '../src/ingest/read.ts';
 import { buildCorpus } from './corpus.ts';
 

@@ -2,7 +2,7 @@
 // neo4j-admin` writes for a synthetic graph of 1M relationships (KG_BENCH_IMPORT_RELS), beside `kg load` of the same
 // graph, and the ratio of their times.
 // - export: what kg export does once it has read the records (graph, CSV text, files), into a temp folder;
-// - import: the real tool (scripts/neo4j.ts runAdminImport) into a temporary Neo4j home, timed as the wall time of
+// - import: the real tool (src/neo4j/local.ts runAdminImport) into a temporary Neo4j home, timed as the wall time of
 //   its process, JVM start included;
 // - load: the loader of kg load (loadSources, default batch size) into NEO4J_URI or the local server (started for the
 //   run and stopped after if it was not running). It WIPES that database, and empties it again at the end.
@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureLocalNeo4j, makeImportHome, runAdminImport } from '../scripts/neo4j.ts';
+import { ensureLocalNeo4j, makeImportHome, runAdminImport } from '../src/neo4j/local.ts';
 import { exportFiles, recordsGraph } from '../src/graph/export.ts';
 import { connect, neo4jSettings, type Neo4jConnection } from '../src/neo4j/driver.ts';
 import { DEFAULT_BATCH_SIZE, loadSources, recordArrays } from '../src/neo4j/load.ts';

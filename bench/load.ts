@@ -2,7 +2,7 @@
 // beside one transaction per row on a 2k sample, and their ratio. Uses NEO4J_URI when set, else the local server
 // (started for the run and stopped after if it was not running). WIPES the database it uses.
 import { pathToFileURL } from 'node:url';
-import { ensureLocalNeo4j } from '../scripts/neo4j.ts';
+import { ensureLocalNeo4j } from '../src/neo4j/local.ts';
 import { connect, neo4jSettings, type Neo4jConnection } from '../src/neo4j/driver.ts';
 import { DEFAULT_BATCH_SIZE, loadSources, recordArrays } from '../src/neo4j/load.ts';
 import { entityId, type Article, type Entity, type EntityType, type Relation } from '../src/schema.ts';

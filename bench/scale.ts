@@ -15,7 +15,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { runExtract } from '../src/cli/extract.ts';
+import { runExtract } from '../src/run/extract.ts';
 import { seedChunks, syntheticPage } from './corpus.ts';
 
 const PAGES = Number(process.env.KG_BENCH_SCALE_PAGES ?? 2000);

@@ -139,7 +139,8 @@ export type GoldArticle = z.infer<typeof GoldArticle>;
 
 export const GoldPage = z.object({
   file: z.string(),
-  city: z.string(),
+  /** The home city of the paper; absent: the default (src/settings.ts). */
+  city: z.string().optional(),
   articles: z.array(GoldArticle),
 });
 export type GoldPage = z.infer<typeof GoldPage>;

@@ -1,53 +1,36 @@
-// `kg extract`: page files, folders or .jsonl in; articles, entities, relations and graph.json out.
-// Units (a page, or a .jsonl line) are read in input order; each is taken from the incremental state when its content
-// hash is there, else extracted (in worker threads with --workers > 1); the results are written in input order, so the
-// outputs are the same bytes whatever the number of workers and whatever was cached.
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
-import cliProgress from 'cli-progress';
+// `kg extract`: the flags into run settings (src/settings.ts), a progress bar on stderr, the run (src/run/extract.ts),
+// its summary.
 import type { Command } from 'commander';
-import { buildGraph, exportGraph } from '../graph/build.ts';
-import { assertWritableDir, listInputs, readFileInput, type InputItem } from '../ingest/read.ts';
-import { unitBytes, type Note, type Unit, type UnitRecords } from '../extract/corpus.ts';
-import { createExtractor } from '../extract/pool.ts';
-import { EntityIndex } from '../resolve/corpus.ts';
-import { readRecordFile } from '../ingest/records.ts';
-import { Article, Relation } from '../schema.ts';
-import { fileStamp, goneUnits, isRacy, runDelta, sameStamp, splitGone, stampedFiles, STATE_VERSION, unitHash, unitKey, type FileStamp, type Manifest, type ManifestUnit } from '../state/delta.ts';
-import { copyBuffer, copyRange, outputStamps, PreviousOutputs, type FileRange } from '../state/outputs.ts';
-import { BlockedEntityIndex } from '../state/blocks.ts';
-import { describeFsError, settingsFingerprint, StateStore, type CachedUnitRecords } from '../state/store.ts';
+import { formatSummary, runExtract } from '../run/extract.ts';
+import { cityFlags, DEFAULT_CITY, type RunSettingsInput } from '../settings.ts';
+import { withProgress } from './progress.ts';
 
-export interface ExtractOptions {
+interface ExtractFlags {
   out: string;
-  city?: string;
+  city: string[];
   date?: string;
-  graph?: boolean;
-  quiet?: boolean;
-  /** Worker threads; by default one per core, fewer when little is to be extracted (defaultWorkers). */
-  workers?: number;
-  /** Drop the records of pages that are no longer among the inputs (else they are kept). */
+  graph: boolean;
+  workers?: string;
+  ner: string;
   prune?: boolean;
-  /** Extract every unit again, ignoring the cached ones. */
   full?: boolean;
+  quiet?: boolean;
 }
 
-export interface ExtractSummary {
-  articles: number;
-  bytes: number;
-  entities: Record<string, number>;
-  relations: Record<string, number>;
-  skipped: string[];
-  invalid: string[];
-  seconds: number;
-  /** Units (pages, .jsonl lines): extracted this run, taken from the state, gone and kept, gone and dropped. */
-  units: { extracted: number; reused: number; kept: number; removed: number };
-  /** Units taken as they were because their file's stamp is as at the last run: the file was not read. */
-  unread: number;
-  /** Worker threads the extraction could use (1: in this thread). */
-  workers: number;
-}
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** The settings the flags give (validated by the run: a bad value fails there, naming its flag). */
+export const settingsFromFlags = (flags: ExtractFlags): RunSettingsInput => ({
+  out: flags.out,
+  ...cityFlags(flags.city),
+  date: flags.date ?? null,
+  graph: flags.graph,
+  ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+  ner: flags.ner as RunSettingsInput['ner'],
+  prune: flags.prune ?? false,
+  full: flags.full ?? false,
+  quiet: flags.quiet ?? false,
+});
 
 export function register(program: Command): void {
   program
@@ -55,377 +38,19 @@ export function register(program: Command): void {
     .description('extract articles, entities and relations from page files, folders or .jsonl article files')
     .argument('<inputs...>', 'page files (.txt), folders, or .jsonl files of {id, text, title?, date?, file?}')
     .requiredOption('-o, --out <dir>', 'output folder')
-    .option('--city <name>', "the paper's home city: 我市/市 resolve to it", '聊城市')
+    .option('--city <name|name=path>', `the paper's home city (我市/市 resolve to it); NAME=PATH for the inputs under PATH (repeatable); `
+      + `without a plain --city, inferred from each page (default ${DEFAULT_CITY} when it names none)`, collect, [])
     .option('--date <YYYY-MM-DD>', 'date of the pages, where the text gives none')
     .option('--no-graph', 'skip graph.json (large corpora)')
     .option('-w, --workers <n>', 'worker threads (default: the number of cores, fewer for under 2 MB a worker of pages to extract)')
+    .option('--ner <on|off>', 'the named-entity recogniser (not built yet: changes nothing)', 'on')
     .option('--prune', 'drop the records of pages no longer among the inputs (default: keep them)')
     .option('--full', 'extract every page again instead of reusing the unchanged ones')
     .option('-q, --quiet', 'no progress bar or summary')
-    .action(async (inputs: string[], opts: Omit<ExtractOptions, 'workers'> & { workers?: string }) => {
-      const workers = opts.workers === undefined ? undefined : Number(opts.workers);
-      if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new Error(`--workers ${opts.workers}: expected a whole number ≥ 1`);
-      const summary = await runExtract(inputs, { ...opts, workers });
-      if (!opts.quiet) printSummary(summary);
+    .action(async (inputs: string[], flags: ExtractFlags) => {
+      const settings = settingsFromFlags(flags);
+      const summary = await withProgress(settings.quiet ?? false, (onProgress) => runExtract(inputs, settings, { onProgress }));
+      if (!flags.quiet) console.error(formatSummary(summary));
       if (summary.articles === 0) throw new Error('no article was extracted');
     });
-}
-
-/** Bytes to extract that make another worker worth its start (~1.5 s: a thread, the modules, jieba's dictionary). */
-const BYTES_PER_WORKER = 2 << 20;
-
-/**
- * One worker per core, but no more than the pages to extract keep busy: the seed pages, or the one page that changed
- * in a large corpus, extract sooner in this thread.
- */
-export function defaultWorkers(bytesToExtract: number): number {
-  return Math.max(1, Math.min(availableParallelism(), Math.ceil(bytesToExtract / BYTES_PER_WORKER)));
-}
-
-/** Least number of units being extracted (or holding their records) before they are written. */
-const IN_FLIGHT = 8;
-/**
- * Units queued before the oldest is written. Units taken from the state hold nothing until their turn, so the reader
- * runs this far ahead of the writer and starts extracting a changed page early, while the unchanged ones before it are
- * written; the cap keeps the queue's memory flat on any corpus.
- */
-const LOOKAHEAD = 4096;
-
-/**
- * An output file written to `<name>.tmp`; `commit` renames it into place, `abort` removes it. A write error (disk
- * full) throws at once, naming the file, so the previous output stays untouched. Writes are synchronous: they land in
- * the page cache at memory speed, and a record's bytes are released as soon as they are written. Ranges of the last
- * run's output that follow each other are copied as one.
- */
-class TempFile {
-  private fd: number | null = null;
-  private pending: FileRange | null = null;
-  private buffer: Buffer | null = null;
-  readonly tmp: string;
-  constructor(readonly path: string) {
-    this.tmp = `${path}.tmp`;
-  }
-  write(data: string | Uint8Array | FileRange): void {
-    if (typeof data === 'object' && 'fd' in data) {
-      if (this.pending && this.pending.fd === data.fd && this.pending.offset + this.pending.length === data.offset) this.pending.length += data.length;
-      else {
-        this.flush();
-        this.pending = { ...data };
-      }
-      return;
-    }
-    this.flush();
-    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    this.guard(() => {
-      for (let at = 0; at < bytes.byteLength;) at += writeSync(this.open(), bytes, at);
-    });
-  }
-  close(): void {
-    this.flush();
-    this.guard(() => closeSync(this.open())); // an empty output is a file too
-    this.fd = null;
-  }
-  private open(): number {
-    return (this.fd ??= openSync(this.tmp, 'w'));
-  }
-  private flush(): void {
-    if (!this.pending) return;
-    const range = this.pending;
-    this.pending = null;
-    this.guard(() => copyRange(range, this.open(), (this.buffer ??= copyBuffer())));
-  }
-  private guard(io: () => void): void {
-    try {
-      io();
-    } catch (err) {
-      throw new Error(`cannot write ${this.path}: ${describeFsError(err)}`, { cause: err });
-    }
-  }
-  commit(): void {
-    renameSync(this.tmp, this.path);
-  }
-  abort(): void {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
-    rmSync(this.tmp, { force: true });
-  }
-}
-
-type Extracted = { records: UnitRecords; extracted: true };
-type Fetched = Extracted | { records: CachedUnitRecords; extracted: false } | { failed: Error };
-
-/**
- * An input on its way to the output: a read error, or a unit. A unit being extracted holds the promise of its records;
- * one whose records are in the state (`records: null`) reads them when its turn comes.
- */
-type Slot =
-  | { kind: 'error'; note: Note }
-  | { kind: 'unit'; key: string; file: string; hash: string; bytes: number; gone: boolean; records: Promise<Fetched> | null };
-
-const asUnit = (item: Exclude<InputItem, { kind: 'error' }>): Unit => item.kind === 'page'
-  ? { kind: 'page', file: item.file, stem: item.stem, text: item.text }
-  : { kind: 'article', file: item.file, line: item.line, article: item.article };
-
-export async function runExtract(inputs: string[], opts: ExtractOptions): Promise<ExtractSummary> {
-  if (opts.date && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new Error(`--date ${opts.date}: expected YYYY-MM-DD`);
-  assertWritableDir(opts.out);
-  const started = performance.now();
-  const settings = { city: opts.city ?? '聊城市', date: opts.date ?? null };
-  const fingerprint = settingsFingerprint(settings);
-  const state = new StateStore(opts.out);
-  const previous = state.readManifest();
-  const plan = await planInputs(inputs, opts.full ? new Map() : stampedFiles(previous, fingerprint));
-  const toExtract = plan.reduce((n, p) => n + (p.kind === 'file' && !p.unchanged ? p.size : 0), 0);
-  const workers = opts.workers ?? defaultWorkers(toExtract);
-  const extractor = createExtractor({ ...settings, workers });
-  const files = {
-    articles: new TempFile(join(opts.out, 'articles.jsonl')),
-    relations: new TempFile(join(opts.out, 'relations.jsonl')),
-    entities: new TempFile(join(opts.out, 'entities.jsonl')),
-    ...(opts.graph !== false ? { graph: new TempFile(join(opts.out, 'graph.json')) } : {}),
-  };
-  const index = new EntityIndex();
-  const blocks = new BlockedEntityIndex(state, index);
-  const summary: ExtractSummary = { articles: 0, bytes: 0, entities: {}, relations: {}, skipped: [], invalid: [], seconds: 0, units: { extracted: 0, reused: 0, kept: 0, removed: 0 }, unread: 0, workers };
-  const manifest: Manifest = { version: STATE_VERSION, fingerprint, files: {}, units: [], blocks: blocks.keys, outputs: {} };
-  const previousOutputs = opts.full ? null : PreviousOutputs.open(opts.out, previous);
-  const extracted = new Set<string>();
-  const currentKeys = new Set<string>();
-  const currentArticles = new Set<string>();
-
-  const extract = (unit: Unit, hash: string): Promise<Extracted> => extractor.run(unit).then((records) => {
-    state.writeUnit(hash, records);
-    return { records, extracted: true as const };
-  });
-  /** A unit's records as the last run left them: a range of its outputs, or the unit's file in the state (throws). */
-  const fromState = (key: string, hash: string): CachedUnitRecords => {
-    const found = previousOutputs?.find(key, hash);
-    if (!found) return state.readUnit(hash);
-    const { unit, ranges } = found;
-    return { articleIds: unit.articles, relationTypes: unit.relationTypes, notes: unit.notes, articles: ranges['articles.jsonl'], relations: ranges['relations.jsonl'] };
-  };
-  /** A cached unit whose state cannot be read (`err`) read from its input again and extracted; else `err` thrown. */
-  const reextract = async (slot: { key: string; file: string; hash: string }, err: unknown): Promise<Extracted> => {
-    const unit = await rereadUnit(slot.file, slot.key, slot.hash, fingerprint);
-    if (!unit) throw err;
-    return extract(unit, slot.hash);
-  };
-  const cached = async (slot: { key: string; file: string; hash: string }): Promise<Fetched> => {
-    try {
-      return { records: fromState(slot.key, slot.hash), extracted: false };
-    } catch (err) {
-      return reextract(slot, err);
-    }
-  };
-  const cachedEntities = async (slot: { key: string; file: string; hash: string }) => {
-    try {
-      return state.readUnitEntities(slot.hash);
-    } catch (err) {
-      return (await reextract(slot, err)).records.entities;
-    }
-  };
-  // A failure is held until the slot's turn, so that no rejection goes unhandled while earlier slots are written.
-  const settle = (p: Promise<Fetched>): Promise<Fetched> => p.catch((err: Error) => ({ failed: err }));
-
-  const bar = opts.quiet ? null : new cliProgress.SingleBar({ format: 'extract [{bar}] {percentage}% | {value}/{total} KB | {articles} articles', stream: process.stderr }, cliProgress.Presets.shades_classic);
-  const queue: Slot[] = [];
-  let inFlight = 0;
-  const emit = async (slot: Slot): Promise<void> => {
-    if (slot.kind === 'error') {
-      summary.skipped.push(noteLine(slot.note));
-      return;
-    }
-    const fetched = await (slot.records ?? settle(cached(slot)));
-    if ('failed' in fetched) throw fetched.failed;
-    const { records } = fetched;
-    files.articles.write(records.articles);
-    files.relations.write(records.relations);
-    await blocks.add(slot.hash, records.articleIds, fetched.extracted ? fetched.records.entities : () => cachedEntities(slot));
-    for (const [t, n] of Object.entries(records.relationTypes)) summary.relations[t] = (summary.relations[t] ?? 0) + n;
-    for (const n of records.notes) (n.kind === 'skipped' ? summary.skipped : summary.invalid).push(noteLine(n));
-    summary.articles += records.articleIds.length;
-    summary.bytes += slot.gone ? 0 : slot.bytes;
-    summary.units[slot.gone ? 'kept' : fetched.extracted ? 'extracted' : 'reused']++;
-    if (fetched.extracted) extracted.add(slot.key);
-    manifest.units.push({
-      key: slot.key, file: slot.file, hash: slot.hash, bytes: slot.bytes, articles: records.articleIds,
-      lineBytes: { 'articles.jsonl': byteLength(records.articles), 'relations.jsonl': byteLength(records.relations) },
-      relationTypes: records.relationTypes, notes: records.notes, ...(slot.gone ? { gone: true as const } : {}),
-    });
-    bar?.update(Math.round(summary.bytes / 1024), { articles: summary.articles });
-  };
-  const push = async (slot: Slot): Promise<void> => {
-    queue.push(slot);
-    if (slot.kind === 'unit' && slot.records) inFlight++;
-    // Units in flight: enough to keep every worker busy, few enough that memory does not grow with the corpus.
-    while (inFlight >= Math.max(IN_FLIGHT, workers * 4) || queue.length >= LOOKAHEAD) {
-      const oldest = queue.shift()!;
-      if (oldest.kind === 'unit' && oldest.records) inFlight--;
-      await emit(oldest);
-    }
-  };
-  const skipped = (item: { file: string; line?: number; message: string }): Slot =>
-    ({ kind: 'error', note: { kind: 'skipped', file: item.file, ...(item.line !== undefined ? { line: item.line } : {}), message: item.message } });
-
-  try {
-    bar?.start(Math.max(1, Math.round(plan.reduce((n, p) => n + (p.kind === 'file' ? p.size : 0), 0) / 1024)), 0, { articles: 0 });
-    for (const input of plan) {
-      if (input.kind === 'error') {
-        await push(skipped(input));
-        continue;
-      }
-      const { file, stamp } = input;
-      if (input.unchanged && stamp) {
-        // Unchanged since the last run: its units are the last run's, not read again.
-        manifest.files[file] = stamp;
-        for (const u of input.unchanged) {
-          currentKeys.add(u.key);
-          summary.unread++;
-          await push({ kind: 'unit', key: u.key, file, hash: u.hash, bytes: u.bytes, gone: false, records: null });
-        }
-        continue;
-      }
-      let clean = true;
-      for await (const item of readFileInput(input.input)) {
-        if (item.kind === 'error') {
-          clean = false;
-          await push(skipped(item));
-          continue;
-        }
-        const unit = asUnit(item);
-        const key = unitKey(unit, file);
-        const hash = unitHash(unit, fingerprint);
-        currentKeys.add(key);
-        const records = !opts.full && state.has(hash) ? null : settle(extract(unit, hash));
-        await push({ kind: 'unit', key, file, hash, bytes: unitBytes(unit), gone: false, records });
-      }
-      if (clean && stamp) manifest.files[file] = stamp;
-    }
-    for (const slot of queue.splice(0)) await emit(slot);
-    for (const id of manifest.units.flatMap((u) => u.articles)) currentArticles.add(id);
-
-    // Units of the last run that are not among the inputs: kept after the current ones, in their previous order.
-    const { kept, removed } = splitGone(goneUnits(previous, currentKeys), currentArticles, opts.prune === true);
-    for (const u of kept) {
-      let records: CachedUnitRecords;
-      try {
-        records = fromState(u.key, u.hash);
-      } catch {
-        removed.push(u); // its cached records are lost: it cannot be kept
-        continue;
-      }
-      await emit({ kind: 'unit', key: u.key, file: u.file, hash: u.hash, bytes: u.bytes, gone: true, records: Promise.resolve({ records, extracted: false }) });
-    }
-    await blocks.flush();
-    summary.units.removed = removed.length;
-    bar?.stop();
-
-    files.articles.close();
-    files.relations.close();
-    const entityLines = new Map<string, string>();
-    for (const e of index.entities()) {
-      summary.entities[e.type] = (summary.entities[e.type] ?? 0) + 1;
-      const line = `${JSON.stringify(e)}\n`;
-      entityLines.set(e.id, line);
-      files.entities.write(line);
-    }
-    files.entities.close();
-    if (files.graph) {
-      const graph = buildGraph(await readRecordFile(files.articles.tmp, Article), index.entities(), await readRecordFile(files.relations.tmp, Relation));
-      files.graph.write(JSON.stringify(exportGraph(graph)));
-      files.graph.close();
-    }
-
-    // Everything is written: put it in place, then record the state that describes it.
-    const previousEntities = previous ? entityLinesOf(files.entities.path) : new Map<string, string>();
-    for (const f of Object.values(files)) f.commit();
-    manifest.outputs = outputStamps(opts.out);
-    // A graph.json of an earlier run would disagree with the new records.
-    if (!files.graph) rmSync(join(opts.out, 'graph.json'), { force: true });
-    state.writeRun(manifest, runDelta(previous, manifest, extracted, removed, { previous: previousEntities, next: entityLines }));
-    state.collectGarbage(manifest);
-  } catch (err) {
-    bar?.stop();
-    for (const f of Object.values(files)) f.abort();
-    throw err;
-  } finally {
-    previousOutputs?.close();
-    await extractor.close();
-  }
-  summary.seconds = (performance.now() - started) / 1000;
-  return summary;
-}
-
-/**
- * An input file as listed, with its absolute path, its size and stamp (null: it cannot be stat'ed, and the reader says
- * why, or it changed too recently to be trusted), and `unchanged`: the last run's units when its stamp is as then.
- */
-type Planned = { kind: 'error'; file: string; message: string }
-  | { kind: 'file'; input: string; file: string; size: number; stamp: FileStamp | null; unchanged: ManifestUnit[] | null };
-
-/** The inputs in order, each file stat'ed (not read): what changed is known before anything is extracted. */
-async function planInputs(inputs: string[], stamped: ReturnType<typeof stampedFiles>): Promise<Planned[]> {
-  const plan: Planned[] = [];
-  for await (const input of listInputs(inputs)) {
-    if (input.kind === 'error') {
-      plan.push(input);
-      continue;
-    }
-    const file = resolve(input.file);
-    let size = 0;
-    let stamp: FileStamp | null = null;
-    try {
-      // statSync: a stat answered from the inode cache takes microseconds, less than a trip through the thread pool.
-      const st = statSync(file, { bigint: true });
-      size = Number(st.size);
-      stamp = isRacy(st, BigInt(Date.now()) * 1_000_000n) ? null : fileStamp(st);
-    } catch {
-      // The reader reports what is wrong with it.
-    }
-    const known = stamped.get(file);
-    plan.push({ kind: 'file', input: input.file, file, size, stamp, unchanged: stamp && known && sameStamp(stamp, known.stamp) ? known.units : null });
-  }
-  return plan;
-}
-
-/**
- * A unit read again from its input file, for when its cached records are unreadable; null when the file no longer
- * holds it unchanged (then the unit cannot be rebuilt, and the caller reports the damaged cache).
- */
-async function rereadUnit(file: string, key: string, hash: string, fingerprint: string): Promise<Unit | null> {
-  for await (const item of readFileInput(file)) {
-    if (item.kind === 'error') continue;
-    const unit = asUnit(item);
-    if (unitKey(unit, file) === key) return unitHash(unit, fingerprint) === hash ? unit : null;
-  }
-  return null;
-}
-
-const byteLength = (lines: string | Uint8Array | FileRange): number =>
-  typeof lines === 'string' ? Buffer.byteLength(lines) : 'fd' in lines ? lines.length : lines.byteLength;
-
-const noteLine = (n: Note): string => n.kind === 'skipped' ? `${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}` : `${n.article}: ${n.message}`;
-
-/** id → line of an entities.jsonl (the previous run's, to tell which entities changed). */
-function entityLinesOf(path: string): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!existsSync(path)) return out;
-  for (const line of readFileSync(path, 'utf8').split('\n')) if (line.trim()) out.set((JSON.parse(line) as { id: string }).id, `${line}\n`);
-  return out;
-}
-
-export function printSummary(s: ExtractSummary): void {
-  const fmt = (r: Record<string, number>) => Object.entries(r).sort().map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
-  const lines = [
-    `articles: ${s.articles} (${(s.bytes / 1024).toFixed(0)} KB in ${s.seconds.toFixed(1)} s)`,
-    `entities: ${fmt(s.entities)}`,
-    `relations: ${fmt(s.relations)}`,
-    `pages: ${s.units.extracted} extracted ${s.workers === 1 ? 'in this thread' : `by ${s.workers} worker threads`}, ${s.units.reused} unchanged`
-      + (s.unread ? ` (${s.unread} not even read: size and times as at the last run)` : ''),
-    `skipped: ${s.skipped.length}${s.skipped.map((x) => `\n  ${x}`).join('')}`,
-  ];
-  if (s.units.kept) lines.push(`gone: ${s.units.kept} pages are no longer among the inputs and were kept (--prune drops them)`);
-  if (s.units.removed) lines.push(`removed: ${s.units.removed} pages no longer among the inputs, and their records`);
-  if (s.invalid.length) lines.push(`invalid records (not written): ${s.invalid.length}${s.invalid.map((x) => `\n  ${x}`).join('')}`);
-  console.error(lines.join('\n'));
 }

@@ -1,19 +1,9 @@
 // `kg load DIR`: an extract output directory into Neo4j (src/neo4j/load.ts), with a progress bar on stderr.
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { connect, neo4jSettings, type Neo4jSettings } from '../neo4j/driver.ts';
+import { connect, type Neo4jSettings } from '../neo4j/driver.ts';
 import { DEFAULT_BATCH_SIZE, loadRecords } from '../neo4j/load.ts';
-
-/** The connection flags `kg load` and `kg query` share; their defaults come from the environment (neo4jSettings). */
-export function addConnectionOptions(command: Command): Command {
-  return command
-    .option('--uri <uri>', 'Bolt URI: bolt://, neo4j://, neo4j+s:// (env NEO4J_URI, default bolt://127.0.0.1:7687)')
-    .option('--user <name>', 'user name (env NEO4J_USER, default neo4j)')
-    .option('--password <password>', 'password (env NEO4J_PASSWORD, default kgpassword)')
-    .option('--database <name>', "database (env NEO4J_DATABASE, default: the server's default database)");
-}
-
-export const settingsFromFlags = (flags: Partial<Neo4jSettings>): Neo4jSettings => neo4jSettings(flags);
+import { addConnectionOptions, settingsFromFlags } from './connection.ts';
 
 function batchSize(value: string): number {
   const n = Number(value);

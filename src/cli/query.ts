@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { connect, type Neo4jSettings } from '../neo4j/driver.ts';
 import { formatTable, listQueries, readQuery, runQuery } from '../neo4j/query.ts';
-import { addConnectionOptions, settingsFromFlags } from './load.ts';
+import { addConnectionOptions, settingsFromFlags } from './connection.ts';
 
 function collectParam(value: string, previous: Record<string, string>): Record<string, string> {
   const eq = value.indexOf('=');

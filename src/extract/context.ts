@@ -1,5 +1,5 @@
 // What every extractor needs to know besides the article: the gazetteer of the paper's home city and the
-// dictionaries built from the lexicon tables. Built once per run, then passed down; nothing here is global.
+// dictionaries built from the lexicon tables. Built once per city of a run, then passed down; nothing here is global.
 import { buildGazetteer, type Gazetteer } from '../lexicon/divisions.ts';
 import { DEPARTMENTS, NATIONAL, VERTICAL_CORES } from '../lexicon/agencies.ts';
 import { TITLES } from '../lexicon/names.ts';
@@ -19,8 +19,8 @@ export interface ExtractContext {
   titles: Trie<string>;
 }
 
-export function createContext(opts: { city?: string } = {}): ExtractContext {
-  const gazetteer = buildGazetteer(opts.city ?? '聊城市', isPlaceWord);
+export function createContext(opts: { city: string }): ExtractContext {
+  const gazetteer = buildGazetteer(opts.city, isPlaceWord);
   const places = new Trie<string>([...gazetteer.forms.keys()].map((f) => [f, f]));
   const departments = new Trie<DepartmentEntry>();
   for (const [printed, full] of Object.entries(DEPARTMENTS)) departments.set(printed, { full, kind: 'department' });

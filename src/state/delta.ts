@@ -1,14 +1,16 @@
 // What `kg extract` remembers between runs, and what changed since the last one. Pure: the I/O is in store.ts.
 //
-// DIR/.state/manifest.json   {version, fingerprint, files, units, blocks, outputs} (Manifest below): `units` are the
-//                             units of the last run in output order. `key` names the input (the absolute page path, or
-//                             `<path>:<line>` for a line of a .jsonl file), `file` its absolute path, `hash` its content
-//                             and the extraction settings, `bytes` its text's size, `articles` its article ids,
-//                             `lineBytes`, `relationTypes` and `notes` what its lines in the outputs hold, `gone` marks a
+// DIR/.state/manifest.json   {version, fingerprint, cityRules, files, units, blocks, outputs} (Manifest below): `units`
+//                             are the units of the last run in output order. `key` names the input (the absolute page
+//                             path, or `<path>:<line>` for a line of a .jsonl file), `file` its absolute path, `hash` its
+//                             content, home city and the extraction settings, `city` that city (`cityFrom`: a flag, its
+//                             text, the default), `bytes` its text's size, `articles` its article ids, `lineBytes`,
+//                             `relationTypes` and `notes` what its lines in the outputs hold, `gone` marks a
 //                             unit no longer among the inputs whose records were kept (run without --prune).
 //                             `files` holds the stat stamp of each input file read without error; `fingerprint` the
-//                             settings and code (settingsFingerprint) the hashes were made with. A file whose stamp is
-//                             unchanged under the same fingerprint is not read again: its units are those of the last run.
+//                             settings and code (settingsFingerprint) the hashes were made with, `cityRules` the --city
+//                             flags (cityRulesKey). A file whose stamp is unchanged under the same fingerprint and city
+//                             rules is not read again: its units are those of the last run.
 //                             `blocks` names the entity blocks (blocks.ts), `outputs` the stamps of the committed line
 //                             files (outputs.ts).
 // DIR/.state/units/<hash>.jsonl  the records of one unit: a header line, then its articles.jsonl lines, then its
@@ -17,15 +19,18 @@
 // DIR/.state/blocks/<key>.json the entities of a block of consecutive units, merged (blocks.ts).
 // DIR/.state/last-run.json    the delta of the last run, for `kg load` to apply to Neo4j (RunDelta below).
 import { createHash } from 'node:crypto';
-import type { Note, Unit } from '../extract/corpus.ts';
+import type { Note, Unit } from '../run/units.ts';
 import type { LineFile } from './outputs.ts';
 
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 export interface ManifestUnit {
   key: string;
   file: string;
   hash: string;
+  city: string;
+  /** Where the city came from: a --city flag, the places its text names, or the default (its text names none). */
+  cityFrom: 'flag' | 'text' | 'default';
   bytes: number;
   articles: string[];
   /** The byte lengths of its lines in articles.jsonl and relations.jsonl (outputs.ts copies them from there). */
@@ -49,6 +54,7 @@ export interface FileStamp {
 export interface Manifest {
   version: number;
   fingerprint: string;
+  cityRules: string;
   files: Record<string, FileStamp>;
   units: ManifestUnit[];
   /** Keys of the entity blocks (blocks.ts) of the units, in order. */
@@ -76,11 +82,11 @@ export const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
 
 /**
  * The files of the last run that may be taken as they were, each with its stamp and units in order: none when the
- * settings or code changed since (every hash changes with them).
+ * settings or code changed since (every hash changes with them), or the city rules (a file may have another city now).
  */
-export function stampedFiles(previous: Manifest | null, fingerprint: string): Map<string, { stamp: FileStamp; units: ManifestUnit[] }> {
+export function stampedFiles(previous: Manifest | null, fingerprint: string, cityRules: string): Map<string, { stamp: FileStamp; units: ManifestUnit[] }> {
   const out = new Map<string, { stamp: FileStamp; units: ManifestUnit[] }>();
-  if (!previous || previous.fingerprint !== fingerprint) return out;
+  if (!previous || previous.fingerprint !== fingerprint || previous.cityRules !== cityRules) return out;
   for (const u of previous.units) {
     const stamp = previous.files[u.file];
     if (!stamp || u.gone) continue;
@@ -116,9 +122,12 @@ export function unitKey(unit: Unit, absolutePath: string): string {
   return unit.kind === 'page' ? absolutePath : `${absolutePath}:${unit.line}`;
 }
 
-/** Everything the unit's records depend on: its text, its name (article ids come from it), the settings and the code. */
+/**
+ * Everything the unit's records depend on: its text, its name (article ids come from it), its home city, the settings
+ * and the code (`settings`, the fingerprint).
+ */
 export function unitHash(unit: Unit, settings: string): string {
-  const h = createHash('sha256').update(settings).update('\0');
+  const h = createHash('sha256').update(settings).update(`\0${unit.city}\0`);
   if (unit.kind === 'page') h.update(`page\0${unit.file.split(/[\\/]/).pop()}\0${unit.stem}\0`).update(unit.text);
   else h.update(`article\0${unit.line}\0`).update(JSON.stringify(unit.article));
   return h.digest('hex').slice(0, 32);

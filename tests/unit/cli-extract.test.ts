@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runExtract, type ExtractSummary } from '../../src/cli/extract.ts';
+import { runExtract, type ExtractSummary } from '../../src/run/extract.ts';
 import { importGraph } from '../../src/graph/build.ts';
 import { Article, Entity, GoldPage, Relation, articleNodeId } from '../../src/schema.ts';
 

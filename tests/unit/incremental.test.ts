@@ -6,9 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedChunks, syntheticPage } from '../../bench/corpus.ts';
-import { runExtract, type ExtractOptions } from '../../src/cli/extract.ts';
+import { runExtract } from '../../src/run/extract.ts';
+import type { RunSettingsInput } from '../../src/settings.ts';
 import { RACY_NS, type RunDelta } from '../../src/state/delta.ts';
+import { extractionSources, settingsFingerprint } from '../../src/state/store.ts';
 
+const ROOT = join(import.meta.dirname, '../..');
 const OUTPUTS = ['articles.jsonl', 'entities.jsonl', 'relations.jsonl', 'graph.json'];
 
 let dir: string;
@@ -24,13 +27,13 @@ function makeCorpus(name: string, pages: number[]): string {
   return corpus;
 }
 
-const extract = (corpus: string, out: string, opts: Partial<ExtractOptions> = {}) => runExtract([corpus], { out, quiet: true, workers: 1, ...opts });
+const extract = (corpus: string, out: string, opts: Partial<RunSettingsInput> = {}) => runExtract([corpus], { out, quiet: true, workers: 1, ...opts });
 const bytes = (out: string) => Object.fromEntries(OUTPUTS.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
 const lastRun = (out: string) => JSON.parse(readFileSync(join(out, '.state', 'last-run.json'), 'utf8')) as RunDelta;
 const ids = (out: string, file: string) => readFileSync(join(out, file), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
 
 /** The output files of a full run over `corpus` in a fresh folder. */
-async function fullRun(corpus: string, opts: Partial<ExtractOptions> = {}): Promise<Record<string, string>> {
+async function fullRun(corpus: string, opts: Partial<RunSettingsInput> = {}): Promise<Record<string, string>> {
   const out = mkdtempSync(join(dir, 'full-'));
   await extract(corpus, out, opts);
   return bytes(out);
@@ -188,6 +191,50 @@ describe('incremental extraction', () => {
     const repaired = await extract(corpus, out, { city: '济南市' });
     expect(repaired.units).toEqual({ extracted: 1, reused: 1, kept: 0, removed: 0 });
     expect(bytes(out)).toEqual(await fullRun(corpus, { city: '济南市' }));
+  });
+
+  it('fingerprints every extraction source and data file under src/, the dependencies and the settings, but not the CLI or the server', async () => {
+    // A copy of the code the fingerprint reads: src/, package.json and (linked) node_modules/.
+    const root = join(dir, 'code-copy');
+    cpSync(join(ROOT, 'src'), join(root, 'src'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
+    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+    const settings = { date: null, ner: 'on' as const };
+    const fingerprint = () => settingsFingerprint(settings, root);
+    expect(fingerprint()).toBe(settingsFingerprint(settings));
+
+    const corpus = makeCorpus('code', [0, 1, 2]);
+    const out = join(dir, 'out-code');
+    const run = () => runExtract([corpus], { out, quiet: true, workers: 1 }, { codeRoot: root });
+    expect((await run()).units.extracted).toBe(3);
+    expect((await run()).units).toEqual({ extracted: 0, reused: 3, kept: 0, removed: 0 });
+
+    // Code in a folder no list names, and a data table: every unit is extracted again.
+    let before = fingerprint();
+    mkdirSync(join(root, 'src', 'foo'));
+    writeFileSync(join(root, 'src', 'foo', 'x.ts'), 'export const rule = 1;\n');
+    expect(fingerprint()).not.toBe(before);
+    expect((await run()).units).toEqual({ extracted: 3, reused: 0, kept: 0, removed: 0 });
+    for (const data of [join('lexicon', 'towns.tsv'), join('nlp', 'dict', 'user.dict.utf8'), join('foo', 'words.json')]) {
+      before = fingerprint();
+      writeFileSync(join(root, 'src', data), '东阿\tns\n');
+      expect(fingerprint(), data).not.toBe(before);
+      expect((await run()).units.extracted, data).toBe(3);
+    }
+    // A runtime dependency added to package.json (not installed: that is part of the digest too).
+    before = fingerprint();
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ ...pkg, dependencies: { ...pkg.dependencies, 'kg-new-dictionary': '^1.0.0' } }));
+    expect(fingerprint()).not.toBe(before);
+    // The command line and the viewer's API do not make records: the cache stays.
+    before = fingerprint();
+    writeFileSync(join(root, 'src', 'cli', 'new-command.ts'), 'export {};\n');
+    writeFileSync(join(root, 'src', 'server', 'route.ts'), 'export {};\n');
+    expect(fingerprint()).toBe(before);
+    expect(settingsFingerprint({ date: null, ner: 'off' }, root)).not.toBe(before);
+    expect(settingsFingerprint({ date: '2025-01-02', ner: 'on' }, root)).not.toBe(before);
+    expect(extractionSources(root)).toEqual(expect.arrayContaining([join('foo', 'x.ts'), join('lexicon', 'towns.tsv'), join('nlp', 'dict', 'idf.stub.utf8'), 'schema.ts']));
+    expect(extractionSources(root).filter((f) => f.startsWith('cli') || f.startsWith('server'))).toEqual([]);
   });
 
   it('merges entity blocks again from their units, re-extracting a unit whose cached file is damaged', async () => {

@@ -4,8 +4,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedChunks, syntheticPage } from '../../bench/corpus.ts';
-import { defaultWorkers, runExtract, type ExtractSummary } from '../../src/cli/extract.ts';
-import { createExtractor } from '../../src/extract/pool.ts';
+import { defaultWorkers, runExtract, type ExtractSummary } from '../../src/run/extract.ts';
+import { createExtractor } from '../../src/run/pool.ts';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 const OUTPUTS = ['articles.jsonl', 'entities.jsonl', 'relations.jsonl', 'graph.json'];
@@ -66,16 +66,16 @@ describe('extraction in worker threads', () => {
   });
 
   it('runs the extractor in a worker that loads TypeScript and jieba, and refuses a bad worker count', async () => {
-    const pool = createExtractor({ city: '聊城市', date: null, workers: 2 });
+    const pool = createExtractor({ date: null, workers: 2 });
     try {
       const text = readFileSync(join(SEEDS, '000_1d8b0c37187465ce.txt'), 'utf8');
-      const records = await pool.run({ kind: 'page', file: 'x/000_1d8b0c37187465ce.txt', stem: '000_1d8b0c37187465ce', text });
+      const records = await pool.run({ kind: 'page', file: 'x/000_1d8b0c37187465ce.txt', stem: '000_1d8b0c37187465ce', text, city: '聊城市' });
       expect(records.articleIds[0]).toBe('000_1d8b0c37187465ce#1');
       expect(records.entities.some((e) => e.id === 'Agency:聊城市市场监督管理局')).toBe(true);
     } finally {
       await pool.close();
     }
-    expect(() => createExtractor({ city: '聊城市', date: null, workers: 0 })).toThrow(/workers must be a whole number ≥ 1/);
+    expect(() => createExtractor({ date: null, workers: 0 })).toThrow(/workers must be a whole number ≥ 1/);
   });
 
   it('defaults to one worker per core, but one for pages too small to repay a worker start', () => {

@@ -2,8 +2,7 @@
 // returns the unit's serialized records; the caller awaits them in input order, so the output does not depend on
 // which worker finished first.
 import { Worker } from 'node:worker_threads';
-import { createContext, type ExtractContext } from './context.ts';
-import { extractUnit, serializeUnit, type Unit, type UnitRecords } from './corpus.ts';
+import { contextCache, extractRecords, type Unit, type UnitRecords } from './units.ts';
 import type { Task, WorkerSettings } from './worker.ts';
 
 export interface Extractor {
@@ -18,15 +17,15 @@ export function createExtractor(settings: WorkerSettings & { workers: number }):
   if (!Number.isInteger(settings.workers) || settings.workers < 1) throw new Error(`workers must be a whole number ≥ 1, not ${settings.workers}`);
   // Nothing is built before the first unit: a run that finds every unit cached loads neither jieba nor a worker.
   if (settings.workers === 1) {
-    let ctx: ExtractContext | null = null;
+    const contexts = contextCache();
     return {
-      run: async (unit) => serializeUnit(extractUnit(unit, (ctx ??= createContext({ city: settings.city })), { date: settings.date })),
+      run: async (unit) => extractRecords(unit, contexts, settings.date),
       close: async () => {},
     };
   }
   let pool: WorkerPool | null = null;
   return {
-    run: (unit) => (pool ??= new WorkerPool({ city: settings.city, date: settings.date }, settings.workers)).run(unit),
+    run: (unit) => (pool ??= new WorkerPool({ date: settings.date }, settings.workers)).run(unit),
     close: async () => pool?.close(),
   };
 }

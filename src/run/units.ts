@@ -1,18 +1,17 @@
-// A corpus in, records out. The unit of work is one input item: a page file (segmented into articles) or one line
-// of a .jsonl file (an article already). extractUnit is pure (text in, validated graphs out); serializeUnit turns its
+// The unit of work of a run: one input item, a page file (segmented into articles) or one line of a .jsonl file (an
+// article already), with its home city. extractUnit is pure (text in, validated graphs out); serializeUnit turns its
 // result into the exact lines `kg extract` writes, so that a worker thread, the in-process path and the incremental
 // cache all hand the writer the same bytes.
 import { basename } from 'node:path';
-import { readInputs } from '../ingest/read.ts';
 import { articleFromJsonl, segmentPage } from '../page/index.ts';
 import { EntityIndex } from '../resolve/corpus.ts';
 import { Article, ArticleGraph, Entity, JsonlArticle, Relation } from '../schema.ts';
-import { extractArticle, type ExtractContext } from './index.ts';
+import { createContext, extractArticle, type ExtractContext } from '../extract/index.ts';
 
-/** One input item to extract: a page's decoded text, or one article line of a .jsonl file. */
+/** One input item to extract: a page's decoded text, or one article line of a .jsonl file; `city` is its paper's. */
 export type Unit =
-  | { kind: 'page'; file: string; stem: string; text: string }
-  | { kind: 'article'; file: string; line: number; article: JsonlArticle };
+  | { kind: 'page'; file: string; stem: string; text: string; city: string }
+  | { kind: 'article'; file: string; line: number; article: JsonlArticle; city: string };
 
 /** What a unit yields besides records: a page without articles, an article whose records fail validation. */
 export type Note =
@@ -44,17 +43,16 @@ export interface UnitRecords {
   notes: Note[];
 }
 
-export type CorpusEvent =
-  | { kind: 'article'; graph: ArticleGraph; bytes: number }
-  | Note;
-
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 export function unitBytes(unit: Unit): number {
   return Buffer.byteLength(unit.kind === 'page' ? unit.text : unit.article.text);
 }
 
-/** Segments a page (or takes the .jsonl article), extracts and validates every article; never throws for bad text. */
+/**
+ * Segments a page (or takes the .jsonl article), extracts and validates every article with `ctx`, the context of the
+ * unit's city; never throws for bad text.
+ */
 export function extractUnit(unit: Unit, ctx: ExtractContext, opts: { date?: string | null } = {}): UnitGraphs {
   let articles: Article[];
   try {
@@ -76,6 +74,16 @@ export function extractUnit(unit: Unit, ctx: ExtractContext, opts: { date?: stri
   return out;
 }
 
+/** The extraction context of each city, built on first use: a run over several papers builds one per city. */
+export function contextCache(): (city: string) => ExtractContext {
+  const byCity = new Map<string, ExtractContext>();
+  return (city) => byCity.get(city) ?? byCity.set(city, createContext({ city })).get(city)!;
+}
+
+/** A unit extracted with the context of its city, as the writer takes it (in this thread or in a worker). */
+export const extractRecords = (unit: Unit, contexts: (city: string) => ExtractContext, date: string | null): UnitRecords =>
+  serializeUnit(extractUnit(unit, contexts(unit.city), { date }));
+
 export function serializeUnit(u: UnitGraphs): UnitRecords {
   const line = (r: unknown) => `${JSON.stringify(r)}\n`;
   const relationTypes: Record<string, number> = {};
@@ -90,19 +98,6 @@ export function serializeUnit(u: UnitGraphs): UnitRecords {
     relationTypes,
     notes: u.notes,
   };
-}
-
-/** The corpus as a stream of per-article events, in input order, extracted in this thread. */
-export async function* extractCorpus(paths: string[], ctx: ExtractContext, opts: { date?: string | null } = {}): AsyncGenerator<CorpusEvent> {
-  for await (const item of readInputs(paths)) {
-    if (item.kind === 'error') {
-      yield { kind: 'skipped', file: item.file, ...(item.line !== undefined ? { line: item.line } : {}), message: item.message };
-      continue;
-    }
-    const { graphs, notes } = extractUnit(item, ctx, opts);
-    yield* notes;
-    for (const [i, graph] of graphs.entries()) yield { kind: 'article', graph, bytes: i === 0 ? unitBytes(item) : 0 };
-  }
 }
 
 /** Every record checked against its schema; the first failure names the record, and nothing of the article is written. */

@@ -1,0 +1,275 @@
+// A real local Neo4j 5.26 Community server without Docker (the command line is scripts/neo4j.ts:
+// `npm run neo4j -- install|start|stop|status`).
+// install: mvn fetches the jars of scripts/neo4j/pom.xml into .neo4j/lib and javac compiles the launcher
+//          scripts/neo4j/KgNeo4j.java into .neo4j/classes (skipped while both inputs are unchanged).
+// start:   runs the launcher detached (pid in .neo4j/neo4j.pid, output in .neo4j/neo4j.log, data in .neo4j/data)
+//          and returns once Bolt answers with the configured credentials.
+// stop:    ends exactly the pid that start wrote, after checking that it is still our launcher.
+// The test global setup and `kg up` want ensureLocalNeo4j() (neo4jForUp() is `kg up`'s choice of server).
+// makeImportHome() and runAdminImport() run `neo4j-admin database import full` of `kg export` CSVs into a home of
+// its own (the admin-import test and bench/import.ts).
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { adminImportArgsFor } from '../graph/export.ts';
+import { connect, neo4jSettings, type Neo4jConnection, type Neo4jSettings } from './driver.ts';
+
+const REPO = join(import.meta.dirname, '..', '..');
+/** The launcher's source and the pom of its jars. */
+const HERE = join(REPO, 'scripts', 'neo4j');
+const MAIN_CLASS = 'KgNeo4j';
+/** Printed by the launcher once the credentials are set (see KgNeo4j.READY). */
+const READY_LINE = 'KgNeo4j ready';
+const JVM_OPTIONS = [
+  '-Xms512m', '-Xmx2g', '-XX:+UseG1GC', '-XX:-OmitStackTraceInFastThrow', '-Dlog4j2.disable.jmx=true',
+  // What Neo4j's own start script opens on Java 17+.
+  '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+];
+
+export interface LocalNeo4j {
+  /** .neo4j at the repository root, or KG_NEO4J_HOME. Holds lib/, classes/, data/, logs/, neo4j.pid, neo4j.log. */
+  home: string;
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  uri: string;
+}
+
+export function localNeo4j(env: NodeJS.ProcessEnv = process.env): LocalNeo4j {
+  const host = '127.0.0.1';
+  const port = Number(env.NEO4J_BOLT_PORT || 7687);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`NEO4J_BOLT_PORT must be a port number, not "${env.NEO4J_BOLT_PORT}"`);
+  const { user, password } = neo4jSettings({}, env);
+  return { home: resolve(env.KG_NEO4J_HOME || join(REPO, '.neo4j')), host, port, user, password, uri: `bolt://${host}:${port}` };
+}
+
+const paths = (home: string) => ({
+  lib: join(home, 'lib'),
+  classes: join(home, 'classes'),
+  stamp: join(home, 'installed.sha256'),
+  pid: join(home, 'neo4j.pid'),
+  log: join(home, 'neo4j.log'),
+});
+
+const settingsOf = (local: LocalNeo4j): Neo4jSettings => ({ uri: local.uri, user: local.user, password: local.password });
+
+function requireTool(command: string, versionFlag: string, hint: string): void {
+  const probe = spawnSync(command, [versionFlag], { stdio: 'ignore' });
+  if (probe.error || probe.status !== 0) {
+    throw new Error(`\`${command}\` was not found or does not run: ${hint}`);
+  }
+}
+
+function run(command: string, args: string[], what: string): void {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${what} failed (\`${command} ${args.join(' ')}\` exited with ${result.status ?? result.signal})`);
+}
+
+/** What the installed jars and classes were made from; a change of either makes install run again. */
+function inputsHash(): string {
+  const hash = createHash('sha256');
+  for (const f of ['pom.xml', `${MAIN_CLASS}.java`]) hash.update(readFileSync(join(HERE, f)));
+  return hash.digest('hex');
+}
+
+/** Fetches the jars and compiles the launcher, unless the cache in `home` was made from the same inputs. */
+export function installLocalNeo4j(local: LocalNeo4j = localNeo4j(), log: (line: string) => void = console.error): void {
+  const p = paths(local.home);
+  const wanted = inputsHash();
+  if (existsSync(p.stamp) && readFileSync(p.stamp, 'utf8').trim() === wanted) return;
+  requireTool('java', '-version', 'install a Java 17 or 21 JDK (Debian: apt-get install openjdk-17-jdk-headless).');
+  requireTool('javac', '-version', 'install a Java 17 or 21 JDK, not only a JRE (Debian: apt-get install openjdk-17-jdk-headless).');
+  requireTool('mvn', '-version', 'install Maven 3 (Debian: apt-get install maven); it fetches the Neo4j jars from Maven Central.');
+  log(`neo4j: fetching Neo4j jars into ${p.lib} (mvn)…`);
+  rmSync(p.lib, { recursive: true, force: true });
+  run('mvn', ['-q', '-B', '-f', join(HERE, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${p.lib}`, '-DincludeScope=runtime'],
+    'fetching the Neo4j jars');
+  log(`neo4j: compiling the launcher into ${p.classes} (javac)…`);
+  mkdirSync(p.classes, { recursive: true });
+  run('javac', ['-cp', join(p.lib, '*'), '-d', p.classes, join(HERE, `${MAIN_CLASS}.java`)], 'compiling scripts/neo4j/KgNeo4j.java');
+  writeFileSync(p.stamp, `${wanted}\n`);
+}
+
+function readPid(local: LocalNeo4j): number | undefined {
+  const file = paths(local.home).pid;
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/** True while `pid` is alive and, where /proc tells, still our launcher (a pid can be reused after a crash). */
+function isOurProcess(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const cmdline = `/proc/${pid}/cmdline`;
+  return !existsSync(cmdline) || readFileSync(cmdline, 'utf8').includes(MAIN_CLASS);
+}
+
+export interface LocalStatus {
+  running: boolean;
+  pid?: number;
+  uri: string;
+}
+
+export function localNeo4jStatus(local: LocalNeo4j = localNeo4j()): LocalStatus {
+  const pid = readPid(local);
+  return pid !== undefined && isOurProcess(pid) ? { running: true, pid, uri: local.uri } : { running: false, uri: local.uri };
+}
+
+function logTail(local: LocalNeo4j, lines = 15): string {
+  const file = paths(local.home).log;
+  return existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '(no log)';
+}
+
+/** Bolt answers and the credentials work: the server can be used. Connection errors are "not yet", others thrown. */
+async function boltAnswers(local: LocalNeo4j): Promise<boolean> {
+  try {
+    await (await connect(settingsOf(local))).driver.close();
+    return true;
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause;
+    if (cause?.code === 'ServiceUnavailable') return false;
+    throw err;
+  }
+}
+
+/** Starts the server detached (unless ours already runs) and waits until Bolt answers. */
+export async function startLocalNeo4j(local: LocalNeo4j = localNeo4j(), timeoutMs = 180_000): Promise<LocalStatus & { started: boolean }> {
+  const status = localNeo4jStatus(local);
+  if (status.running && status.pid !== undefined) {
+    await waitForBolt(local, status.pid, timeoutMs);
+    return { ...status, started: false };
+  }
+  installLocalNeo4j(local);
+  const p = paths(local.home);
+  const logFd = openSync(p.log, 'w');
+  const child = spawn('java', [...JVM_OPTIONS, '-cp', `${p.classes}:${join(p.lib, '*')}`, MAIN_CLASS, local.home], {
+    detached: true,
+    stdio: ['ignore', logFd, logFd],
+    env: { ...process.env, KG_NEO4J_HOST: local.host, KG_NEO4J_BOLT_PORT: String(local.port), KG_NEO4J_USER: local.user, KG_NEO4J_PASSWORD: local.password },
+  });
+  closeSync(logFd);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('neo4j: could not start `java`');
+  child.unref();
+  writeFileSync(p.pid, `${pid}\n`);
+  try {
+    await waitForBolt(local, pid, timeoutMs);
+  } catch (err) {
+    await stopLocalNeo4j(local);
+    throw err;
+  }
+  return { running: true, pid, uri: local.uri, started: true };
+}
+
+async function waitForBolt(local: LocalNeo4j, pid: number, timeoutMs: number): Promise<void> {
+  const log = paths(local.home).log;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isOurProcess(pid)) {
+      throw new Error(`neo4j: the server exited while starting (port ${local.port} taken?). Last lines of ${log}:\n${logTail(local)}`);
+    }
+    // Knock only after the launcher has set the password, so that no failed login locks the user.
+    if (existsSync(log) && readFileSync(log, 'utf8').includes(READY_LINE) && (await boltAnswers(local))) return;
+    await sleep(500);
+  }
+  throw new Error(`neo4j: Bolt did not answer at ${local.uri} within ${timeoutMs / 1000} s. Last lines of ${log}:\n${logTail(local)}`);
+}
+
+/** Ends the pid that start wrote (SIGTERM: a clean shutdown; SIGKILL after a minute). False when none was running. */
+export async function stopLocalNeo4j(local: LocalNeo4j = localNeo4j(), timeoutMs = 60_000): Promise<boolean> {
+  const { pid, running } = localNeo4jStatus(local);
+  rmSync(paths(local.home).pid, { force: true });
+  if (!running || pid === undefined) return false;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + timeoutMs;
+  while (isOurProcess(pid)) {
+    if (Date.now() > deadline) {
+      process.kill(pid, 'SIGKILL');
+      break;
+    }
+    await sleep(250);
+  }
+  return true;
+}
+
+export interface Neo4jHandle {
+  settings: Neo4jSettings;
+  /** True when this call started the server; then stop() stops it, otherwise stop() leaves it alone. */
+  started: boolean;
+  stop: () => Promise<void>;
+}
+
+/**
+ * A usable server at the local Bolt address: one already answering there (ours or anyone's, e.g. docker compose)
+ * is used as it is; otherwise the local server is installed if needed and started.
+ */
+export async function ensureLocalNeo4j(local: LocalNeo4j = localNeo4j()): Promise<Neo4jHandle> {
+  const settings = settingsOf(local);
+  if (await boltAnswers(local)) return { settings, started: false, stop: async () => {} };
+  const { started } = await startLocalNeo4j(local);
+  return { settings, started, stop: started ? async () => void (await stopLocalNeo4j(local)) : async () => {} };
+}
+
+/**
+ * Makes `home`, an empty folder, a second Neo4j home that shares the installed jars and launcher (symlinks, installing
+ * them first if needed): runAdminImport writes its data/, and a server started with `KG_NEO4J_HOME=home` (and a
+ * port of its own) reads it. The install stamp is copied so that such a start does not install again.
+ */
+export function makeImportHome(home: string, installed: LocalNeo4j = localNeo4j()): void {
+  installLocalNeo4j(installed);
+  const from = paths(installed.home);
+  const to = paths(home);
+  // NEO4J_CONF must name a folder; an empty one means the tool's defaults.
+  mkdirSync(join(home, 'conf'), { recursive: true });
+  symlinkSync(from.lib, to.lib);
+  symlinkSync(from.classes, to.classes);
+  copyFileSync(from.stamp, to.stamp);
+}
+
+/**
+ * Runs `neo4j-admin database import full` (the AdminTool of the installed jars, which the neo4j-admin script runs)
+ * on the CSVs that `kg export --format neo4j-admin` wrote into `csvDir`, into the `neo4j` database of `home` (made
+ * by makeImportHome), and returns what it printed. A failed import throws with the end of its output.
+ */
+export function runAdminImport(home: string, csvDir: string): string {
+  const [, ...args] = adminImportArgsFor(readdirSync(csvDir));
+  const result = spawnSync('java', ['-cp', join(paths(home).lib, '*'), 'org.neo4j.cli.AdminTool', ...args], {
+    cwd: csvDir,
+    env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') },
+    encoding: 'utf8',
+    // The tool prints a progress line per stage; a large import is well within this.
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.error) throw new Error(`neo4j-admin import: could not run \`java\`: ${result.error.message}`);
+  if (result.status !== 0) {
+    const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-20).join('\n');
+    throw new Error(`neo4j-admin database import full in ${csvDir} exited with ${result.status ?? result.signal}:\n${tail}`);
+  }
+  return result.stdout;
+}
+
+/**
+ * `kg up`'s server: NEO4J_URI set, that server, and failing to reach it is an error. Otherwise a server answering on
+ * the local Bolt address, or the local server started from Maven Central jars; if neither can be had, say why (`log`)
+ * and go on without (null).
+ */
+export async function neo4jForUp(log: (line: string) => void): Promise<Neo4jConnection | null> {
+  if (process.env.NEO4J_URI) return connect(neo4jSettings());
+  try {
+    log('neo4j: looking for a server on the local Bolt address, starting the local one if needed…');
+    const handle = await ensureLocalNeo4j();
+    if (handle.started) log('neo4j: started the local server; it keeps running (stop it with `npm run neo4j -- stop`)');
+    return await connect(handle.settings);
+  } catch (err) {
+    log(`neo4j: not loaded (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); the viewer reads graph.json`);
+    return null;
+  }
+}
