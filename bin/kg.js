@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `kg` command. It runs the compiled dist/ (npm run build, run by npm install) when dist/ is at least as new as
 // every file and folder under src/, else the TypeScript sources through tsx, so an edit works before a rebuild.
-// Freshness is one stat per entry under src/ against dist/.stamp (≈1 ms for ~90 entries); a folder's mtime moves when
+// Freshness is one stat per entry under src/ against dist/.stamp (cost in docs/bench.md); a folder's mtime moves when
 // a file in it is added, renamed or removed. KG_RUN=src or KG_RUN=dist picks one regardless (tests compare the two).
 import { readdirSync, statSync } from 'node:fs';
 
