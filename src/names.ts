@@ -52,6 +52,7 @@ export const RELATION_RULES = {
     'located:one-county-in-sentence',
     'located:paragraph-topic',
     'located:via-develops',
+    'located:article-county',
     'located:gazetteer',
   ],
   HOLDS_POSITION: ['position:title-chain'],
