@@ -17,9 +17,9 @@ const kg = (mode: 'dist' | 'src', args: string[]) =>
 
 let dir: string;
 beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kg-cli-dist-'));
   // Built from the sources under test, whatever dist/ held before.
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.js')], { cwd: ROOT, stdio: 'pipe' });
-  dir = mkdtempSync(join(tmpdir(), 'kg-cli-dist-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
