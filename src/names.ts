@@ -41,6 +41,7 @@ export const RELATION_RULES = {
   DEVELOPS: [
     'develops:owner-in-name',
     'develops:company-de-project',
+    'develops:company-verb-de',
     'develops:you-company-verb',
     'develops:same-sentence',
     'develops:official-on-project',
