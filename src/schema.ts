@@ -1,16 +1,13 @@
 // Every record that crosses a module boundary or is written to disk is defined here, and every type in the code
 // is inferred from these schemas. The contract they encode is ../shared/SCHEMA.md.
 import { z } from 'zod';
+import { ENTITY_TYPES, RELATION_TYPES } from './names.ts';
 
-export const ENTITY_TYPES = ['Project', 'Company', 'County', 'Agency', 'Person', 'City', 'Town', 'Organization'] as const;
-/** The five labels of the headline score. */
-export const SCORED_ENTITY_TYPES = ['Project', 'Company', 'County', 'Agency', 'Person'] as const;
+export * from './names.ts';
+
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;
 
-export const RELATION_TYPES = ['DEVELOPS', 'LOCATED_IN', 'HOLDS_POSITION', 'REPORTED', 'MENTIONS', 'FUNDS'] as const;
-/** The relation types of the headline score. */
-export const SCORED_RELATION_TYPES = ['DEVELOPS', 'LOCATED_IN', 'HOLDS_POSITION'] as const;
 export const RelationType = z.enum(RELATION_TYPES);
 export type RelationType = z.infer<typeof RelationType>;
 
@@ -40,7 +37,6 @@ export type Article = z.infer<typeof Article>;
 
 /** Entity id: `<type>:<canonical name>`. */
 export const entityId = (type: EntityType, name: string): string => `${type}:${name}`;
-export const articleNodeId = (articleId: string): string => `Article:${articleId}`;
 
 export const EntityProps = z
   .object({

@@ -1,20 +1,9 @@
-// The `kg` command: one file per subcommand under src/cli/, each registering itself here.
-import { Command } from 'commander';
-import { register as extract } from './extract.ts';
-import { register as evaluate } from './eval.ts';
-import { register as load } from './load.ts';
-import { register as query } from './query.ts';
-import { register as serve } from './serve.ts';
-import { register as exportCmd } from './export.ts';
-import { register as up } from './up.ts';
-
-const program = new Command('kg')
-  .description('Knowledge-graph builder for Chinese local news')
-  .showHelpAfterError();
-
-for (const add of [up, extract, evaluate, load, query, serve, exportCmd]) add(program);
+// The `kg` command: one file per subcommand under src/cli/, each registering itself with its options and action;
+// commands.ts loads only the one that runs.
+import { buildProgram } from './commands.ts';
 
 try {
+  const program = await buildProgram(process.argv.slice(2));
   await program.parseAsync(process.argv);
 } catch (err) {
   // One clear line for the user; the stack only when asked for.

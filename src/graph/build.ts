@@ -2,14 +2,23 @@
 // and what the file exports (GEXF, GraphML, CSV) are written from.
 import graphology from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
-import { articleNodeId, type Article, type Entity, type Relation } from '../schema.ts';
+import {
+  ARTICLE_LABEL,
+  articleNodeId,
+  type Article,
+  type Entity,
+  type NodeLabel,
+  type ProvenanceKey,
+  type Relation,
+  type RelationType,
+} from '../schema.ts';
 
 const { MultiDirectedGraph } = graphology;
 export type KgGraph = InstanceType<typeof MultiDirectedGraph>;
 
 /** Node attributes: `type` is the Neo4j label (`Article` for articles), `label` what the viewer prints. */
 export interface NodeAttributes {
-  type: string;
+  type: NodeLabel;
   label: string;
   name: string;
   aliases: string[];
@@ -18,19 +27,11 @@ export interface NodeAttributes {
 }
 
 /** Edge attributes: the relationship type, its provenance and its properties, flattened. */
-export interface EdgeAttributes {
-  type: string;
-  article: string;
-  evidence: string;
-  start: number;
-  end: number;
-  rule: string;
-  [prop: string]: unknown;
-}
+export type EdgeAttributes = { type: RelationType; [prop: string]: unknown } & Pick<Relation, ProvenanceKey>;
 
 export function articleNode(article: Article): NodeAttributes {
   return {
-    type: 'Article',
+    type: ARTICLE_LABEL,
     label: article.title ?? article.body.slice(0, 16),
     name: article.id,
     aliases: [],
@@ -44,7 +45,8 @@ export function articleNode(article: Article): NodeAttributes {
 }
 
 export function entityNode(entity: Entity): NodeAttributes {
-  return { ...entity.props, type: entity.type, label: entity.name, name: entity.name, aliases: entity.aliases, articles: entity.articles };
+  const { type, name, aliases, articles } = entity;
+  return { ...entity.props, type, label: name, name, aliases, articles };
 }
 
 /** A stable edge key, so that the same relation from the same article is one edge however often it is added. */
@@ -52,13 +54,19 @@ export function edgeKey(r: Relation): string {
   return `${r.type}|${r.from}|${r.to}|${r.article}|${r.start}`;
 }
 
-export function buildGraph(articles: Iterable<Article>, entities: Iterable<Entity>, relations: Iterable<Relation>): KgGraph {
+export function buildGraph(
+  articles: Iterable<Article>,
+  entities: Iterable<Entity>,
+  relations: Iterable<Relation>,
+): KgGraph {
   const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   for (const a of articles) graph.mergeNode(articleNodeId(a.id), articleNode(a));
   for (const e of entities) graph.mergeNode(e.id, entityNode(e));
   for (const r of relations) {
     if (!graph.hasNode(r.from) || !graph.hasNode(r.to)) {
-      throw new Error(`relation ${r.type} ${r.from} → ${r.to} (article ${r.article}) names a node that is not in the graph`);
+      throw new Error(
+        `relation ${r.type} ${r.from} → ${r.to} (article ${r.article}) names a node that is not in the graph`,
+      );
     }
     const key = edgeKey(r);
     if (graph.hasEdge(key)) continue;

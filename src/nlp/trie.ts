@@ -1,5 +1,7 @@
 // A character trie for dictionary look-ups: at each position, the longest entry that starts there.
 // Gazetteers hold thousands of names; a trie finds them in one pass where a regex alternation would not.
+// Keys are walked by UTF-16 code unit on insert and look-up alike, so offsets are the string offsets the rest of the
+// code uses, and a name with a character outside the BMP (𠀾, two code units) is found like any other.
 export class Trie<V> {
   private readonly root: TrieNode<V> = { next: new Map() };
 
@@ -9,7 +11,8 @@ export class Trie<V> {
 
   set(key: string, value: V): void {
     let node = this.root;
-    for (const ch of key) {
+    for (let i = 0; i < key.length; i++) {
+      const ch = key[i] as string;
       let child = node.next.get(ch);
       if (!child) node.next.set(ch, (child = { next: new Map() }));
       node = child;

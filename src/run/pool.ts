@@ -75,7 +75,7 @@ class WorkerPool implements Extractor {
 
   private start(): Slot {
     const n = this.slots.length + 1;
-    const slot: Slot = { worker: new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: this.settings }), busy: new Map() };
+    const slot: Slot = { worker: new Worker(new URL(import.meta.url.endsWith('.ts') ? './worker-entry.js' : './worker.js', import.meta.url), { workerData: this.settings }), busy: new Map() };
     slot.worker.on('message', (m: { id: number; records?: UnitRecords; error?: string }) => {
       const p = slot.busy.get(m.id);
       if (!p) return;

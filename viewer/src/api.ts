@@ -14,7 +14,15 @@ async function getJson<T>(path: string, params: Array<[string, string]> = [], si
 export const api = {
   stats: () => getJson<GraphStats>('stats'),
   overview: (limit?: number) => getJson<GraphPayload>('subgraph', limit ? [['limit', String(limit)]] : []),
-  search: (q: string, signal?: AbortSignal) => getJson<SearchHit[]>('search', [['q', q], ['limit', '12']], signal),
+  search: (q: string, signal?: AbortSignal) =>
+    getJson<SearchHit[]>(
+      'search',
+      [
+        ['q', q],
+        ['limit', '12'],
+      ],
+      signal,
+    ),
   node: (id: string) => getJson<NodeDetails>('node', [['id', id]]),
   neighbors: (id: string) => getJson<GraphPayload>('neighbors', [['id', id]]),
 };

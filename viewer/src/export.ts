@@ -31,7 +31,11 @@ function gexfAttributes(attrs: Record<string, unknown>): Record<string, string |
   const out: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(attrs)) {
     if (['x', 'y', 'size', 'color', 'label'].includes(k) || v === null || v === undefined) continue;
-    out[k] = Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean);
+    out[k] = Array.isArray(v)
+      ? v.join('、')
+      : typeof v === 'object'
+        ? JSON.stringify(v)
+        : (v as string | number | boolean);
   }
   return out;
 }

@@ -42,7 +42,21 @@ export function highlightSegments(text: string, terms: readonly string[]): Segme
 }
 
 /** Node attributes shown elsewhere (heading, colour), too long for a table (an article's body), or drawing state. */
-const NOT_SHOWN = new Set(['id', 'type', 'label', 'name', 'body', 'x', 'y', 'size', 'color', 'hidden', 'highlighted', 'forceLabel', 'zIndex']);
+const NOT_SHOWN = new Set([
+  'id',
+  'type',
+  'label',
+  'name',
+  'body',
+  'x',
+  'y',
+  'size',
+  'color',
+  'hidden',
+  'highlighted',
+  'forceLabel',
+  'zIndex',
+]);
 
 const PROPERTY_ZH: Record<string, string> = {
   aliases: '别名',

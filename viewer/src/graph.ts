@@ -2,7 +2,8 @@
 import graphology from 'graphology';
 import { forceAtlas2 } from './fa2.ts';
 import type { GraphPayload } from './api.ts';
-import { EDGE_COLOR, NODE_TYPES, nodeSize, typeStyle } from './style.ts';
+import { NODE_LABELS } from '../../src/names.ts';
+import { EDGE_COLOR, nodeSize, typeStyle } from './style.ts';
 
 const { MultiDirectedGraph } = graphology;
 
@@ -36,14 +37,12 @@ export function hash01(s: string): number {
   return (h >>> 0) / 4294967296;
 }
 
-const TYPE_ORDER = Object.keys(NODE_TYPES);
-
 /** Where a new node starts: around `anchor` when it was expanded from one, else in its type's sector of a disc. */
 export function seedPosition(id: string, type: string, anchor?: { x: number; y: number }): { x: number; y: number } {
   const a = hash01(id) * 2 * Math.PI;
   const r = Math.sqrt(hash01(`${id}#r`));
   if (anchor) return { x: anchor.x + 10 * r * Math.cos(a), y: anchor.y + 10 * r * Math.sin(a) };
-  const sector = Math.max(TYPE_ORDER.indexOf(type), 0) / TYPE_ORDER.length;
+  const sector = Math.max((NODE_LABELS as readonly string[]).indexOf(type), 0) / NODE_LABELS.length;
   const ca = sector * 2 * Math.PI;
   return { x: 100 * Math.cos(ca) + 60 * r * Math.cos(a), y: 100 * Math.sin(ca) + 60 * r * Math.sin(a) };
 }

@@ -16,7 +16,12 @@ export function renderLegend(
       sw.style.background = style.color;
       const button = el(
         'button',
-        { className: 'legend-item', dataset: { type }, attrs: { 'aria-pressed': String(!hidden.has(type)) }, title: type },
+        {
+          className: 'legend-item',
+          dataset: { type },
+          attrs: { 'aria-pressed': String(!hidden.has(type)) },
+          title: type,
+        },
         sw,
         el('span', { text: style.zh }),
         el('span', { className: 'count', text: String(n) }),

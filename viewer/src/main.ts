@@ -90,7 +90,10 @@ async function main(): Promise<void> {
   const currentView = (): ViewState => ({ selected, hidden: [...hidden], camera: camera.getState() });
   const writeUrl = () => {
     clearTimeout(urlTimer);
-    urlTimer = setTimeout(() => history.replaceState(null, '', formatViewState(currentView()) || location.pathname), 200);
+    urlTimer = setTimeout(
+      () => history.replaceState(null, '', formatViewState(currentView()) || location.pathname),
+      200,
+    );
   };
   camera.on('updated', writeUrl);
 
@@ -136,7 +139,11 @@ async function main(): Promise<void> {
     const details = await api.node(id);
     if (mine !== selection) return;
     selected = id;
-    renderPanel(ui.panel, details, { select: (other) => void select(other).catch(fail), expand: (n) => void expand(n).catch(fail), close: deselect });
+    renderPanel(ui.panel, details, {
+      select: (other) => void select(other).catch(fail),
+      expand: (n) => void expand(n).catch(fail),
+      close: deselect,
+    });
     renderer.refresh({ skipIndexation: true });
     if (moveCamera) {
       const d = renderer.getNodeDisplayData(id);

@@ -4,7 +4,7 @@ import type { NodeDetails, RelationView } from './api.ts';
 import { el } from './dom.ts';
 import { highlightSegments, propertyRows, relationPropsText } from './format.ts';
 import { namesOf } from './graph.ts';
-import { RELATION_ZH, typeStyle } from './style.ts';
+import { relationZh, typeStyle } from './style.ts';
 
 export interface PanelActions {
   select(id: string): void;
@@ -27,9 +27,14 @@ function evidenceBlock(r: RelationView, self: NodeDetails): HTMLElement {
 }
 
 function relationItem(r: RelationView, self: NodeDetails, actions: PanelActions): HTMLElement {
-  const other = el('button', { className: 'link', text: r.other.label, title: r.other.id, dataset: { id: r.other.id } });
+  const other = el('button', {
+    className: 'link',
+    text: r.other.label,
+    title: r.other.id,
+    dataset: { id: r.other.id },
+  });
   other.addEventListener('click', () => actions.select(r.other.id));
-  const verb = RELATION_ZH[r.type] ?? r.type;
+  const verb = relationZh(r.type);
   const props = relationPropsText(r.props);
   const head = el(
     'div',
@@ -48,7 +53,13 @@ function relationItem(r: RelationView, self: NodeDetails, actions: PanelActions)
         r.article.date && el('span', { className: 'article-date', text: r.article.date }),
       )
     : null;
-  return el('li', { className: 'relation', dataset: { type: r.type } }, head, source, r.evidence && evidenceBlock(r, self));
+  return el(
+    'li',
+    { className: 'relation', dataset: { type: r.type } },
+    head,
+    source,
+    r.evidence && evidenceBlock(r, self),
+  );
 }
 
 export function renderPanel(container: HTMLElement, details: NodeDetails, actions: PanelActions): void {
@@ -62,12 +73,19 @@ export function renderPanel(container: HTMLElement, details: NodeDetails, action
 
   const list = el('ul', { className: 'relations' });
   for (const r of details.relations) list.append(relationItem(r, details, actions));
-  const count = details.relationCount > details.relations.length
-    ? `关系（显示 ${details.relations.length} / ${details.relationCount}）`
-    : `关系（${details.relationCount}）`;
+  const count =
+    details.relationCount > details.relations.length
+      ? `关系（显示 ${details.relations.length} / ${details.relationCount}）`
+      : `关系（${details.relationCount}）`;
 
   container.replaceChildren(
-    el('header', {}, close, el('h2', { text: details.label }), el('div', { className: 'type' }, swatch(details.type), typeStyle(details.type).zh, ` · ${details.type}`)),
+    el(
+      'header',
+      {},
+      close,
+      el('h2', { text: details.label }),
+      el('div', { className: 'type' }, swatch(details.type), typeStyle(details.type).zh, ` · ${details.type}`),
+    ),
     el('div', { className: 'actions' }, expand),
     props,
     el('h3', { text: count }),

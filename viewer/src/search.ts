@@ -3,7 +3,12 @@ import { api, type SearchHit } from './api.ts';
 import { el } from './dom.ts';
 import { typeStyle } from './style.ts';
 
-export function setupSearch(input: HTMLInputElement, list: HTMLUListElement, onPick: (hit: SearchHit) => void, onError: (e: Error) => void): void {
+export function setupSearch(
+  input: HTMLInputElement,
+  list: HTMLUListElement,
+  onPick: (hit: SearchHit) => void,
+  onError: (e: Error) => void,
+): void {
   let hits: SearchHit[] = [];
   let active = -1;
   let pending: AbortController | null = null;
