@@ -17,7 +17,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'extract articles, entities and relations from page files, folders or .jsonl article files',
     load: () => import('./extract.ts'),
   },
-  eval: { summary: 'score an extract output folder against gold annotations', load: () => import('./eval.ts') },
+  eval: { summary: 'score pages against gold annotations: extract --pages (each with its gold city), or score an --out folder', load: () => import('./eval.ts') },
   load: {
     summary: 'load the output directory of `kg extract` (articles/entities/relations.jsonl) into Neo4j',
     load: () => import('./load.ts'),
