@@ -13,6 +13,7 @@ export const CAPACITY = new RegExp(`(?:年产|年加工|年处理|年出栏|年�
 /** 一期, 二期: jieba tags a phase as an adverb, but it belongs to the name. */
 const PHASE_WORD = /^[一二三四五六七八九十\d]+期$/;
 const TITLE_WORDS = [...TITLES];
+const WORK_VERBS = new Set(readTable('work-verbs.tsv', { columns: ['verb'] }).map((r) => r.verb));
 /** Prepositions and particles jieba may glue to the first characters of a name it does not know. */
 const GLUED = ['由', '在', '对', '与', '和', '从', '向', '把', '被', '给', '的', '为', '将', '是'];
 // Part-of-speech tags that never start a name: prepositions, conjunctions, particles, numerals, quantifiers.
@@ -60,6 +61,8 @@ export function nameStart(text: string, suffixStart: number, limit = 0): number 
     if (/[（(]/.test(t.word)) brackets--;
     if (brackets > 0) continue;
     if (inCapacity(t) || PHASE_WORD.test(t.word)) continue;
+    // 污水处理厂新建工程, 生产线扩建项目: a verb right before the suffix names the work, it does not introduce the name.
+    if (t.end === span.length && t.word.length >= 2 && (t.tag.startsWith('v') || WORK_VERBS.has(t.word))) continue;
     // A list item opens with its name: 、比逗仕休闲食品项目 starts at 比, which jieba reads as a preposition.
     if (t.start === 0 && t.word.length === 1 && toks[1]?.tag === 'x' && /[、，]/.test(text[i - 1] ?? '')) continue;
     const title = TITLE_WORDS.some((w) => t.word.endsWith(w));

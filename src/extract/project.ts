@@ -35,7 +35,9 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
     // 时风集团的…项目, 中化集团投资的…项目, 该公司生产的…项目: a company's project, named by its owner.
     const ownedBefore = OWNED_BEFORE.test(text.slice(Math.max(0, n.start - 40), n.start));
     // 年产5万吨…项目, 100万吨有机硅项目: a capacity makes a project one project, however common its words.
-    const { name, stripped, lastPlace, core } = canonicalProject(n.name, owner?.surface ?? '', ctx);
+    // A zone printed at the start (东阿经济开发区污水处理厂新建工程) is a place the gazetteer does not hold.
+    const zone = places.find((p) => p.rule === 'place:zone' && p.start === n.start && p.end < n.end)?.surface;
+    const { name, stripped, lastPlace, core } = canonicalProject(n.name, owner?.surface ?? '', ctx, zone);
     const stem = core.slice(0, core.length - n.suffix.length);
     const sized = CAPACITY.test(stem);
     const named = quoted || owner || ownedBefore || sized || lastPlace !== null || (stem.length >= 4 && !isGeneric(stem) && !onlyVerbs(stem));
@@ -81,15 +83,15 @@ function onlyVerbs(stem: string): boolean {
  * 高唐时风集团锦纶工业布智能制造项目 → 锦纶工业布智能制造项目 (owner and county stripped);
  * 东昌府区电商产业园 keeps its county (电商产业园 is generic); 聊城市… keeps the city (a project is not located in a city).
  */
-export function canonicalProject(printed: string, owner: string, ctx: ExtractContext): { name: string; stripped: string[]; lastPlace: string | null; core: string } {
+export function canonicalProject(printed: string, owner: string, ctx: ExtractContext, zone?: string): { name: string; stripped: string[]; lastPlace: string | null; core: string } {
   let name = printed;
   let lastPlace: string | null = null;
   const stripped: string[] = [];
   if (owner && name.startsWith(owner)) name = name.slice(owner.length);
   for (;;) {
-    const m = ctx.places.longestAt(name, 0);
+    const m: { key: string; end: number } | null = zone && name.startsWith(zone) && lastPlace === null ? { key: zone, end: zone.length } : ctx.places.longestAt(name, 0);
     if (!m) break;
-    const form = ctx.gazetteer.forms.get(m.key)!;
+    const form: { place: { type: string } } = ctx.gazetteer.forms.get(m.key) ?? { place: { type: 'County' } };
     // A province names a category (山东省重点项目), not where one project is.
     if (form.place.type === 'Province') return { name, stripped, lastPlace, core: name.slice(m.end) };
     if (form.place.type === 'City') {

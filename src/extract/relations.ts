@@ -106,24 +106,43 @@ export function fundsRelations(a: ArticleMentions): MentionRelation[] {
   return out;
 }
 
-/** Investment printed with a project: 总投资2.5亿元 in its sentence, or in a sentence that starts 该项目. */
+/**
+ * Investment printed with a project (sets `props.investment_yuan` on the project mention, which the entity carries):
+ * 总投资2.5亿元 after the project in its sentence, 投资50亿元的…项目 before it, 该项目总投资…, or a clause that opens
+ * 项目总投资… after the project was named. Money spent so far (完成投资, 累计投资) and sums over several projects
+ * (27个项目总投资…) are no project's investment (SCHEMA.md, "Investments").
+ */
 export function attachInvestments(a: ArticleMentions): void {
-  const INVEST = /(?:总投资|计划投资|投资总额|总投资额|项目投资)(?:约|达|超|近)?(\d+(?:\.\d+)?(?:万亿元|亿元|万元|元))/g;
   for (const s of a.sentences) {
     for (const m of s.text.matchAll(INVEST)) {
-      const amount = findAmounts(m[1]!)[0]!;
-      const amountEnd = s.start + m.index + m[0].length;
+      const lead = s.text.slice(0, m.index);
+      if (SPENT.test(lead) || SUM.test(lead)) continue;
+      const amount = findAmounts(m[2]!)[0]!;
+      const at = s.start + m.index;
+      const amountEnd = at + m[0].length;
       const inSentence = a.projects.filter((p) => within(p, s));
       const after = inSentence.find((p) => p.start === amountEnd + 1 && a.text[amountEnd] === '的');
-      const before = inSentence.filter((p) => p.end <= amountEnd).sort((x, y) => y.end - x.end)[0];
-      const ref = a.references.find((r) => r.target.type === 'Project' && r.start === s.start);
-      const project = after ?? before ?? ref?.target;
+      // A bare 投资 states a project's investment only right before it (投资50亿元的太阳能发电玻璃项目).
+      const project = m[1] === '投资'
+        ? after
+        : (after
+          ?? a.references.find((r) => r.target.type === 'Project' && (r.end === at || r.start === s.start))?.target
+          ?? inSentence.filter((p) => p.end <= at).sort((x, y) => y.end - x.end)[0]
+          ?? (CLAUSE_PROJECT.test(lead) ? a.projects.filter((p) => p.end <= at).sort((x, y) => y.end - x.end)[0] : undefined));
       if (!project || project.props.investment_yuan !== undefined) continue;
       project.props.investment_yuan = amount.yuan;
       project.props.investment_text = m[0];
     }
   }
 }
+
+const INVEST = /(总投资|计划投资|投资总额|总投资额|项目投资|投资)(?:约|达|超|近)?(\d+(?:\.\d+)?(?:万亿元|亿元|万元|元))/g;
+/** 完成投资, 累计投资, 一季度投资: money spent so far. */
+const SPENT = /(完成|累计|已|实际|当年|年度|季度|月份|上半年|前三季度)$/;
+/** 27个项目总投资, 共签约项目…总投资: a sum over several projects. */
+const SUM = /(\d+|[一二两三四五六七八九十百]+)[个项][^，。；]{0,12}$/;
+/** 项目总投资20亿元 opening a clause: the project named last. */
+const CLAUSE_PROJECT = /(?:^|[，。；：“])(?:该|这个|此|本|整个)?项目$/;
 
 /**
  * LOCATED_IN for companies, projects and organisations: a county or town printed in the name, `位于X的`, a
