@@ -37,6 +37,14 @@ describe('Viterbi decoding', () => {
     const em = [[0.3, -1.2, 2.1, 0.4], [1.7, 0.2, -0.5, 0.9], [-0.3, 2.2, 0.1, 0.6], [0.8, 0.4, 1.9, -1.1], [0.2, 0.7, 0.3, 1.4]];
     const trans = [[0.5, -0.7, 0.2, -1.5], [-0.4, 1.1, -2.0, 0.3], [0.9, -0.2, -0.6, 0.8], [-1.3, 0.6, 0.4, 0.1]];
     expect(run(em, trans)).toEqual(bestByEnumeration(em, trans));
+    // Emissions spread far wider than the transitions, as LAC's are: most tags are pruned at each step.
+    const wide = em.map((row) => row.map((x) => x * 8));
+    expect(run(wide, trans)).toEqual(bestByEnumeration(wide, trans));
+  });
+
+  it('lets the first of equal scores win, as numpy argmax does', () => {
+    expect(run([[1, 1, 0], [0, 0, 0]], [[0, 0, 0], [0, 0, 0], [0, 0, 0]])).toEqual([0, 0]);
+    expect(run([[0, 1, 1], [0, 0, 0], [0, 0, 0]], [[0, 0, 0], [0, 0, 0], [0, 0, 0]])).toEqual([1, 0, 0]);
   });
 
   it('reads a sequence at an offset in a batch of emissions; one step is its best tag', () => {

@@ -75,15 +75,31 @@ export function pieces(chars: readonly string[], max: number): [number, number][
  */
 export function viterbi(emissions: Float32Array, offset: number, length: number, transitions: Float32Array, nTags: number): number[] {
   if (length === 0) return [];
+  // Only a tag within the transitions' spread of the step's best score can be the best predecessor of any tag; LAC's
+  // transitions span 0.4 while its scores spread over several units, so a step looks at a few tags, not all 59.
+  // The margin keeps float32 rounding from pruning a tag that ties.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of transitions) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  const reach = hi - lo + 1e-3;
   let dp = emissions.slice(offset, offset + nTags);
   let next = new Float32Array(nTags);
+  const near = new Int32Array(nTags);
   const back = new Uint8Array(length * nTags); // nTags ≤ 256: LAC has 59
   for (let t = 1; t < length; t++) {
+    let top = -Infinity;
+    for (let i = 0; i < nTags; i++) top = Math.max(top, dp[i]!);
+    let count = 0;
+    for (let i = 0; i < nTags; i++) if (dp[i]! >= top - reach) near[count++] = i; // in tag order, for ties
     const row = offset + t * nTags;
     for (let to = 0; to < nTags; to++) {
       let best = -Infinity;
       let arg = 0;
-      for (let from = 0; from < nTags; from++) {
+      for (let k = 0; k < count; k++) {
+        const from = near[k]!;
         const s = Math.fround(dp[from]! + transitions[from * nTags + to]!);
         if (s > best) {
           best = s;
