@@ -27,12 +27,12 @@ const run = promisify(execFile);
  * general Chinese naming, not tuned to CLUENER's labels (which count 央行 as government, 律师事务所 as a company).
  */
 const ORG_ENDINGS: Record<'Organization' | 'Company' | 'Agency', string[]> = {
-  Organization: ['大学', '学院', '学校', '中学', '小学', '幼儿园', '医院', '研究所', '研究院', '研究中心', '协会', '学会', '商会',
-    '联合会', '基金会', '俱乐部', '队', '报社', '电视台', '出版社', '联盟', '组织'],
-  Company: ['公司', '集团', '银行', '支行', '分行', '合作社', '证券', '保险', '厂', '店', '超市', '商场', '宾馆', '航空', '地产', '传媒',
-    '事务所', '交易所'],
-  Agency: ['政府', '局', '厅', '委', '委员会', '常委会', '部', '署', '办', '办公室', '院', '所', '海关', '人大', '政协', '公安', '人民银行',
-    '中央银行', '央行', '监会', '总队', '支队', '大队', '使馆'],
+  Organization: ['大学', '学院', '学校', '中学', '小学', '幼儿园', '医院', '研究所', '研究院', '研究中心', '协会', '学会',
+    '商会', '联合会', '基金会', '俱乐部', '队', '报社', '电视台', '出版社', '联盟', '组织'],
+  Company: ['公司', '集团', '银行', '支行', '分行', '合作社', '证券', '保险', '厂', '店', '超市', '商场', '宾馆', '航空',
+    '地产', '传媒', '事务所', '交易所'],
+  Agency: ['政府', '局', '厅', '委', '委员会', '常委会', '部', '署', '办', '办公室', '院', '所', '海关', '人大', '政协',
+    '公安', '人民银行', '中央银行', '央行', '监会', '总队', '支队', '大队', '使馆'],
 };
 const ENDINGS = Object.entries(ORG_ENDINGS)
   .flatMap(([type, endings]) => endings.map((ending) => ({ type: type as EntityType, ending })))
@@ -42,14 +42,20 @@ export function orgType(name: string): EntityType {
   return ENDINGS.find(({ ending }) => name.endsWith(ending))?.type ?? 'Organization';
 }
 
-/** The type of a model span in an extract folder: PER is a Person, ORG is typed by its ending, LOC and TIME are left out. */
+/** A model span's type in an extract folder: PER is a Person, ORG is typed by its ending, LOC and TIME are left out. */
 function spanType(e: Analysis['entities'][number]): EntityType | null {
   return e.type === 'PER' ? 'Person' : e.type === 'ORG' ? orgType(e.text) : null;
 }
 
-/** The records of an extract folder holding the model's spans: one article per sentence, one entity per type and name. */
-export function spanRecords(ids: readonly string[], texts: readonly string[], analyses: readonly Analysis[]): { articles: Article[]; entities: Entity[] } {
-  const articles = ids.map((id, index) => Article.parse({ id, file: 'cluener', index, title: null, kicker: null, subtitle: null, date: null, reporters: [], body: texts[index] }));
+/** An extract folder's records of the model's spans: one article per sentence, one entity per type and name. */
+export function spanRecords(
+  ids: readonly string[],
+  texts: readonly string[],
+  analyses: readonly Analysis[],
+): { articles: Article[]; entities: Entity[] } {
+  const articles = ids.map((id, index) =>
+    Article.parse({ id, file: 'cluener', index, title: null, kicker: null, subtitle: null, date: null, reporters: [],
+      body: texts[index] }));
   const entities = new Map<string, Entity>();
   analyses.forEach((a, i) => {
     for (const span of a.entities) {
@@ -69,20 +75,27 @@ export function mergeEntities(a: readonly Entity[], b: readonly Entity[]): Entit
   const out = new Map<string, Entity>();
   for (const e of [...a, ...b]) {
     const seen = out.get(e.id);
-    out.set(e.id, seen ? { ...seen, aliases: [...new Set([...seen.aliases, ...e.aliases])], articles: [...new Set([...seen.articles, ...e.articles])] } : e);
+    const union = (x: string[], y: string[]): string[] => [...new Set([...x, ...y])];
+    out.set(
+      e.id,
+      seen ? { ...seen, aliases: union(seen.aliases, e.aliases), articles: union(seen.articles, e.articles) } : e,
+    );
   }
   return [...out.values()];
 }
 
 const jsonl = (rows: readonly unknown[]): string => rows.map((r) => `${JSON.stringify(r)}\n`).join('');
 const readJsonl = <T>(path: string, schema: { parse(x: unknown): T }): T[] =>
-  readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l, i) => {
-    try {
-      return schema.parse(JSON.parse(l));
-    } catch (err) {
-      throw new Error(`${path}:${i + 1}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-    }
-  });
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l, i) => {
+      try {
+        return schema.parse(JSON.parse(l));
+      } catch (err) {
+        throw new Error(`${path}:${i + 1}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      }
+    });
 
 function writeFolder(dir: string, articles: readonly Article[], entities: readonly Entity[]): void {
   mkdirSync(dir, { recursive: true });
@@ -110,12 +123,15 @@ const rate = (chars: number, t: { wallMs: number; cpuMs: number }): string => {
 };
 
 export async function bench(): Promise<void> {
-  for (const f of [LABELLED, SCORER]) if (!existsSync(f)) throw new Error(`${f} not found (the CLUENER data and scorer live in ../shared)`);
+  for (const f of [LABELLED, SCORER]) {
+    if (!existsSync(f)) throw new Error(`${f} not found (the CLUENER data and scorer live in ../shared)`);
+  }
   const root = mkdtempSync(join(tmpdir(), 'kg-bench-cluener-'));
   try {
     const input = join(root, 'clue.jsonl');
     await run('python3', [SCORER, 'prepare', LABELLED, input]);
-    const rows = readFileSync(input, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; text: string });
+    const lines = readFileSync(input, 'utf8').split('\n').filter(Boolean);
+    const rows = lines.map((l) => JSON.parse(l) as { id: string; text: string });
     const ids = rows.map((r) => r.id);
     const texts = rows.map((r) => r.text);
     const chars = texts.reduce((n, t) => n + t.length, 0);
@@ -123,8 +139,10 @@ export async function bench(): Promise<void> {
 
     const rulesDir = join(root, 'rules');
     const started = performance.now();
-    await run(process.execPath, [join(ROOT, 'bin/kg.js'), 'extract', input, '--out', rulesDir, '--no-graph', '-q'], { maxBuffer: 1 << 24 });
-    console.log(`\nrules (kg extract, ${((performance.now() - started) / 1000).toFixed(1)} s):\n${await score(rulesDir)}`);
+    const kg = [join(ROOT, 'bin/kg.js'), 'extract', input, '--out', rulesDir, '--no-graph', '-q'];
+    await run(process.execPath, kg, { maxBuffer: 1 << 24 });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`\nrules (kg extract, ${seconds} s):\n${await score(rulesDir)}`);
 
     const ner = await createRecognizer();
     if (!ner) {
@@ -141,10 +159,12 @@ export async function bench(): Promise<void> {
     writeFolder(join(root, 'model'), model.articles, model.entities);
     const orgs = model.entities.filter((e) => e.type !== 'Person');
     const count = (t: EntityType): number => orgs.filter((e) => e.type === t).length;
-    console.log(`\nmodel alone (PER → Person; ORG → ${count('Company')} Company, ${count('Agency')} Agency, ${count('Organization')} Organization names by ending):\n${await score(join(root, 'model'))}`);
+    const split = `${count('Company')} Company, ${count('Agency')} Agency, ${count('Organization')} Organization names`;
+    console.log(`\nmodel alone (PER → Person; ORG → ${split} by ending):\n${await score(join(root, 'model'))}`);
 
     const rules = readJsonl(join(rulesDir, 'entities.jsonl'), Entity);
-    writeFolder(join(root, 'union'), readJsonl(join(rulesDir, 'articles.jsonl'), Article), mergeEntities(rules, model.entities));
+    const rulesArticles = readJsonl(join(rulesDir, 'articles.jsonl'), Article);
+    writeFolder(join(root, 'union'), rulesArticles, mergeEntities(rules, model.entities));
     console.log(`\nrules ∪ model:\n${await score(join(root, 'union'))}`);
 
     jieba.tag('预热'); // loads the dictionaries before the clock starts

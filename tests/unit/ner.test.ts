@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyse, encode, pieces, viterbi } from '../../src/nlp/ner/decode.ts';
-import { createRecognizer, MODEL_DIR, modelFingerprint, type Analysis, type Recognizer } from '../../src/nlp/ner/index.ts';
+import { createRecognizer, MODEL_DIR, modelFingerprint } from '../../src/nlp/ner/index.ts';
+import type { Analysis, Recognizer } from '../../src/nlp/ner/index.ts';
 import { missingFiles, parseNpy, parseTags, parseVocab } from '../../src/nlp/ner/model.ts';
 
 /** Every path of `length` steps over `n` tags, scored as viterbi() defines it: the brute-force reference. */
@@ -22,7 +23,8 @@ function bestByEnumeration(em: number[][], trans: number[][]): number[] {
   return best;
 }
 
-const run = (em: number[][], trans: number[][]): number[] => viterbi(Float32Array.from(em.flat()), 0, em.length, Float32Array.from(trans.flat()), trans.length);
+const run = (em: number[][], trans: number[][]): number[] =>
+  viterbi(Float32Array.from(em.flat()), 0, em.length, Float32Array.from(trans.flat()), trans.length);
 
 describe('Viterbi decoding', () => {
   it('finds the best path where the greedy choice is wrong', () => {
@@ -34,7 +36,8 @@ describe('Viterbi decoding', () => {
   });
 
   it('agrees with enumerating every path of a 4-tag, 5-step lattice', () => {
-    const em = [[0.3, -1.2, 2.1, 0.4], [1.7, 0.2, -0.5, 0.9], [-0.3, 2.2, 0.1, 0.6], [0.8, 0.4, 1.9, -1.1], [0.2, 0.7, 0.3, 1.4]];
+    const em = [[0.3, -1.2, 2.1, 0.4], [1.7, 0.2, -0.5, 0.9], [-0.3, 2.2, 0.1, 0.6], [0.8, 0.4, 1.9, -1.1],
+      [0.2, 0.7, 0.3, 1.4]];
     const trans = [[0.5, -0.7, 0.2, -1.5], [-0.4, 1.1, -2.0, 0.3], [0.9, -0.2, -0.6, 0.8], [-1.3, 0.6, 0.4, 0.1]];
     expect(run(em, trans)).toEqual(bestByEnumeration(em, trans));
     // Emissions spread far wider than the transitions, as LAC's are: most tags are pruned at each step.
@@ -57,7 +60,8 @@ describe('Viterbi decoding', () => {
 });
 
 describe('input and output mapping', () => {
-  const model = { vocab: new Map([['a', 1], ['1', 2], ['中', 3], ['OOV', 9]]), oovId: 9, q2b: new Map([['１', '1'], ['Ａ', 'a']]) };
+  const vocab = new Map([['a', 1], ['1', 2], ['中', 3], ['OOV', 9]]);
+  const model = { vocab, oovId: 9, q2b: new Map([['１', '1'], ['Ａ', 'a']]) };
 
   it('maps full-width characters through q2b, unknown ones to OOV, and counts an astral character as one', () => {
     const { ids, offsets } = encode('Ａ１中𠀾x', model);
@@ -69,10 +73,15 @@ describe('input and output mapping', () => {
     const tags = new Map([[0, 'PER-B'], [1, 'PER-I'], [2, 'v-B'], [3, 'O'], [4, 'n-I']]);
     const text = '王小明说过';
     const a = analyse(text, [0, 1, 2, 3, 4, 5], [0, 1, 1, 2, 3], tags);
-    expect(a.words).toEqual([{ start: 0, end: 3, tag: 'PER' }, { start: 3, end: 4, tag: 'v' }, { start: 4, end: 5, tag: 'O' }]);
+    expect(a.words).toEqual([
+      { start: 0, end: 3, tag: 'PER' },
+      { start: 3, end: 4, tag: 'v' },
+      { start: 4, end: 5, tag: 'O' },
+    ]);
     expect(a.entities).toEqual([{ type: 'PER', start: 0, end: 3, text: '王小明' }]);
     // A leading -I still starts a word; ids missing from tag.dic count as n-B.
-    expect(analyse('甲乙丙', [0, 1, 2, 3], [4, 4, 7], tags).words).toEqual([{ start: 0, end: 2, tag: 'n' }, { start: 2, end: 3, tag: 'n' }]);
+    const lead = analyse('甲乙丙', [0, 1, 2, 3], [4, 4, 7], tags);
+    expect(lead.words).toEqual([{ start: 0, end: 2, tag: 'n' }, { start: 2, end: 3, tag: 'n' }]);
   });
 
   it('cuts a long sentence after its last clause mark in the second half, or at the maximum without one', () => {
@@ -86,21 +95,29 @@ describe('input and output mapping', () => {
 describe('model files', () => {
   const npy = (header: string, values: number[]): Uint8Array => {
     const padded = header.padEnd(118, ' ') + '\n';
-    const head = Buffer.concat([Buffer.from([0x93]), Buffer.from('NUMPY'), Buffer.from([1, 0, padded.length, 0]), Buffer.from(padded, 'latin1')]);
+    const magic = Buffer.from([0x93, ...Buffer.from('NUMPY'), 1, 0, padded.length, 0]);
+    const head = Buffer.concat([magic, Buffer.from(padded, 'latin1')]);
     return Buffer.concat([head, Buffer.from(Float32Array.from(values).buffer)]);
   };
 
+  const header = (descr: string, shape: string): string =>
+    `{'descr': '${descr}', 'fortran_order': False, 'shape': ${shape}, }`;
+
   it('reads a float32 .npy matrix', () => {
-    const m = parseNpy(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }", [1, 2, 3, 4, 5, 6.5]), 't.npy');
+    const m = parseNpy(npy(header('<f4', '(2, 3)'), [1, 2, 3, 4, 5, 6.5]), 't.npy');
     expect([m.rows, m.cols, [...m.data]]).toEqual([2, 3, [1, 2, 3, 4, 5, 6.5]]);
   });
 
   it('names the file and what is wrong in a bad .npy, tag or vocabulary file', () => {
-    expect(() => parseNpy(npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1, 1), }", [1, 2]), 't.npy')).toThrow(/t\.npy: expected a 2-D little-endian float32/);
-    expect(() => parseNpy(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 2), }", [1, 2]), 't.npy')).toThrow('t.npy: 8 data bytes for a 2×2 float32 array');
+    const doubles = npy(header('<f8', '(1, 1)'), [1, 2]);
+    expect(() => parseNpy(doubles, 't.npy')).toThrow(/t\.npy: expected a 2-D little-endian float32/);
+    const short = npy(header('<f4', '(2, 2)'), [1, 2]);
+    expect(() => parseNpy(short, 't.npy')).toThrow('t.npy: 8 data bytes for a 2×2 float32 array');
     expect(() => parseNpy(Buffer.from('PK\x03\x04 not numpy'), 't.npy')).toThrow('t.npy: not a .npy file');
-    expect(() => parseTags('0\tn-B\n1\tPER_I\n', 'tag.dic')).toThrow('tag.dic:2: expected a tag like n-B, PER-I or O, found "PER_I"');
-    expect(() => parseVocab('0\ta\nx\tb\n', 'word.dic')).toThrow('word.dic:2: expected a numeric id before the tab, found "x"');
+    expect(() => parseTags('0\tn-B\n1\tPER_I\n', 'tag.dic'))
+      .toThrow('tag.dic:2: expected a tag like n-B, PER-I or O, found "PER_I"');
+    expect(() => parseVocab('0\ta\nx\tb\n', 'word.dic'))
+      .toThrow('word.dic:2: expected a numeric id before the tab, found "x"');
   });
 
   it('lets a later tag.dic line override an earlier one, as the wheel does, and finds the OOV id', () => {
@@ -137,7 +154,8 @@ describe.skipIf(!installed)(`the LAC model${why}`, () => {
   afterAll(() => ner?.release());
 
   const one = async (s: string): Promise<Analysis> => (await ner.recognize([s]))[0]!;
-  const entities = async (s: string): Promise<string[]> => (await one(s)).entities.map((e) => `${e.type} ${e.text} ${e.start}-${e.end}`);
+  const entities = async (s: string): Promise<string[]> =>
+    (await one(s)).entities.map((e) => `${e.type} ${e.text} ${e.start}-${e.end}`);
 
   it('finds a person after a title and the county he visits', async () => {
     expect(await entities('县委书记张建国到东阿县调研。')).toEqual(['PER 张建国 4-7', 'LOC 东阿县 8-11']);
@@ -175,7 +193,7 @@ describe.skipIf(!installed)(`the LAC model${why}`, () => {
     expect(await entities(s)).toEqual(['LOC 𠀾𠁀村 2-7', 'PER 李明 10-12']);
   });
 
-  it('gives a batch of mixed lengths (an empty one, a long one cut in pieces) the results of one-by-one runs', async () => {
+  it('gives a batch of mixed lengths (an empty one, one cut in pieces) the results of one-by-one runs', async () => {
     const long = '县委书记张建国到东阿县调研，'.repeat(40); // 560 characters: more than one piece
     const batch = ['市长李华说：“我们要努力。”', '', long, '据新华社北京３月５日电', '他说，今年的收成不错。', '记者从阳谷县获悉', '今天'];
     const together = await ner.recognize(batch);

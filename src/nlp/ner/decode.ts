@@ -29,7 +29,10 @@ const ENTITY_TYPES: ReadonlySet<string> = new Set<EntityType>(['PER', 'ORG', 'LO
  * The model's input for `text`: one id per code point (an astral character is one, as Python's `list(text)` makes
  * it), after the q2b map, unknown characters as OOV; and each code point's UTF-16 offset, plus the end.
  */
-export function encode(text: string, model: Pick<ModelData, 'vocab' | 'oovId' | 'q2b'>): { ids: number[]; offsets: number[] } {
+export function encode(
+  text: string,
+  model: Pick<ModelData, 'vocab' | 'oovId' | 'q2b'>,
+): { ids: number[]; offsets: number[] } {
   const ids: number[] = [];
   const offsets: number[] = [];
   let at = 0;
@@ -73,7 +76,13 @@ export function pieces(chars: readonly string[], max: number): [number, number][
  * `transitions[from * nTags + to]`. As the wheel does it (no start or stop scores; the first of equal scores wins),
  * in float32 like numpy, so near-ties break the same way.
  */
-export function viterbi(emissions: Float32Array, offset: number, length: number, transitions: Float32Array, nTags: number): number[] {
+export function viterbi(
+  emissions: Float32Array,
+  offset: number,
+  length: number,
+  transitions: Float32Array,
+  nTags: number,
+): number[] {
   if (length === 0) return [];
   // Only a tag within the transitions' spread of the step's best score can be the best predecessor of any tag; LAC's
   // transitions span 0.4 while its scores spread over several units, so a step looks at a few tags, not all 59.
@@ -124,7 +133,12 @@ export function viterbi(emissions: Float32Array, offset: number, length: number,
  * the first character whatever its tag), takes the label before the tag's last `-` (`O` for O), and runs on over
  * the `-I` tags that follow. Ids absent from tag.dic count as `n-B`, as there. Offsets come from encode().
  */
-export function analyse(text: string, offsets: readonly number[], path: readonly number[], tags: ReadonlyMap<number, string>): Analysis {
+export function analyse(
+  text: string,
+  offsets: readonly number[],
+  path: readonly number[],
+  tags: ReadonlyMap<number, string>,
+): Analysis {
   const words: Word[] = [];
   const entities: Entity[] = [];
   const tagOf = (id: number): string => tags.get(id) ?? 'n-B';

@@ -58,7 +58,9 @@ export async function createRecognizer(modelDir = MODEL_DIR): Promise<Recognizer
 
   async function recognize(sentences: readonly string[]): Promise<Analysis[]> {
     const encoded = sentences.map((s) => encode(s, model));
-    const all = sentences.flatMap((s, input) => pieces([...s], MAX_PIECE).map(([from, to], k): Piece => ({ input, k, from, to })));
+    const all = sentences.flatMap((s, input) =>
+      pieces([...s], MAX_PIECE).map(([from, to], k): Piece => ({ input, k, from, to })),
+    );
     const parts = sentences.map((): Analysis[] => []);
     const order = all.filter((p) => p.to > p.from).sort((a, b) => a.to - a.from - (b.to - b.from));
     for (const batch of sameLength(order, BATCH)) {
@@ -82,7 +84,10 @@ export async function createRecognizer(modelDir = MODEL_DIR): Promise<Recognizer
       });
     }
     // A piece is analysed alone (its first character starts a word), then the pieces are joined in their order.
-    return parts.map((ps) => ({ words: ps.flatMap((p) => p?.words ?? []), entities: ps.flatMap((p) => p?.entities ?? []) }));
+    return parts.map((ps) => ({
+      words: ps.flatMap((p) => p?.words ?? []),
+      entities: ps.flatMap((p) => p?.entities ?? []),
+    }));
   }
 
   return { recognize, release: () => session.release() };
@@ -103,6 +108,6 @@ function sameLength(sorted: readonly Piece[], size: number): Piece[][] {
 export function modelFingerprint(modelDir = MODEL_DIR): string {
   if (missingFiles(modelDir).length) return 'absent';
   const h = createHash('sha256');
-  for (const f of MODEL_FILES) h.update(f).update('\0').update(readFileSync(join(modelDir, f))).update('\0');
+  for (const f of MODEL_FILES) h.update(`${f}\0`).update(readFileSync(join(modelDir, f))).update('\0');
   return h.digest('hex');
 }

