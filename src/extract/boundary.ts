@@ -1,6 +1,6 @@
 // Where a name that ends in a known suffix (…有限公司, …项目, …大学) starts. Chinese prints no space before a name,
 // so the start is found by walking left over name characters and stopping at punctuation or a function word.
-import { BOUNDARY_WORDS, REFERENCE_PREFIXES, TITLES } from '../lexicon/names.ts';
+import { BOUNDARY_WORDS, COMPANY_SUFFIXES, ORGANIZATION_SUFFIXES, PROJECT_SUFFIXES, REFERENCE_PREFIXES, TITLES } from '../lexicon/names.ts';
 import { readTable } from '../lexicon/table.ts';
 import { tokens } from '../nlp/jieba.ts';
 
@@ -13,6 +13,8 @@ export const CAPACITY = new RegExp(`(?:年产|年加工|年处理|年出栏|年�
 /** 一期, 二期: jieba tags a phase as an adverb, but it belongs to the name. */
 const PHASE_WORD = /^[一二三四五六七八九十\d]+期$/;
 const TITLE_WORDS = [...TITLES];
+/** Text ending in a name's suffix, a place or a group of people: the conjunction after it joins two things. */
+const ENDS_NAME = new RegExp(`(?:${[...COMPANY_SUFFIXES, ...PROJECT_SUFFIXES, ...ORGANIZATION_SUFFIXES, '局', '委', '政府', '办', '区', '县', '市', '镇', '乡', '同志', '人员', '部门', '企业', '单位', '群众'].join('|')})$`);
 const WORK_VERBS = new Set(readTable('work-verbs.tsv', { columns: ['verb'] }).map((r) => r.verb));
 /** Prepositions and particles jieba may glue to the first characters of a name it does not know. */
 const GLUED = ['由', '在', '对', '与', '和', '从', '向', '把', '被', '给', '的', '为', '将', '是'];
@@ -27,7 +29,7 @@ const COUNTED = /^[\d.]*[个家项座条批台处]/;
  * The start of the name whose suffix starts at `suffixStart` in `text`. Never before `limit`. A name may hold
  * one coordinated modifier pair (高强度、高精密直螺纹紧固件项目) when it follows 的 directly.
  */
-export function nameStart(text: string, suffixStart: number, limit = 0): number {
+export function nameStart(text: string, suffixStart: number, limit = 0, joins: readonly string[] = []): number {
   // No name runs longer than this before its suffix; the cap keeps jieba's work per name small.
   limit = Math.max(limit, suffixStart - MAX_NAME);
   let i = suffixStart;
@@ -65,6 +67,8 @@ export function nameStart(text: string, suffixStart: number, limit = 0): number 
     if (t.end === span.length && t.word.length >= 2 && (t.tag.startsWith('v') || WORK_VERBS.has(t.word))) continue;
     // A list item opens with its name: 、比逗仕休闲食品项目 starts at 比, which jieba reads as a preposition.
     if (t.start === 0 && t.word.length === 1 && toks[1]?.tag === 'x' && /[、，]/.test(text[i - 1] ?? '')) continue;
+    // 高端汽车装备及零部件项目: a conjunction joins two parts of one name unless a name ends before it.
+    if (joins.includes(t.word) && !ENDS_NAME.test(span.slice(0, t.start))) continue;
     const title = TITLE_WORDS.some((w) => t.word.endsWith(w));
     const count = COUNT.test(t.word) && (!/^\d/.test(t.word) || COUNTED.test(span.slice(t.end)));
     if (BOUNDARY.has(t.word) || BOUNDARY_TAGS.test(t.tag) || count || title) {

@@ -14,6 +14,9 @@ const DEPARTMENT_AFTER = /^[部处科室组办]/;
 /** A list of projects: 甲、乙、丙等4个光伏发电项目. */
 const LIST = /等(?:\d+个)?[^，。；、]{0,12}?项目/g;
 const OWNED_BEFORE = /(?:公司|集团|企业|[)）])(?:(?:投资|建设|投建|兴建|打造|实施|开发|生产|承建|运营)[^，。；的]{0,24})?的$/;
+const QUOTED_BEFORE_SUFFIX = new RegExp(`“([^“”，。、]{2,20})”(${[...PROJECT_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})`, 'g');
+/** A conjunction inside project names (雨洪资源利用及引调水工程); 和 and 与 join lists far more often than names. */
+const PROJECT_JOINS = ['及'];
 const LIST_SEPARATOR = /[、和及与]/;
 const BRACKETED = /[（(][^）)]*[）)]$/;
 
@@ -25,19 +28,24 @@ export interface ProjectMention extends Mention {
 
 export function findProjects(text: string, ctx: ExtractContext, companies: Mention[], places: PlaceMention[]): ProjectMention[] {
   const out: ProjectMention[] = [];
-  for (const n of findSuffixed(text, PATTERN)) {
+  /** Names of common words only: projects where they repeat the end of a named one (太阳能发电玻璃项目). */
+  const unnamed: ProjectMention[] = [];
+  for (const n of findSuffixed(text, PATTERN, 2, PROJECT_JOINS)) {
     // 工程部部长, 项目部经理: a department named after the work, not a project.
     if (DEPARTMENT_AFTER.test(text.slice(n.end, n.end + 1))) continue;
     // 项目经理, 工程师: the suffix begins a title.
     if (TITLES.some((t) => t.length > n.suffix.length && text.startsWith(t, n.end - n.suffix.length))) continue;
     const quoted = text[n.start - 1] === '“' && text[n.end] === '”';
-    const owner = companies.find((c) => c.start === n.start && c.end < n.end);
+    // The owner printed at the start: in full (时风集团…项目), or as the brand of a company the article names
+    // (弗兰卡年产350万套…项目 of 山东弗兰卡汽车部件有限公司).
+    const owner = companies.find((c) => c.start === n.start && c.end < n.end) ?? brandOwner(n.name, companies, ctx);
     // 时风集团的…项目, 中化集团投资的…项目, 该公司生产的…项目: a company's project, named by its owner.
     const ownedBefore = OWNED_BEFORE.test(text.slice(Math.max(0, n.start - 40), n.start));
     // 年产5万吨…项目, 100万吨有机硅项目: a capacity makes a project one project, however common its words.
     // A zone printed at the start (东阿经济开发区污水处理厂新建工程) is a place the gazetteer does not hold.
     const zone = places.find((p) => p.rule === 'place:zone' && p.start === n.start && p.end < n.end)?.surface;
-    const { name, stripped, lastPlace, core } = canonicalProject(n.name, owner?.surface ?? '', ctx, zone);
+    // A brand stays in the name (中瑞汽车产业园主体项目): only an owner printed in full is stripped.
+    const { name, stripped, lastPlace, core } = canonicalProject(n.name, owner && owner.start === n.start ? owner.surface : '', ctx, zone);
     const stem = core.slice(0, core.length - n.suffix.length);
     const sized = CAPACITY.test(stem);
     const named = quoted || owner || ownedBefore || sized || lastPlace !== null || (stem.length >= 4 && !isGeneric(stem) && !onlyVerbs(stem));
@@ -46,7 +54,11 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
     const category = !quoted && (text[n.start - 1] === '是' || CATEGORY_WORDS.some((w) => bare.endsWith(w)) || /^\d+个/.test(text.slice(n.end)));
     // 临清市项目, 开发区项目, …经济开发区园区: a place and a suffix name the place's projects, not one.
     const placeOnly = !quoted && places.some((p) => p.end === n.end - n.suffix.length && (p.start === n.start || n.suffix === '园区'));
-    if (!named || category || placeOnly) continue;
+    if (category || placeOnly) continue;
+    if (!named) {
+      unnamed.push({ type: 'Project', name, surface: n.name, start: n.start, end: n.end, rule: 'project:short-form', props: {}, stripped });
+      continue;
+    }
     out.push({ type: 'Project', name, surface: n.name, start: n.start, end: n.end, rule: quoted ? 'project:quoted' : `project:${n.suffix}`, props: {}, ...(owner ? { owner } : {}), stripped });
   }
   for (const m of text.matchAll(LIST)) {
@@ -69,7 +81,36 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
       out.push({ type: 'Project', name, surface: item, start, end: start + item.length, rule: 'project:list', props: {}, ...(owner ? { owner } : {}), stripped: [] });
     }
   }
+  // “博特高端精密薄壁特种轴承”项目: a quoted name before its suffix.
+  for (const m of text.matchAll(QUOTED_BEFORE_SUFFIX)) {
+    const name = m[1]! + m[2]!;
+    // Quotes also mark slogans and kinds (“两高”项目, “当家吃饭”项目): a name is long and holds a proper word.
+    if (m[1]!.length < 6 || isGeneric(m[1]!) || out.some((p) => p.start <= m.index && p.end >= m.index + m[0].length)) continue;
+    out.push({ type: 'Project', name, surface: m[0], start: m.index, end: m.index + m[0].length, rule: 'project:quoted', props: {}, stripped: [] });
+  }
+  // Common words name a project where they repeat a named one's end (太阳能发电玻璃项目), or stand in a list with
+  // named ones (…一期项目、高端智能装备信息产业园项目和乖宝萌宠小镇项目).
+  const listedWith = (u: ProjectMention) => out.some((p) => /^[、和及与]$/.test(text.slice(p.end, u.start)) || /^[、和及与]$/.test(text.slice(u.end, p.start)));
+  for (const u of unnamed) if (out.some((p) => p.name !== u.name && p.name.endsWith(u.name)) || listedWith(u)) out.push(u);
   return out;
+}
+
+/**
+ * The brand of a company as papers print it before its projects: the company's first word after its place, when
+ * that word is a proper name (弗兰卡 of 山东弗兰卡汽车部件有限公司, 东昊 of 山东东昊汽车玻璃有限公司).
+ */
+function brandOf(company: string, ctx: ExtractContext): string | null {
+  const place = ctx.places.longestAt(company, 0);
+  const first = tokens(company.slice(place?.end ?? 0))[0];
+  return first && first.word.length >= 2 && !isGeneric(first.word) ? first.word : null;
+}
+
+/** A company of the article whose brand starts the project's name, with enough name left after it. */
+function brandOwner(printed: string, companies: Mention[], ctx: ExtractContext): Mention | undefined {
+  return companies.find((c) => {
+    const brand = brandOf(c.name, ctx);
+    return brand !== null && printed.startsWith(brand) && printed.length - brand.length >= 6;
+  });
 }
 
 /** 抓实抓细 (项目): verbs and adverbs describe work on projects, they do not name one. */

@@ -16,10 +16,11 @@ export function suffixPattern(suffixes: string[]): RegExp {
   return new RegExp(alt, 'g');
 }
 
-export function findSuffixed(text: string, pattern: RegExp, minStem = 2): SuffixedName[] {
+/** `joins`: conjunctions that may stand inside the names sought (及 in project names), see nameStart. */
+export function findSuffixed(text: string, pattern: RegExp, minStem = 2, joins: readonly string[] = []): SuffixedName[] {
   const out: SuffixedName[] = [];
   for (const m of text.matchAll(pattern)) {
-    const start = nameStart(text, m.index);
+    const start = nameStart(text, m.index, 0, joins);
     const stem = text.slice(start, m.index);
     if (stem.length < minStem || isReference(stem)) continue;
     out.push({ name: text.slice(start, m.index + m[0].length), stem, suffix: m[0], start, end: m.index + m[0].length });
