@@ -1,6 +1,6 @@
 // Relations between the mentions of one article. Each rule names itself in `rule` and cites its sentence.
 import type { Place } from '../lexicon/divisions.ts';
-import type { Mention } from '../schema.ts';
+import type { Mention, RelationRule } from '../schema.ts';
 import type { Span } from '../nlp/sentences.ts';
 import { findAmounts } from './amount.ts';
 import type { ExtractContext } from './context.ts';
@@ -15,7 +15,8 @@ export interface MentionRelation {
   to: Mention;
   /** Offset the evidence sentence is found at. */
   at: number;
-  rule: string;
+  /** The rule that made it (src/names.ts RELATION_RULES; meanings in src/extract/README.md). */
+  rule: RelationRule;
   props: Record<string, string | number>;
 }
 
@@ -151,7 +152,7 @@ const CLAUSE_PROJECT = /(?:^|[，。；：“])(?:该|这个|此|本|整个)?项
 export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develops: MentionRelation[], about: { county: Place | null; zone: Place | null }): MentionRelation[] {
   const out: MentionRelation[] = [];
   const located = new Map<Mention, Place[]>();
-  const add = (m: Mention, place: Place, rule: string, at: number, surface: string) => {
+  const add = (m: Mention, place: Place, rule: RelationRule, at: number, surface: string) => {
     const list = located.get(m) ?? [];
     if (list.some((p) => p.code === place.code)) return;
     list.push(place);
