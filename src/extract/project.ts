@@ -2,6 +2,7 @@
 // name drops a leading owner company and a leading county or town that the text names separately, unless what
 // is left is generic (电商产业园), in which case the place stays: 东昌府区电商产业园.
 import { CATEGORY_WORDS, PROJECT_SUFFIXES, TITLES } from '../lexicon/names.ts';
+import { readTable } from '../lexicon/table.ts';
 import { CAPACITY, nameStart } from './boundary.ts';
 import type { PlaceMention } from './place.ts';
 import { isGeneric, tokens } from '../nlp/jieba.ts';
@@ -81,6 +82,7 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
       out.push({ type: 'Project', name, surface: item, start, end: start + item.length, rule: 'project:list', props: {}, ...(owner ? { owner } : {}), stripped: [] });
     }
   }
+  out.push(...findInfrastructure(text).filter((i) => !out.some((p) => p.start <= i.start && p.end >= i.end)));
   // “博特高端精密薄壁特种轴承”项目: a quoted name before its suffix.
   for (const m of text.matchAll(QUOTED_BEFORE_SUFFIX)) {
     const name = m[1]! + m[2]!;
@@ -111,6 +113,25 @@ function brandOwner(printed: string, companies: Mention[], ctx: ExtractContext):
     const brand = brandOf(c.name, ctx);
     return brand !== null && printed.startsWith(brand) && printed.length - brand.length >= 6;
   });
+}
+
+const LINE_SUFFIXES = readTable('infrastructure.tsv', { columns: ['suffix'] }).map((r) => r.suffix).sort((a, b) => b.length - a.length);
+const BUILD_VERBS = readTable('construction-verbs.tsv', { columns: ['verb'] }).map((r) => r.verb);
+/** A line, its section if printed, then (after at most an adverb) a verb of building. */
+const LINE = new RegExp(`(${LINE_SUFFIXES.join('|')})((?:[\\p{Script=Han}]{1,6}?段)?)(?=(?:全线|正式|开始|顺利|全面|加快)?(?:${BUILD_VERBS.join('|')}))`, 'gu');
+
+/** 济郑高铁山东段 (开始铺轨): a railway or road reported as being built, with its section. */
+function findInfrastructure(text: string): ProjectMention[] {
+  const out: ProjectMention[] = [];
+  for (const m of text.matchAll(LINE)) {
+    const start = nameStart(text, m.index);
+    // A line's own name is short (济郑, 京雄, 德商); what starts further back is a sentence, not a name.
+    if (m.index - start < 2 || m.index - start > 6) continue;
+    const end = m.index + m[0].length;
+    const name = text.slice(start, end);
+    out.push({ type: 'Project', name, surface: name, start, end, rule: 'project:infrastructure', props: {}, stripped: [] });
+  }
+  return out;
 }
 
 /** 抓实抓细 (项目): verbs and adverbs describe work on projects, they do not name one. */
