@@ -41,7 +41,7 @@ export function extractArticle(article: Article, ctx: ExtractContext): ArticleGr
   const reporters: Mention[] = article.reporters.map((r) => ({ type: 'Person', name: r.name, surface: r.name, start: 0, end: 0, rule: BYLINE, props: {} }));
   // A headline's phrases run together once its spaces are gone (人勤春来早 项目开工忙): only a quoted project counts.
   const headEntities = head.all.filter((m) => m.type !== 'Project' || m.rule === 'project:quoted').map((m) => ({ ...m, start: 0, end: 0, rule: HEADLINE }));
-  return toGraph(article, [...body.all, ...reporters, ...headEntities], relations, mentions);
+  return toGraph(article, [...body.all, ...reporters, ...headEntities], relations, mentions, ctx);
 }
 
 /** Every mention of one text (a body or a headline), and the mentions the relation rules read. */
@@ -77,8 +77,12 @@ function dropNested<M extends Mention>(ms: M[], keep: Mention[] = []): M[] {
   return ms.filter((m) => keep.includes(m) || !ms.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
 }
 
-function toGraph(article: Article, mentions: Mention[], relations: MentionRelation[], a: ArticleMentions): ArticleGraph {
-  const canonical = resolveNames(mentions);
+function toGraph(article: Article, mentions: Mention[], relations: MentionRelation[], a: ArticleMentions, ctx: ExtractContext): ArticleGraph {
+  const canonical = resolveNames(mentions, (name) => {
+    const m = ctx.places.longestAt(name, 0);
+    const place = m ? ctx.gazetteer.forms.get(m.key)?.place : undefined;
+    return m && place ? { length: m.end, code: place.code, type: place.type } : null;
+  });
   const entities = new Map<string, Entity>();
   const counts = new Map<string, number>();
   const idOf = (m: Pick<Mention, 'type' | 'name'>) => entityId(m.type, canonical(m));

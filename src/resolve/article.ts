@@ -4,8 +4,15 @@
 import { PHASE } from '../lexicon/names.ts';
 import type { Mention } from '../schema.ts';
 
-/** Returns canonical name by (type, mention name). */
-export function resolveNames(mentions: Mention[]): (m: Pick<Mention, 'type' | 'name'>) => string {
+/** The place a name starts with: its printed length, code and level; null when it starts with none. */
+export type PlacePrefix = (name: string) => { length: number; code: string; type: string } | null;
+
+/**
+ * Returns canonical name by (type, mention name). `prefixOf` tells the place a name starts with, so that one company
+ * printed with different places (河北瓦特科技有限公司, 鸡泽县瓦特科技有限公司) and one zone printed long and short (高唐开发区,
+ * 高唐县经济开发区) are one entity each.
+ */
+export function resolveNames(mentions: Mention[], prefixOf: PlacePrefix = () => null): (m: Pick<Mention, 'type' | 'name'>) => string {
   const byType = new Map<string, Set<string>>();
   for (const m of mentions) {
     const set = byType.get(m.type) ?? new Set<string>();
@@ -15,14 +22,32 @@ export function resolveNames(mentions: Mention[]): (m: Pick<Mention, 'type' | 'n
   const canonical = new Map<string, string>();
   for (const [type, names] of byType) {
     // The fullest name wins; for a project, a name without a phase (二期) before any with one.
-    const rank = (n: string) => (type === 'Project' && PHASE.test(n.replace(/项目$/, '')) ? 0 : 1) * 1000 + n.length;
+    // A company's legal name is registered under a province or city: that form wins over a county's.
+    const level = (n: string) => (type === 'Company' ? (LEGAL_LEVEL[prefixOf(n)?.type ?? ''] ?? 0) : 0);
+    const rank = (n: string) => (type === 'Project' && PHASE.test(n.replace(/项目$/, '')) ? 0 : 1) * 1000 + level(n) * 100 + n.length;
     const sorted = [...names].sort((a, b) => rank(b) - rank(a));
     for (const name of sorted) {
-      const target = sorted.find((other) => other !== name && rank(other) > rank(name) && sameThing(type, name, other));
+      const target = sorted.find((other) => other !== name && rank(other) > rank(name) && (sameThing(type, name, other) || samePlaced(type, name, other, prefixOf)));
       canonical.set(`${type}:${name}`, target ? (canonical.get(`${type}:${target}`) ?? target) : name);
     }
   }
   return (m) => canonical.get(`${m.type}:${m.name}`) ?? m.name;
+}
+
+const LEGAL_LEVEL: Record<string, number> = { Province: 2, City: 2 };
+const ZONE_END = /(开发区|新区|高新区|度假区)$/;
+
+/** One company or zone printed after different places: the same name once the place is cut off, or the same zone. */
+function samePlaced(type: string, a: string, b: string, prefixOf: PlacePrefix): boolean {
+  const [pa, pb] = [prefixOf(a), prefixOf(b)];
+  if (type === 'Company') {
+    if (!pa && !pb) return false;
+    const core = (n: string, p: { length: number } | null) => n.slice(p?.length ?? 0);
+    return core(a, pa).length >= 6 && core(a, pa) === core(b, pb);
+  }
+  // 高唐开发区 and 高唐县经济开发区: the zone of one county, printed short and in full.
+  if (type === 'County') return pa !== null && pb !== null && pa.code === pb.code && ZONE_END.test(a) && ZONE_END.test(b) && a.endsWith('开发区') === b.endsWith('开发区');
+  return false;
 }
 
 /** `name` and `other` name one thing (`other` being the fuller or phase-free form). */
