@@ -5,42 +5,66 @@ import { articleFromJsonl } from '../../src/page/index.ts';
 import { parseCredit, parseCreditLine } from '../../src/page/byline.ts';
 import { segmentPage } from '../../src/page/segment.ts';
 import { Article, GoldPage } from '../../src/schema.ts';
+import { headlinesFirst } from '../fixtures/headlines-first.ts';
 
 const seeds = join(import.meta.dirname, '../../seeds');
+const dev = join(import.meta.dirname, '../fixtures/dev');
 const STEMS = ['000_1d8b0c37187465ce', '003_ed6e154ad0e1db3a'];
+/** Pages with gold articles: the two seed pages and six dev pages of four dailies (tests/fixtures/dev/sources.md). */
+const GOLD_PAGES = [
+  ...STEMS.map((stem) => ({ dir: seeds, stem })),
+  ...['d01', 'd02', 'd03', 'd04', 'd05', 'd06'].map((stem) => ({ dir: dev, stem })),
+];
 
 const seg = (raw: string, date?: string | null) => segmentPage(raw, { file: 'p.txt', stem: 'p', date });
 
-describe('segmentPage on the seed pages', () => {
-  for (const stem of STEMS) {
-    it(`reproduces every gold article of ${stem} in order`, () => {
-      const raw = readFileSync(join(seeds, `${stem}.txt`), 'utf8');
-      const gold = GoldPage.parse(JSON.parse(readFileSync(join(seeds, `${stem}.gold.json`), 'utf8')));
-      const articles = segmentPage(raw, { file: gold.file, stem });
-      expect(articles).toHaveLength(gold.articles.length);
-      articles.forEach((a, i) => {
-        const g = gold.articles[i]!;
-        expect(Article.parse(a)).toEqual(a);
-        expect(a.id).toBe(`${stem}#${i + 1}`);
-        expect(a.index).toBe(i);
-        expect(a.file).toBe(gold.file);
-        expect({ title: a.title, kicker: a.kicker, subtitle: a.subtitle, reporters: a.reporters }).toEqual({
-          title: g.headline,
-          kicker: g.kicker ?? null,
-          subtitle: g.subtitle ?? null,
-          reporters: g.reporters,
-        });
-        expect(a.body.replace(/\s/gu, '').startsWith(g.first_words)).toBe(true);
-        // the byline and the headline lines are not part of the body
-        expect(a.body).not.toMatch(/本报讯|本报记者|■/u);
-        if (a.title) expect(a.body.replace(/\s/gu, '')).not.toContain(a.title);
-      });
+/** Every gold article found in order, with its headline, kicker, subtitle, first words and reporters. */
+function expectGold(articles: Article[], gold: GoldPage, stem: string): void {
+  expect(articles.map((a) => a.title)).toEqual(gold.articles.map((g) => g.headline));
+  articles.forEach((a, i) => {
+    const g = gold.articles[i]!;
+    expect(Article.parse(a)).toEqual(a);
+    expect(a.id).toBe(`${stem}#${i + 1}`);
+    expect(a.index).toBe(i);
+    expect(a.file).toBe(gold.file);
+    expect({ title: a.title, kicker: a.kicker, subtitle: a.subtitle, reporters: a.reporters }).toEqual({
+      title: g.headline,
+      kicker: g.kicker ?? null,
+      subtitle: g.subtitle ?? null,
+      reporters: g.reporters,
+    });
+    expect(a.body.replace(/\s/gu, '').startsWith(g.first_words)).toBe(true);
+    // the byline, the credit and the headline lines are not part of the body
+    expect(a.body).not.toMatch(/本报讯|本报记者|■|□/u);
+    if (a.title) expect(a.body.replace(/\s/gu, '').endsWith(a.title)).toBe(false);
+  });
+}
+
+describe('segmentPage on the seed and dev pages', () => {
+  for (const { dir, stem } of GOLD_PAGES) {
+    const raw = readFileSync(join(dir, `${stem}.txt`), 'utf8');
+    const gold = GoldPage.parse(JSON.parse(readFileSync(join(dir, `${stem}.gold.json`), 'utf8')));
+    const segment = (text: string) => segmentPage(text, { file: gold.file, stem });
+
+    it(`reproduces every gold article of ${stem} in order, headlines after bodies as printed`, () => {
+      const articles = segment(raw);
+      expectGold(articles, gold, stem);
       // the same page with CRLF line ends and full-width spaces segments alike
       const variant = raw.replace(/\n/gu, '\r\n').replace(/ /gu, '\u3000');
-      expect(segmentPage(variant, { file: gold.file, stem })).toEqual(articles);
+      expect(segment(variant)).toEqual(articles);
+    });
+
+    it(`reproduces every gold article of ${stem} with each headline moved above its body`, () => {
+      const rewritten = headlinesFirst(raw, gold);
+      expect(rewritten).not.toBe(raw.trim());
+      const articles = segment(rewritten);
+      expectGold(articles, gold, stem);
+      expect(articles.map((a) => a.body)).toEqual(segment(raw).map((a) => a.body));
     });
   }
+});
 
+describe('segmentPage dates', () => {
   it('dates the seed articles from their first M月D日 and the year the page prints', () => {
     const raw = readFileSync(join(seeds, `${STEMS[1]}.txt`), 'utf8');
     const dates = segmentPage(raw, { file: 'x', stem: 'x' }).map((a) => a.date);
