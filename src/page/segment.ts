@@ -78,7 +78,9 @@ function classify(raw: string, block: Block): Classified {
   const text = raw.slice(block.start, block.end);
   const dateline = parseDateline(text);
   // A bare `（记者 X 摄）` alone in its block is a credit: what follows it decides whether it opens or closes.
-  if (dateline && (dateline.prefixed || text.slice(dateline.bodyStart).trim() !== '')) return { kind: 'byline', block, reporters: dateline.reporters, bodyStart: block.start + dateline.bodyStart };
+  if (dateline && (dateline.prefixed || text.slice(dateline.bodyStart).trim() !== '')) {
+    return { kind: 'byline', block, reporters: dateline.reporters, bodyStart: block.start + dateline.bodyStart };
+  }
   // Leading credit lines: `■ 本报记者 X` / `本报通讯员 Y`, alone in their block or (when labelled) followed by body.
   const reporters: Reporter[] = [];
   let labelled = true;
@@ -110,7 +112,7 @@ interface Headline {
   rest: Block[];
 }
 
-/** Kicker, title and `——` subtitle from the headline-like blocks after a body (the last title-like block is the title). */
+/** Kicker, title and `——` subtitle from one headline group (its last title-like block is the title). */
 function readHeadline(raw: string, blocks: Block[]): Headline {
   const titles: { block: Block; text: string }[] = [];
   const subtitles: string[] = [];
@@ -143,13 +145,12 @@ interface Part {
   dated: boolean;
 }
 
-/** An article without its headline: its opener (byline or credit), its body, and whether a credit closed it. */
+/** An article without its headline: who wrote it, whether a byline or credit opened it, its body. */
 interface Core {
   kind: 'core';
   reporters: Reporter[];
   opener: boolean;
   parts: Part[];
-  closed: boolean;
 }
 
 /** A run of headline-like blocks between two cores (or at an end of the page): one article's headline. */
@@ -175,10 +176,10 @@ function closeWithCredit(core: Core, reporters: Reporter[]): Unit[] {
   }
   let groupStart = at;
   while (groupStart > 0 && parts[groupStart - 1]!.head) groupStart--;
-  if (groupStart < 1) return [{ ...core, reporters: dedupe([...core.reporters, ...reporters]), closed: true }];
+  if (groupStart < 1) return [{ ...core, reporters: dedupe([...core.reporters, ...reporters]) }];
   const units: Unit[] = [{ ...core, parts: parts.slice(0, groupStart) }];
   if (groupStart < at) units.push({ kind: 'group', blocks: parts.slice(groupStart, at).map((p) => p.block) });
-  units.push({ kind: 'core', reporters, opener: false, parts: parts.slice(at), closed: true });
+  units.push({ kind: 'core', reporters, opener: false, parts: parts.slice(at) });
   return units;
 }
 
@@ -186,8 +187,8 @@ function closeWithCredit(core: Core, reporters: Reporter[]): Unit[] {
  * The page as cores and headline groups, in page order, before deciding whether headlines follow or precede their
  * bodies. A core opens at a byline, at a credit followed by body (`■ 本报记者 X`), at a block opening with a date after
  * a headline group or a closed core (a caption), or at body with no core open; a credit right under a caption's
- * text, or followed by anything but body, closes the core (a caption's `■ X`). Headline-like blocks followed by more body of the same core are body
- * (subheads, column fragments).
+ * text, or followed by anything but body, closes the core (a caption's `■ X`). Headline-like blocks followed by more
+ * body of the same core are body (subheads, column fragments).
  */
 function readUnits(raw: string, items: Classified[]): Unit[] {
   const units: Unit[] = [];
@@ -203,7 +204,7 @@ function readUnits(raw: string, items: Classified[]): Unit[] {
   };
   const open = (reporters: Reporter[], opener: boolean): Core => {
     flush();
-    core = { kind: 'core', reporters, opener, parts: [], closed: false };
+    core = { kind: 'core', reporters, opener, parts: [] };
     units.push(core);
     return core;
   };
@@ -235,9 +236,11 @@ function readUnits(raw: string, items: Classified[]): Unit[] {
         const startsCaption = item.opensWithDate && (pending.length > 0 || core === null);
         const c: Core = core !== null && !startsCaption ? core : open([], false);
         absorb(c);
-        const end = item.credit ? item.credit.at : item.block.end;
+        // A photo credit with more of a bylined article after it is part of that article.
+        const credit = c.opener && items[i + 1]?.kind === 'body' ? undefined : item.credit;
+        const end = credit ? credit.at : item.block.end;
         c.parts.push({ block: item.block, start: item.block.start, end, head: false, dated: item.opensWithDate });
-        if (item.credit) close(c, item.credit.reporters);
+        if (credit) close(c, credit.reporters);
         break;
       }
     }
@@ -272,8 +275,8 @@ function orderCost(units: Unit[], order: Order): number {
   return cost;
 }
 
-/** The page's order: headlines after their bodies (as SCHEMA.md describes the common layout) unless before fits better. */
-export function headlineOrder(units: Unit[]): Order {
+/** The page's order: headlines after their bodies (SCHEMA.md's usual layout) unless before fits it better. */
+function headlineOrder(units: Unit[]): Order {
   return orderCost(units, 'before') < orderCost(units, 'after') ? 'before' : 'after';
 }
 

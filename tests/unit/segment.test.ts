@@ -285,6 +285,11 @@ describe('segmentPage photo captions with a headline', () => {
     ]);
   });
 
+  it('a photo credit with more of the article after it stays in the article', () => {
+    const raw = '本报讯（记者 谭二）新桥合龙。\n\n工人在桥面作业。（龚三 摄）\n\n大桥年底通车。\n\n新桥合龙';
+    expect(outline(raw)).toEqual([[null, '新桥合龙', null, '谭二', '新桥合龙。\n工人在桥面作业。（龚三摄）大桥年底通车。']]);
+  });
+
   it('a byline and a credit closing the same article name its reporters once each', () => {
     const raw = '本报讯（记者 谢十）新厂投产。\n\n厂区全景。\n\n（记者 谢十 邹一 摄）\n\n新厂投产';
     expect(outline(raw)).toEqual([[null, '新厂投产', null, '谢十,邹一', '新厂投产。\n厂区全景。']]);
