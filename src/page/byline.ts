@@ -21,8 +21,8 @@ const ROLE_LABELS: ReadonlyArray<readonly [string, ReporterRole]> = [
   ['记者', 'reporter'],
 ];
 
-/** Words around the names that carry no name: `文/图 本报记者 X`, `记者 X 报道`, `（X 摄）` (the last only at the end). */
-const FILLER_WORDS = new Set(['文/图', '图/文', '文图', '报道', '摄影报道', '采写']);
+/** Words around the names that carry no name: `文/图 本报记者 X`, `文/记者 X`, `记者 X 报道`, `（X 摄）` (the last only at the end). */
+const FILLER_WORDS = new Set(['文/图', '图/文', '文图', '文/', '图/', '报道', '摄影报道', '采写']);
 const TRAILING_FILLER = new Set(['摄', '文', '图']);
 
 /** Bullets that open a credit line in print. */

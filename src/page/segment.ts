@@ -36,6 +36,8 @@ const PROSE_MARK = /[。；]/u;
 /** A block ending with one of these (closing quotes/brackets stripped) is prose. */
 const PROSE_END = /[，、：；。！？…,;:!?]$/u;
 const CLOSERS = /[”’」』）)》]+$/u;
+/** A block wholly in round brackets is an editor's note (`（下转第2版）`, `（上接第1版）`), never a headline. */
+const BRACKETED = /^[（(][^（）()]*[）)]$/u;
 const SUBTITLE = /^(?:——|—|--|－－)+/u;
 /** A photo caption (or a byline-less dateline) opens with its date. */
 const OPENS_WITH_DATE = /^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日/u;
@@ -56,8 +58,9 @@ function splitBlocks(raw: string): Block[] {
     const text = raw.slice(start, end);
     const lead = text.length - text.trimStart().length;
     const trimmed = text.trim();
-    if (trimmed === '') close();
-    else {
+    // A dateline opens a block even with no blank line before it (a headline printed right above its byline).
+    if (trimmed === '' || (lines.length > 0 && parseDateline(trimmed)?.prefixed)) close();
+    if (trimmed !== '') {
       const s = start + lead;
       lines.push({ start: s, end: s + trimmed.length, compact: compactOf(trimmed) });
     }
@@ -71,7 +74,7 @@ function isHeadlineLike(block: Block): boolean {
   if (block.lines.length > HEADLINE_MAX_LINES) return false;
   if (block.lines.some((l) => l.compact.length > HEADLINE_MAX_CHARS)) return false;
   const text = block.lines.map((l) => l.compact).join('');
-  return !PROSE_MARK.test(text) && !PROSE_END.test(text.replace(CLOSERS, ''));
+  return !PROSE_MARK.test(text) && !PROSE_END.test(text.replace(CLOSERS, '')) && !BRACKETED.test(text);
 }
 
 function classify(raw: string, block: Block): Classified {

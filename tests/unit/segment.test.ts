@@ -290,6 +290,14 @@ describe('segmentPage photo captions with a headline', () => {
     expect(outline(raw)).toEqual([[null, '新桥合龙', null, '谭二', '新桥合龙。\n工人在桥面作业。（龚三摄）大桥年底通车。']]);
   });
 
+  it('an editor\'s note in brackets ends a body, not a headline; a 文/记者 X credit', () => {
+    const raw = '本报讯（记者 祝五）展会开幕。\n\n（下转第2版）\n\n展会开幕\n\n6月6日，观众参观展会。\n\n■ 文/记者 卢六\n\n观展';
+    expect(outline(raw)).toEqual([
+      [null, '展会开幕', null, '祝五', '展会开幕。\n（下转第2版）'],
+      [null, '观展', null, '卢六', '6月6日，观众参观展会。'],
+    ]);
+  });
+
   it('a byline and a credit closing the same article name its reporters once each', () => {
     const raw = '本报讯（记者 谢十）新厂投产。\n\n厂区全景。\n\n（记者 谢十 邹一 摄）\n\n新厂投产';
     expect(outline(raw)).toEqual([[null, '新厂投产', null, '谢十,邹一', '新厂投产。\n厂区全景。']]);
@@ -363,6 +371,14 @@ describe('segmentPage on pages that print headlines before their bodies', () => 
       [null, null, null, '', '项目年内投产。'],
       [null, '高温天气来袭', null, '', '今天高温。'],
       [null, '书市开幕', null, '葛一', '书市开幕。'],
+    ]);
+  });
+
+  it('a headline printed right above its byline with no blank line between', () => {
+    const raw = '县城供暖\n本报讯（记者 尹四）县城今日供暖。\n\n乡村公交开通\n本报讯 乡村公交开通。';
+    expect(outline(raw)).toEqual([
+      [null, '县城供暖', null, '尹四', '县城今日供暖。'],
+      [null, '乡村公交开通', null, '', '乡村公交开通。'],
     ]);
   });
 
