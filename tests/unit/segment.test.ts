@@ -8,9 +8,9 @@ import { Article, GoldPage } from '../../src/schema.ts';
 import { headlinesFirst } from '../fixtures/headlines-first.ts';
 
 const seeds = join(import.meta.dirname, '../../seeds');
-const dev = join(import.meta.dirname, '../fixtures/dev');
+const dev = join(import.meta.dirname, '../../dev');
 const STEMS = ['000_1d8b0c37187465ce', '003_ed6e154ad0e1db3a'];
-/** Pages with gold articles: the two seed pages and six dev pages of four dailies (tests/fixtures/dev/sources.md). */
+/** Pages with gold articles: the two seed pages and six dev pages of four dailies (dev/SOURCES.md). */
 const GOLD_PAGES = [
   ...STEMS.map((stem) => ({ dir: seeds, stem })),
   ...['d01', 'd02', 'd03', 'd04', 'd05', 'd06'].map((stem) => ({ dir: dev, stem })),
