@@ -21,8 +21,8 @@ const ROLE_LABELS: ReadonlyArray<readonly [string, ReporterRole]> = [
   ['记者', 'reporter'],
 ];
 
-/** Words around the names that carry no name: `文/图 本报记者 X`, `记者 X 报道`, `（X 摄）` (the last only at the end). */
-const FILLER_WORDS = new Set(['文/图', '图/文', '文图', '报道', '摄影报道', '采写']);
+/** Words around the names that carry no name: `文/图 本报记者 X`, `文/记者 X`, `记者 X 报道`, `（X 摄）` (the last only at the end). */
+const FILLER_WORDS = new Set(['文/图', '图/文', '文图', '文/', '图/', '报道', '摄影报道', '采写']);
 const TRAILING_FILLER = new Set(['摄', '文', '图']);
 
 /** Bullets that open a credit line in print. */
@@ -115,7 +115,8 @@ export function parseCredit(text: string): Credit | null {
   return { reporters: dedupe(reporters), labelled: sawLabel };
 }
 
-function dedupe(reporters: Reporter[]): Reporter[] {
+/** The reporters in order, each (name, role) once: a byline and a closing credit may name the same person. */
+export function dedupe(reporters: Reporter[]): Reporter[] {
   const seen = new Set<string>();
   return reporters.filter((r) => {
     const key = `${r.role}:${r.name}`;
@@ -129,6 +130,8 @@ export interface Byline {
   reporters: Reporter[];
   /** Offset (in the text given) where the article body begins after the byline. */
   bodyStart: number;
+  /** Whether a dateline word (`本报讯`, `新华社…电`) opened it: a bare `（记者 X）` may as well close a caption. */
+  prefixed: boolean;
 }
 
 /**
@@ -151,9 +154,11 @@ export function parseDateline(text: string): Byline | null {
   if (bracket) {
     // After `本报讯` the brackets can only hold the credit; bare brackets must say 记者/通讯员 to be one.
     const credit = parseCredit(bracket[1]!);
-    if (credit && (hasPrefix || credit.labelled)) return { reporters: credit.reporters, bodyStart: pos + bracket[0].length };
+    if (credit && (hasPrefix || credit.labelled)) {
+      return { reporters: credit.reporters, bodyStart: pos + bracket[0].length, prefixed: hasPrefix };
+    }
   }
-  return hasPrefix ? { reporters: [], bodyStart: pos } : null;
+  return hasPrefix ? { reporters: [], bodyStart: pos, prefixed: true } : null;
 }
 
 /**
@@ -173,5 +178,19 @@ export function parseCreditLine(line: string): Credit | null {
   return placed ? credit : null;
 }
 
-/** Whether a line looks like the credit that closes a photo caption: `■ 田柏林`, `（田柏林 摄）`. */
-export const looksLikeCaptionCredit = (line: string): boolean => BULLET.test(line) || /摄\s*[）)]\s*$/u.test(line);
+/** A photographer's credit in brackets at the end of a line of prose: `…正在施工。（田柏林 摄）`. */
+const TRAILING_PHOTO_CREDIT = /[（(][^（）()]{1,30}摄\s*[）)]\s*$/u;
+
+/**
+ * The credit that closes a photo caption on the last line of its text: the whole line (`■ 田柏林`, `□记者 X 报道`,
+ * `（田柏林 摄）`) or a bracketed `（X 摄）` after the caption's last sentence. `at` is its offset in the line.
+ */
+export function trailingCredit(line: string): { reporters: Reporter[]; at: number } | null {
+  if (BULLET.test(line) || /摄\s*[）)]\s*$/u.test(line)) {
+    const whole = parseCreditLine(line);
+    if (whole) return { reporters: whole.reporters, at: 0 };
+  }
+  const m = TRAILING_PHOTO_CREDIT.exec(line);
+  const tail = m ? parseCreditLine(m[0]) : null;
+  return tail ? { reporters: tail.reporters, at: m!.index } : null;
+}

@@ -1,10 +1,10 @@
 // Page → articles (SCHEMA.md "Input"). The page text is cut into blocks at blank lines; each block is a byline, a
-// bare credit, a headline-like line group or body. An article opens at a byline (`本报讯（记者 X）`, `■ 本报记者 X`) or
-// at a photo caption opening with a date; its headline is the run of headline-like blocks printed after its body,
-// recognised as such because the next article opens right after it. A bare credit (`■ 田柏林`) after a caption
-// without byline closes that caption; anywhere else it opens the next article.
+// bare credit, a headline-like line group or body. Articles without their headlines ("cores") open at a byline
+// (`本报讯（记者 X）`, `■ 本报记者 X`) or at a photo caption; a credit closes a caption (`■ 田柏林`, `（X 摄）`). The runs
+// of headline-like blocks between cores are headlines: printed after their bodies on most pages, before them on
+// others (many PDF text layers), so the page's order is the one that leaves fewer headlines and bylined cores unpaired.
 import type { Article, Reporter } from '../schema.ts';
-import { looksLikeCaptionCredit, parseCreditLine, parseDateline } from './byline.ts';
+import { dedupe, parseCreditLine, parseDateline, trailingCredit } from './byline.ts';
 import { inferDate, pageYear } from './date.ts';
 import { normalize } from './normalize.ts';
 
@@ -36,6 +36,8 @@ const PROSE_MARK = /[。；]/u;
 /** A block ending with one of these (closing quotes/brackets stripped) is prose. */
 const PROSE_END = /[，、：；。！？…,;:!?]$/u;
 const CLOSERS = /[”’」』）)》]+$/u;
+/** A block wholly in round brackets is an editor's note (`（下转第2版）`, `（上接第1版）`), never a headline. */
+const BRACKETED = /^[（(][^（）()]*[）)]$/u;
 const SUBTITLE = /^(?:——|—|--|－－)+/u;
 /** A photo caption (or a byline-less dateline) opens with its date. */
 const OPENS_WITH_DATE = /^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日/u;
@@ -56,8 +58,9 @@ function splitBlocks(raw: string): Block[] {
     const text = raw.slice(start, end);
     const lead = text.length - text.trimStart().length;
     const trimmed = text.trim();
-    if (trimmed === '') close();
-    else {
+    // A dateline opens a block even with no blank line before it (a headline printed right above its byline).
+    if (trimmed === '' || (lines.length > 0 && parseDateline(trimmed)?.prefixed)) close();
+    if (trimmed !== '') {
       const s = start + lead;
       lines.push({ start: s, end: s + trimmed.length, compact: compactOf(trimmed) });
     }
@@ -71,13 +74,16 @@ function isHeadlineLike(block: Block): boolean {
   if (block.lines.length > HEADLINE_MAX_LINES) return false;
   if (block.lines.some((l) => l.compact.length > HEADLINE_MAX_CHARS)) return false;
   const text = block.lines.map((l) => l.compact).join('');
-  return !PROSE_MARK.test(text) && !PROSE_END.test(text.replace(CLOSERS, ''));
+  return !PROSE_MARK.test(text) && !PROSE_END.test(text.replace(CLOSERS, '')) && !BRACKETED.test(text);
 }
 
 function classify(raw: string, block: Block): Classified {
   const text = raw.slice(block.start, block.end);
   const dateline = parseDateline(text);
-  if (dateline) return { kind: 'byline', block, reporters: dateline.reporters, bodyStart: block.start + dateline.bodyStart };
+  // A bare `（记者 X 摄）` alone in its block is a credit: what follows it decides whether it opens or closes.
+  if (dateline && (dateline.prefixed || text.slice(dateline.bodyStart).trim() !== '')) {
+    return { kind: 'byline', block, reporters: dateline.reporters, bodyStart: block.start + dateline.bodyStart };
+  }
   // Leading credit lines: `■ 本报记者 X` / `本报通讯员 Y`, alone in their block or (when labelled) followed by body.
   const reporters: Reporter[] = [];
   let labelled = true;
@@ -94,26 +100,11 @@ function classify(raw: string, block: Block): Classified {
   if (isHeadlineLike(block)) return { kind: 'headline', block };
   const opensWithDate = OPENS_WITH_DATE.test(block.lines[0]!.compact + (block.lines[1]?.compact ?? ''));
   const last = block.lines[block.lines.length - 1]!;
-  const lastRaw = raw.slice(last.start, last.end);
-  const credit = block.lines.length > 1 && looksLikeCaptionCredit(lastRaw) ? parseCreditLine(lastRaw) : null;
-  return credit
-    ? { kind: 'body', block, opensWithDate, credit: { reporters: credit.reporters, at: last.start } }
+  const credit = trailingCredit(raw.slice(last.start, last.end));
+  // A credit line alone would have been a credit block; here it closes the text above it.
+  return credit && (credit.at > 0 || block.lines.length > 1)
+    ? { kind: 'body', block, opensWithDate, credit: { reporters: credit.reporters, at: last.start + credit.at } }
     : { kind: 'body', block, opensWithDate };
-}
-
-/** An article being read: where its body lies in the raw page and who wrote it. */
-interface Draft {
-  reporters: Reporter[];
-  hasByline: boolean;
-  bodyStart: number | null;
-  bodyEnd: number;
-}
-
-const hasBody = (d: Draft): boolean => d.bodyStart !== null;
-
-function addBody(d: Draft, start: number, end: number): void {
-  if (d.bodyStart === null) d.bodyStart = start;
-  d.bodyEnd = end;
 }
 
 interface Headline {
@@ -124,7 +115,7 @@ interface Headline {
   rest: Block[];
 }
 
-/** Kicker, title and `——` subtitle from the headline-like blocks after a body (the last title-like block is the title). */
+/** Kicker, title and `——` subtitle from one headline group (its last title-like block is the title). */
 function readHeadline(raw: string, blocks: Block[]): Headline {
   const titles: { block: Block; text: string }[] = [];
   const subtitles: string[] = [];
@@ -148,6 +139,150 @@ function readHeadline(raw: string, blocks: Block[]): Headline {
   };
 }
 
+/** A stretch of the raw page that belongs to an article's body; `head` marks a headline-like block read as body. */
+interface Part {
+  block: Block;
+  start: number;
+  end: number;
+  head: boolean;
+  dated: boolean;
+}
+
+/** An article without its headline: who wrote it, whether a byline or credit opened it, its body. */
+interface Core {
+  kind: 'core';
+  reporters: Reporter[];
+  opener: boolean;
+  parts: Part[];
+}
+
+/** A run of headline-like blocks between two cores (or at an end of the page): one article's headline. */
+interface Group {
+  kind: 'group';
+  blocks: Block[];
+}
+
+type Unit = Core | Group;
+
+const headPart = (block: Block): Part => ({ block, start: block.start, end: block.end, head: true, dated: false });
+
+/**
+ * A credit closes `core`. When a caption was read into the core as more body — after a headline group (its own
+ * headline, or the previous article's) or at a block opening with a date — the caption starts at the last such
+ * place: the core splits there into the article before, the group in between and the caption the credit closes.
+ */
+function closeWithCredit(core: Core, reporters: Reporter[]): Unit[] {
+  const { parts } = core;
+  let at = -1;
+  for (let i = parts.length - 1; i >= 1 && at < 0; i--) {
+    if (!parts[i]!.head && (parts[i - 1]!.head || parts[i]!.dated)) at = i;
+  }
+  let groupStart = at;
+  while (groupStart > 0 && parts[groupStart - 1]!.head) groupStart--;
+  if (groupStart < 1) return [{ ...core, reporters: dedupe([...core.reporters, ...reporters]) }];
+  const units: Unit[] = [{ ...core, parts: parts.slice(0, groupStart) }];
+  if (groupStart < at) units.push({ kind: 'group', blocks: parts.slice(groupStart, at).map((p) => p.block) });
+  units.push({ kind: 'core', reporters, opener: false, parts: parts.slice(at) });
+  return units;
+}
+
+/**
+ * The page as cores and headline groups, in page order, before deciding whether headlines follow or precede their
+ * bodies. A core opens at a byline, at a credit followed by body (`■ 本报记者 X`), at a block opening with a date after
+ * a headline group or a closed core (a caption), or at body with no core open; a credit right under a caption's
+ * text, or followed by anything but body, closes the core (a caption's `■ X`). Headline-like blocks followed by more
+ * body of the same core are body (subheads, column fragments).
+ */
+function readUnits(raw: string, items: Classified[]): Unit[] {
+  const units: Unit[] = [];
+  let core: Core | null = null;
+  let pending: Block[] = [];
+  const flush = () => {
+    if (pending.length > 0) units.push({ kind: 'group', blocks: pending });
+    pending = [];
+  };
+  const absorb = (c: Core) => {
+    c.parts.push(...pending.map(headPart));
+    pending = [];
+  };
+  const open = (reporters: Reporter[], opener: boolean): Core => {
+    flush();
+    core = { kind: 'core', reporters, opener, parts: [] };
+    units.push(core);
+    return core;
+  };
+  const close = (c: Core, reporters: Reporter[]) => {
+    absorb(c);
+    units.splice(units.indexOf(c), 1, ...closeWithCredit(c, reporters));
+    core = null;
+  };
+  items.forEach((item, i) => {
+    switch (item.kind) {
+      case 'byline': {
+        const c = open(item.reporters, true);
+        if (raw.slice(item.bodyStart, item.block.end).trim() !== '') {
+          c.parts.push({ block: item.block, start: item.bodyStart, end: item.block.end, head: false, dated: false });
+        }
+        break;
+      }
+      case 'credit': {
+        const c: Core | null = core;
+        const underCaption = c !== null && !c.opener && c.parts.length > 0 && pending.length === 0;
+        if (items[i + 1]?.kind === 'body' && !underCaption) open(item.reporters, true);
+        else close(c ?? open([], false), item.reporters);
+        break;
+      }
+      case 'headline':
+        pending.push(item.block);
+        break;
+      case 'body': {
+        const startsCaption = item.opensWithDate && (pending.length > 0 || core === null);
+        const c: Core = core !== null && !startsCaption ? core : open([], false);
+        absorb(c);
+        // A photo credit with more of a bylined article after it is part of that article.
+        const credit = c.opener && items[i + 1]?.kind === 'body' ? undefined : item.credit;
+        const end = credit ? credit.at : item.block.end;
+        c.parts.push({ block: item.block, start: item.block.start, end, head: false, dated: item.opensWithDate });
+        if (credit) close(c, credit.reporters);
+        break;
+      }
+    }
+  });
+  flush();
+  return units;
+}
+
+type Order = 'after' | 'before';
+
+/** For each unit index of a group, the index of the core it is the headline of, reading headlines in `order`. */
+function pairGroups(units: Unit[], order: Order): Map<number, number> {
+  const pairs = new Map<number, number>();
+  units.forEach((u, i) => {
+    const j = order === 'after' ? i - 1 : i + 1;
+    if (u.kind === 'group' && units[j]?.kind === 'core') pairs.set(i, j);
+  });
+  return pairs;
+}
+
+/**
+ * What an order leaves unexplained: headline groups with no core, and cores with an opener but no headline. A core
+ * without opener may lack one (a caption printed without headline, a continuation at the top of the page).
+ */
+function orderCost(units: Unit[], order: Order): number {
+  const pairs = pairGroups(units, order);
+  const headed = new Set(pairs.values());
+  let cost = 0;
+  units.forEach((u, i) => {
+    if (u.kind === 'group' ? !pairs.has(i) : u.opener && !headed.has(i)) cost++;
+  });
+  return cost;
+}
+
+/** The page's order: headlines after their bodies (SCHEMA.md's usual layout) unless before fits it better. */
+function headlineOrder(units: Unit[]): Order {
+  return orderCost(units, 'before') < orderCost(units, 'after') ? 'before' : 'after';
+}
+
 export interface SegmentOptions {
   file: string;
   stem: string;
@@ -155,85 +290,54 @@ export interface SegmentOptions {
   date?: string | null;
 }
 
+/** The normalized text of body pieces in page order; pieces with only whitespace between them are one stretch. */
+function bodyText(raw: string, pieces: { start: number; end: number }[]): string {
+  const sorted = [...pieces].sort((a, b) => a.start - b.start);
+  const runs: { start: number; end: number }[] = [];
+  for (const p of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && raw.slice(last.end, p.start).trim() === '') last.end = Math.max(last.end, p.end);
+    else runs.push({ ...p });
+  }
+  return normalize(runs.map((r) => raw.slice(r.start, r.end)).join('\n\n')).text;
+}
+
 export function segmentPage(raw: string, opts: SegmentOptions): Article[] {
   const year = pageYear(compactOf(raw));
+  const units = readUnits(raw, splitBlocks(raw).map((b) => classify(raw, b)));
+  const order = headlineOrder(units);
+  const pairs = pairGroups(units, order);
+  const headOf = new Map([...pairs].map(([g, c]) => [c, g]));
+  // Body pieces per unit; headline blocks that cannot be kicker or title go to the core before them.
+  const pieces = units.map((u) => (u.kind === 'core' ? u.parts.map((p) => ({ start: p.start, end: p.end })) : []));
+  const headlines = new Map<number, Headline>();
+  units.forEach((u, i) => {
+    if (u.kind !== 'group' || !pairs.has(i)) return;
+    const head = readHeadline(raw, u.blocks);
+    headlines.set(pairs.get(i)!, head);
+    const owner = units[i - 1]?.kind === 'core' ? i - 1 : pairs.get(i)!;
+    pieces[owner]!.push(...head.rest.map((b) => ({ start: b.start, end: b.end })));
+  });
   const articles: Article[] = [];
-  let draft: Draft | null = null;
-  let pending: Block[] = []; // headline-like blocks after the current body, not yet known to be a headline
-
-  const open = (reporters: Reporter[], hasByline: boolean): Draft => ({ reporters, hasByline, bodyStart: null, bodyEnd: 0 });
-  const close = (headBlocks: Block[]) => {
-    const d = draft;
-    draft = null;
-    pending = [];
-    if (!d) return;
-    const head = readHeadline(raw, headBlocks);
-    for (const b of head.rest) addBody(d, b.start, b.end);
-    if (!hasBody(d) && head.title === null) return;
-    const body = d.bodyStart === null ? '' : normalize(raw.slice(d.bodyStart, d.bodyEnd)).text;
+  units.forEach((u, i) => {
+    // A group no core claims is printed text all the same: a headless article of its own.
+    if (u.kind === 'group' && pairs.has(i)) return;
+    if (u.kind === 'group') pieces[i] = u.blocks.map((b) => ({ start: b.start, end: b.end }));
+    const head = headlines.get(i);
+    if (pieces[i]!.length === 0 && !head?.title) return;
+    const body = bodyText(raw, pieces[i]!);
     const n = articles.length + 1;
     articles.push({
       id: `${opts.stem}#${n}`,
       file: opts.file,
       index: n - 1,
-      title: head.title,
-      kicker: head.kicker,
-      subtitle: head.subtitle,
+      title: head?.title ?? null,
+      kicker: head?.kicker ?? null,
+      subtitle: head?.subtitle ?? null,
       date: inferDate(body, year, opts.date),
-      reporters: d.reporters,
+      reporters: u.kind === 'core' ? u.reporters : [],
       body,
     });
-  };
-  /** Headline-like blocks followed by more body were subheads or column fragments: they are body. */
-  const absorbPending = (d: Draft) => {
-    for (const b of pending) addBody(d, b.start, b.end);
-    pending = [];
-  };
-
-  for (const block of splitBlocks(raw)) {
-    const c = classify(raw, block);
-    switch (c.kind) {
-      case 'byline': {
-        close(pending);
-        draft = open(c.reporters, true);
-        if (raw.slice(c.bodyStart, block.end).trim() !== '') addBody(draft, c.bodyStart, block.end);
-        break;
-      }
-      case 'credit': {
-        if (draft && !draft.hasByline && hasBody(draft) && pending.length === 0) {
-          // The credit under a photo caption: it names the caption's author and ends it.
-          draft.reporters = c.reporters;
-          close([]);
-        } else {
-          close(pending);
-          draft = open(c.reporters, true);
-        }
-        break;
-      }
-      case 'headline': {
-        if (draft && hasBody(draft)) pending.push(block);
-        else {
-          draft ??= open([], false);
-          addBody(draft, block.start, block.end);
-        }
-        break;
-      }
-      case 'body': {
-        if (draft && pending.length > 0 && c.opensWithDate) {
-          // Headline, then a block opening with a date: a new byline-less article (a photo caption).
-          close(pending);
-        }
-        draft ??= open([], false);
-        absorbPending(draft);
-        if (c.credit) {
-          addBody(draft, block.start, c.credit.at);
-          draft.reporters = c.credit.reporters;
-          close([]);
-        } else addBody(draft, block.start, block.end);
-        break;
-      }
-    }
-  }
-  close(pending);
+  });
   return articles;
 }

@@ -5,42 +5,66 @@ import { articleFromJsonl } from '../../src/page/index.ts';
 import { parseCredit, parseCreditLine } from '../../src/page/byline.ts';
 import { segmentPage } from '../../src/page/segment.ts';
 import { Article, GoldPage } from '../../src/schema.ts';
+import { headlinesFirst } from '../fixtures/headlines-first.ts';
 
 const seeds = join(import.meta.dirname, '../../seeds');
+const dev = join(import.meta.dirname, '../../dev');
 const STEMS = ['000_1d8b0c37187465ce', '003_ed6e154ad0e1db3a'];
+/** Pages with gold articles: the two seed pages and six dev pages of four dailies (dev/SOURCES.md). */
+const GOLD_PAGES = [
+  ...STEMS.map((stem) => ({ dir: seeds, stem })),
+  ...['d01', 'd02', 'd03', 'd04', 'd05', 'd06'].map((stem) => ({ dir: dev, stem })),
+];
 
 const seg = (raw: string, date?: string | null) => segmentPage(raw, { file: 'p.txt', stem: 'p', date });
 
-describe('segmentPage on the seed pages', () => {
-  for (const stem of STEMS) {
-    it(`reproduces every gold article of ${stem} in order`, () => {
-      const raw = readFileSync(join(seeds, `${stem}.txt`), 'utf8');
-      const gold = GoldPage.parse(JSON.parse(readFileSync(join(seeds, `${stem}.gold.json`), 'utf8')));
-      const articles = segmentPage(raw, { file: gold.file, stem });
-      expect(articles).toHaveLength(gold.articles.length);
-      articles.forEach((a, i) => {
-        const g = gold.articles[i]!;
-        expect(Article.parse(a)).toEqual(a);
-        expect(a.id).toBe(`${stem}#${i + 1}`);
-        expect(a.index).toBe(i);
-        expect(a.file).toBe(gold.file);
-        expect({ title: a.title, kicker: a.kicker, subtitle: a.subtitle, reporters: a.reporters }).toEqual({
-          title: g.headline,
-          kicker: g.kicker ?? null,
-          subtitle: g.subtitle ?? null,
-          reporters: g.reporters,
-        });
-        expect(a.body.replace(/\s/gu, '').startsWith(g.first_words)).toBe(true);
-        // the byline and the headline lines are not part of the body
-        expect(a.body).not.toMatch(/本报讯|本报记者|■/u);
-        if (a.title) expect(a.body.replace(/\s/gu, '')).not.toContain(a.title);
-      });
+/** Every gold article found in order, with its headline, kicker, subtitle, first words and reporters. */
+function expectGold(articles: Article[], gold: GoldPage, stem: string): void {
+  expect(articles.map((a) => a.title)).toEqual(gold.articles.map((g) => g.headline));
+  articles.forEach((a, i) => {
+    const g = gold.articles[i]!;
+    expect(Article.parse(a)).toEqual(a);
+    expect(a.id).toBe(`${stem}#${i + 1}`);
+    expect(a.index).toBe(i);
+    expect(a.file).toBe(gold.file);
+    expect({ title: a.title, kicker: a.kicker, subtitle: a.subtitle, reporters: a.reporters }).toEqual({
+      title: g.headline,
+      kicker: g.kicker ?? null,
+      subtitle: g.subtitle ?? null,
+      reporters: g.reporters,
+    });
+    expect(a.body.replace(/\s/gu, '').startsWith(g.first_words)).toBe(true);
+    // the byline, the credit and the headline lines are not part of the body
+    expect(a.body).not.toMatch(/本报讯|本报记者|■|□/u);
+    if (a.title) expect(a.body.replace(/\s/gu, '').endsWith(a.title)).toBe(false);
+  });
+}
+
+describe('segmentPage on the seed and dev pages', () => {
+  for (const { dir, stem } of GOLD_PAGES) {
+    const raw = readFileSync(join(dir, `${stem}.txt`), 'utf8');
+    const gold = GoldPage.parse(JSON.parse(readFileSync(join(dir, `${stem}.gold.json`), 'utf8')));
+    const segment = (text: string) => segmentPage(text, { file: gold.file, stem });
+
+    it(`reproduces every gold article of ${stem} in order, headlines after bodies as printed`, () => {
+      const articles = segment(raw);
+      expectGold(articles, gold, stem);
       // the same page with CRLF line ends and full-width spaces segments alike
       const variant = raw.replace(/\n/gu, '\r\n').replace(/ /gu, '\u3000');
-      expect(segmentPage(variant, { file: gold.file, stem })).toEqual(articles);
+      expect(segment(variant)).toEqual(articles);
+    });
+
+    it(`reproduces every gold article of ${stem} with each headline moved above its body`, () => {
+      const rewritten = headlinesFirst(raw, gold);
+      expect(rewritten).not.toBe(raw.trim());
+      const articles = segment(rewritten);
+      expectGold(articles, gold, stem);
+      expect(articles.map((a) => a.body)).toEqual(segment(raw).map((a) => a.body));
     });
   }
+});
 
+describe('segmentPage dates', () => {
   it('dates the seed articles from their first M月D日 and the year the page prints', () => {
     const raw = readFileSync(join(seeds, `${STEMS[1]}.txt`), 'utf8');
     const dates = segmentPage(raw, { file: 'x', stem: 'x' }).map((a) => a.date);
@@ -174,6 +198,196 @@ describe('segmentPage byline forms', () => {
     expect(seg(page('近日，开会。'))[0]!.date).toBeNull();
     expect(seg(page('3月5日，开会。'))[0]!.date).toBeNull();
     expect(seg(page('自2019年2月30日起，无效日期。'))[0]!.date).toBeNull();
+  });
+});
+
+/** [kicker, title, subtitle, reporter names, body] of each article: what the rules below decide. */
+const outline = (raw: string) =>
+  seg(raw).map((a) => [a.kicker, a.title, a.subtitle, a.reporters.map((r) => r.name).join(','), a.body]);
+
+describe('segmentPage photo captions with a headline', () => {
+  it('a caption at the end of the page: its ■ credit, then its kicker and headline', () => {
+    const raw = [
+      '本报讯（记者 孔一）全县新建',
+      '道路十条。',
+      '',
+      '道路建设提速',
+      '',
+      '6月8日，工人在新区铺设',
+      '管网。',
+      '',
+      '新区管网工程全长五公里。',
+      '',
+      '■ 文/图 曹二',
+      '',
+      '新区',
+      '',
+      '管网铺设忙',
+    ].join('\n');
+    expect(outline(raw)).toEqual([
+      [null, '道路建设提速', null, '孔一', '全县新建道路十条。'],
+      ['新区', '管网铺设忙', null, '曹二', '6月8日，工人在新区铺设管网。\n新区管网工程全长五公里。'],
+    ]);
+  });
+
+  it('a caption in the middle of the page, credited □记者 X 报道, before the next byline', () => {
+    const raw = [
+      '本报讯（记者 严三）果园丰收。',
+      '',
+      '苹果丰收',
+      '',
+      '9月9日，村民在晾晒玉米。',
+      '',
+      '□记者 华四 报道',
+      '',
+      '秋粮晾晒',
+      '',
+      '本报讯（记者 金五）新桥通车。',
+      '',
+      '新桥通车',
+    ].join('\n');
+    expect(outline(raw).map((a) => a.slice(1, 4))).toEqual([
+      ['苹果丰收', null, '严三'],
+      ['秋粮晾晒', null, '华四'],
+      ['新桥通车', null, '金五'],
+    ]);
+  });
+
+  it('a caption that opens without a date starts after the headline before it', () => {
+    const raw = [
+      '本报讯（记者 魏六）全市开展',
+      '植树活动。',
+      '',
+      '全市植树',
+      '',
+      '志愿者在河岸栽下柳树。',
+      '',
+      '（记者 陶七 摄）',
+      '',
+      '河岸添绿',
+      '',
+      '本报讯 近日，新馆开放。',
+      '',
+      '新馆开放',
+    ].join('\n');
+    expect(outline(raw)).toEqual([
+      [null, '全市植树', null, '魏六', '全市开展植树活动。'],
+      [null, '河岸添绿', null, '陶七', '志愿者在河岸栽下柳树。'],
+      [null, '新馆开放', null, '', '近日，新馆开放。'],
+    ]);
+  });
+
+  it('a credit in brackets after the caption text on its last line', () => {
+    const raw = '本报讯（记者 姜八）会议召开。\n\n会议召开\n\n5月2日，游客在湖边赏花。（戚九 摄）\n\n湖边花开';
+    expect(outline(raw).map((a) => a.slice(1, 5))).toEqual([
+      ['会议召开', null, '姜八', '会议召开。'],
+      ['湖边花开', null, '戚九', '5月2日，游客在湖边赏花。'],
+    ]);
+  });
+
+  it('a photo credit with more of the article after it stays in the article', () => {
+    const raw = '本报讯（记者 谭二）新桥合龙。\n\n工人在桥面作业。（龚三 摄）\n\n大桥年底通车。\n\n新桥合龙';
+    expect(outline(raw)).toEqual([[null, '新桥合龙', null, '谭二', '新桥合龙。\n工人在桥面作业。（龚三摄）大桥年底通车。']]);
+  });
+
+  it('an editor\'s note in brackets ends a body, not a headline; a 文/记者 X credit', () => {
+    const raw = '本报讯（记者 祝五）展会开幕。\n\n（下转第2版）\n\n展会开幕\n\n6月6日，观众参观展会。\n\n■ 文/记者 卢六\n\n观展';
+    expect(outline(raw)).toEqual([
+      [null, '展会开幕', null, '祝五', '展会开幕。\n（下转第2版）'],
+      [null, '观展', null, '卢六', '6月6日，观众参观展会。'],
+    ]);
+  });
+
+  it('a byline and a credit closing the same article name its reporters once each', () => {
+    const raw = '本报讯（记者 谢十）新厂投产。\n\n厂区全景。\n\n（记者 谢十 邹一 摄）\n\n新厂投产';
+    expect(outline(raw)).toEqual([[null, '新厂投产', null, '谢十,邹一', '新厂投产。\n厂区全景。']]);
+  });
+});
+
+describe('segmentPage on pages that print headlines before their bodies', () => {
+  it('kicker, title and —— subtitle above each byline, a ■ 本报记者 X opener and a caption at the end', () => {
+    const raw = [
+      '县交通局',
+      '',
+      '农村公路提档升级',
+      '——今年新改建三百公里',
+      '',
+      '本报讯（记者 喻二 通讯员 柏三）今年，',
+      '全县新改建农村公路三百公里。',
+      '',
+      '年底前全部完工。',
+      '',
+      '秋收见闻',
+      '',
+      '■ 本报记者 水四',
+      '',
+      '田间地头一片繁忙。',
+      '',
+      '麦田灌溉',
+      '',
+      '4月3日，农民在浇灌麦田。',
+      '',
+      '■ 窦五',
+    ].join('\n');
+    expect(outline(raw)).toEqual([
+      ['县交通局', '农村公路提档升级', '今年新改建三百公里', '喻二,柏三', '今年，全县新改建农村公路三百公里。\n年底前全部完工。'],
+      [null, '秋收见闻', null, '水四', '田间地头一片繁忙。'],
+      [null, '麦田灌溉', null, '窦五', '4月3日，农民在浇灌麦田。'],
+    ]);
+    expect(seg(raw)[0]!.reporters.map((r) => r.role)).toEqual(['reporter', 'correspondent']);
+  });
+
+  it('an undated caption under its headline in the middle, and a caption without headline right after a body', () => {
+    const raw = [
+      '新校开学',
+      '',
+      '本报讯（记者 章六）新校开学。',
+      '',
+      '校园新景',
+      '',
+      '学生在新操场上体育课。',
+      '',
+      '■ 云七',
+      '',
+      '夜市开业',
+      '',
+      '本报讯（记者 苏八）夜市开业。',
+      '',
+      '7月1日，市民在夜市购物。',
+      '',
+      '■ 潘九',
+    ].join('\n');
+    expect(outline(raw)).toEqual([
+      [null, '新校开学', null, '章六', '新校开学。'],
+      [null, '校园新景', null, '云七', '学生在新操场上体育课。'],
+      [null, '夜市开业', null, '苏八', '夜市开业。'],
+      [null, null, null, '潘九', '7月1日，市民在夜市购物。'],
+    ]);
+  });
+
+  it('a continuation at the top of the page has no headline; the articles after it keep theirs', () => {
+    const raw = '项目年内投产。\n\n高温天气来袭\n\n本报讯 今天高温。\n\n书市开幕\n\n本报讯（记者 葛一）书市开幕。';
+    expect(outline(raw)).toEqual([
+      [null, null, null, '', '项目年内投产。'],
+      [null, '高温天气来袭', null, '', '今天高温。'],
+      [null, '书市开幕', null, '葛一', '书市开幕。'],
+    ]);
+  });
+
+  it('a headline printed right above its byline with no blank line between', () => {
+    const raw = '县城供暖\n本报讯（记者 尹四）县城今日供暖。\n\n乡村公交开通\n本报讯 乡村公交开通。';
+    expect(outline(raw)).toEqual([
+      [null, '县城供暖', null, '尹四', '县城今日供暖。'],
+      [null, '乡村公交开通', null, '', '乡村公交开通。'],
+    ]);
+  });
+
+  it('a page with one article, headline first or last, with or without byline', () => {
+    const body = '本报讯（记者 范二）全市夏粮\n获得丰收。';
+    const expected = [['本市', '夏粮丰收', null, '范二', '全市夏粮获得丰收。']];
+    expect(outline(`本市\n\n夏粮丰收\n\n${body}`)).toEqual(expected);
+    expect(outline(`${body}\n\n本市\n\n夏粮丰收`)).toEqual(expected);
+    expect(outline('夏粮丰收\n\n全市夏粮获得丰收。')).toEqual([[null, '夏粮丰收', null, '', '全市夏粮获得丰收。']]);
   });
 });
 
