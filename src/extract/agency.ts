@@ -7,7 +7,7 @@ import { PARTY_DEPARTMENTS } from '../lexicon/agencies.ts';
 import { BODY_TABLE, bodyName, type BodyKind } from '../lexicon/offices.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
-import type { PlaceMention } from './place.ts';
+import { isZone, type PlaceMention } from './place.ts';
 
 export interface Jurisdiction {
   place: Place;
@@ -86,7 +86,7 @@ function findBodies(text: string, ctx: ExtractContext, where: PlaceContext): Age
     const kind = BODY_TABLE.get(m[0])!;
     const j = jurisdictionBefore(text, m.index, ctx, where);
     if (!j || j.place.type === 'Province' && kind === 'admincommittee') continue;
-    const zone = j.place.code.includes('Z');
+    const zone = isZone(j.place);
     // A zone has a working committee and an administrative committee; other places have neither.
     if ((kind === 'workcommittee' || kind === 'admincommittee') !== zone) continue;
     const end = m.index + m[0].length;

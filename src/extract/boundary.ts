@@ -9,7 +9,7 @@ const BOUNDARY = new Set(BOUNDARY_WORDS);
 const MAX_NAME = 32;
 const UNITS = readTable('capacity-units.tsv', { columns: ['unit'] }).map((r) => r.unit).sort((a, b) => b.length - a.length);
 /** A capacity (年产5万吨, 2×66万千瓦, 五万纱锭): part of a project's name; its numbers are no boundary. */
-export const CAPACITY = new RegExp(`(?:年产|年加工|年处理|年出栏|年存栏|日产|日处理|年)?(?:能力)?[0-9０-９.．×xX一二三四五六七八九十百千两]+(?:万|亿|千)?(?:${UNITS.join('|')})`, 'g');
+export const CAPACITY = new RegExp(`(?:年产|年加工|年处理|年出栏|年存栏|日产|日处理|年)?(?:能力)?[0-9０-９.．×xX一二三四五六七八九十百千两]+(?:万|亿|千)?(?:${UNITS.join('|')})`);
 /** 一期, 二期: jieba tags a phase as an adverb, but it belongs to the name. */
 const PHASE_WORD = /^[一二三四五六七八九十\d]+期$/;
 const TITLE_WORDS = [...TITLES];
@@ -21,7 +21,7 @@ const GLUED = ['由', '在', '对', '与', '和', '从', '向', '把', '被', '�
 /** Aspect particles never start a name, so jieba's 着济 (标志着济郑高铁) is cut after them even in a short token. */
 const PARTICLES = ['着', '了', '过'];
 // Part-of-speech tags that never start a name: prepositions, conjunctions, particles, numerals, quantifiers.
-const BOUNDARY_TAGS = /^(p|c|u.*|r|y|e|o|zg|ud|uj|ul|uz|uv|ug)$/;
+const BOUNDARY_TAGS = /^(p|c|u.*|r|y|e|o|ud|uj|ul|uz|uv|ug)$/;
 // Numbers and counts (3台, 十大, 两个); jieba's m/q tags also cover words like 零部件, so the form decides.
 const COUNT = /^(\d|[一二两三四五六七八九十百千万亿几数多]+[个家项座条批台处大]?$)/;
 /** A number inside a name (尼龙6, 3D打印) is no count: a count is followed by its classifier or ends the text before. */
@@ -66,7 +66,7 @@ export function nameStart(text: string, suffixStart: number, limit = 0, joins: r
     if (brackets > 0) continue;
     if (inCapacity(t) || PHASE_WORD.test(t.word)) continue;
     // 污水处理厂新建工程, 生产线扩建项目: a verb right before the suffix names the work, it does not introduce the name.
-    if (t.end === span.length && t.word.length >= 2 && (t.tag.startsWith('v') || WORK_VERBS.has(t.word))) continue;
+    if (t.end === span.length && WORK_VERBS.has(t.word)) continue;
     // A list item opens with its name: 、比逗仕休闲食品项目 starts at 比, which jieba reads as a preposition.
     if (t.start === 0 && t.word.length === 1 && toks[1]?.tag === 'x' && /[、，]/.test(text[i - 1] ?? '')) continue;
     // 高端汽车装备及零部件项目: a conjunction joins two parts of one name unless a name ends before it.
@@ -82,6 +82,11 @@ export function nameStart(text: string, suffixStart: number, limit = 0, joins: r
       start = i + t.start + 1;
       break;
     }
+  }
+  // 开工建设2×35万千瓦…项目: a work verb that opens what is left is the sentence's verb, not the name's first word.
+  for (const t of toks) {
+    if (i + t.start !== start || !WORK_VERBS.has(t.word) || suffixStart - (i + t.end) < 4) continue;
+    start = i + t.end;
   }
   // 高强度、高精密…: a short modifier, then 、, right after 的.
   if (start === i && text[i - 1] === '、') {

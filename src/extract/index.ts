@@ -46,9 +46,8 @@ export function extractArticle(article: Article, ctx: ExtractContext): ArticleGr
 
 /** Every mention of one text (a body or a headline), and the mentions the relation rules read. */
 function findMentions(text: string, ctx: ExtractContext, where: PlaceContext): { mentions: ArticleMentions; all: Mention[] } {
-  const places = where.places;
   const companies = dropNested(findCompanies(text, ctx));
-  const projects = findProjects(text, ctx, companies, places);
+  const projects = findProjects(text, ctx, companies, where.places);
   const named = dropNested([...findAgencies(text, ctx, where), ...companies, ...findOrganizations(text, ctx), ...projects], companies);
   const agencies = named.filter((m) => m.type === 'Agency');
   const organizations = named.filter((m) => m.type === 'Organization');
@@ -63,6 +62,8 @@ function findMentions(text: string, ctx: ExtractContext, where: PlaceContext): {
   }
   const bodies = [...agencies, ...keptCompanies, ...organizations, ...references.filter((r) => r.target.type === 'Company').map((r) => ({ ...r.target, start: r.start, end: r.end }))];
   const { persons, positions } = findPositions(text, ctx, bodies, where);
+  // A place inside a person's name (长春 in 吴长春) is no place.
+  const places = where.places.filter((p) => !persons.some((x) => p.start >= x.start && p.end <= x.end));
   const mentions: ArticleMentions = {
     text, sentences: sentences(text), paragraphs: paragraphs(text), places, agencies, companies: keptCompanies,
     organizations, projects: keptProjects, positions, references,

@@ -2,14 +2,17 @@
 // quote (”张玉宝说). A chain of bodies and titles before one name gives one position per body:
 // 济南市作家协会副主席、《当代小说》副主编王玉珏.
 import type { Place } from '../lexicon/divisions.ts';
-import { DEPARTMENT_ENDINGS, DOUBLE_SURNAMES, NAME_FOLLOWERS, NOT_NAMES, SPEECH_VERBS, SURNAMES, TITLES } from '../lexicon/names.ts';
+import { DEPARTMENT_ENDINGS, NAME_FOLLOWERS, NOT_NAMES, SPEECH_VERBS, TITLES } from '../lexicon/names.ts';
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../page/surnames.ts';
 import { BODY_TABLE, bodyName, TITLE_TABLE, titleLevel, type BodyKind } from '../lexicon/offices.ts';
 import { bareLevel, type AgencyMention, type PlaceContext } from './agency.ts';
+import { isZone } from './place.ts';
 import { tokens } from '../nlp/jieba.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
 
-const SURNAME = new Set(SURNAMES);
+const SURNAME = SINGLE_SURNAMES;
+const DOUBLE_SURNAMES = COMPOUND_SURNAMES;
 const HAN = /^\p{Script=Han}+$/u;
 const PUNCT_AFTER_NAME = /^[，。、；：！？“”（《,.;:!?\s]/;
 /** Titles printed after the name they follow by convention (习近平总书记). */
@@ -176,7 +179,7 @@ function readChain(items: ChainItem[], ctx: ExtractContext, where: PlaceContext,
     }
     if (item.kind === 'bare') {
       // Only a zone has 党工委 and 管委会; a bare 政府 or 政协 needs a jurisdiction named earlier in the chain.
-      const zone = jurisdiction?.code.includes('Z') ?? false;
+      const zone = jurisdiction ? isZone(jurisdiction) : false;
       if (!jurisdiction || (item.body === 'workcommittee' || item.body === 'admincommittee') !== zone) {
         current = null;
         continue;

@@ -34,7 +34,10 @@ export function findPlaces(text: string, ctx: ExtractContext): PlaceMention[] {
   // bare, such names are common words as often as places (示范县, 城区, 泰山).
   const context = new Set(out.map((m) => m.place.code));
   const inContext = (p: Place) => gazetteer.isHome(p) || p.type !== 'County' || [p.parent ?? '', p.code.slice(0, 2)].some((c) => context.has(c));
-  const kept = out.filter((m) => inContext(m.place));
+  // A zone the division list keeps among street-level units (高阳县经济开发区) is a County all the same.
+  const kept = out.filter((m) => inContext(m.place)).map((m) => m.place.type === 'Town' && ZONE_END.test(m.place.name)
+    ? placeMention({ ...m.place, type: 'County', code: `${m.place.code}Z` }, m.surface, m.start, m.end, 'place:zone')
+    : m);
   const zones = findZones(text, kept, ctx);
   // A place printed inside a zone's name (开发区 in 东阿经济开发区) is that zone's prefix or a part of it.
   const outside = kept.filter((m) => !zones.some((z) => m.start >= z.start && m.end <= z.end && !(m.start === z.start && z.prefix === m)));
@@ -68,9 +71,11 @@ function findZones(text: string, places: PlaceMention[], ctx: ExtractContext): Z
     if (out.some((z) => z.end === end)) continue;
     const printed = text.slice(prefix.start, end);
     const known = ctx.gazetteer.forms.get(printed);
+    // The division list holds some zones as counties (潍坊滨海经济技术开发区) and some as street-level units
+    // (高阳县经济开发区): either way a zone is a County (SCHEMA.md).
     const place: Place = known && known.place.type === 'County'
       ? known.place
-      : { type: 'County', name: printed, code: `${prefix.place.code}Z:${printed}`, parent: prefix.place.code };
+      : { type: 'County', name: printed, code: `${known?.place.code ?? prefix.place.code}Z:${printed}`, parent: prefix.place.code };
     out.push({ ...placeMention(place, printed, prefix.start, end, 'place:zone'), prefix });
   }
   return out;
@@ -88,6 +93,10 @@ export function findOwnCounty(text: string, county: Place | null): PlaceMention[
   }
   return out;
 }
+
+/** A development zone, high-tech zone or new area, whether the division list holds it or the text names it. */
+export const isZone = (place: Place): boolean => place.code.includes('Z') || ZONE_END.test(place.name);
+const ZONE_END = new RegExp(`(?:${ZONE_SUFFIXES.join('|')})$`);
 
 /** Provinces are found (a jurisdiction, a county's context) but are no entity of the graph. */
 export const isEntityPlace = (m: PlaceMention): boolean => m.place.type !== 'Province';
@@ -120,7 +129,7 @@ export function articleCounty(article: Pick<Article, 'kicker' | 'title'>, headPl
     if (!part) continue;
     const named = findPlaces(part, ctx).find((p) => p.place.type === 'County');
     if (!named) continue;
-    const zone = named.place.code.includes('Z') ? named.place : null;
+    const zone = isZone(named.place) ? named.place : null;
     const parent = zone?.parent ? ctx.gazetteer.byCode.get(zone.parent) : undefined;
     return { county: zone ? (parent?.type === 'County' ? parent : zone) : named.place, zone };
   }

