@@ -9,6 +9,7 @@ import { ENTITY_TYPES } from '../schema.ts';
 import {
   articleRef,
   compareRelations,
+  normalizeQuery,
   rankHits,
   relationView,
   summary,
@@ -29,8 +30,43 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
 
 const LABELS: readonly string[] = [...ENTITY_TYPES, 'Article'];
 const BULK = ['MENTIONS', 'REPORTED'];
-/** Candidates fetched for a search before ranking in JS with the same rule as graph.json. */
+/** The best candidates of a search, ranked in Cypher as matchRank does; JS ranks them again with the exact rule. */
 const SEARCH_CANDIDATES = 500;
+
+/** A query of Han characters only: the full-text index finds it as a substring (see searchCypher). */
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+
+/** A Lucene phrase query for the text: its syntax characters escaped, the whole quoted. */
+export const lucenePhrase = (text: string): string => `"${text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&')}"`;
+
+/**
+ * Nodes whose name, alias (or article title, or id) contains $q, best first by the rank of matchRank (exact name, exact
+ * alias, name prefix, alias prefix, substring; shorter first), then the more connected, then by id; at most $cap.
+ * A query of Han characters comes from the full-text index `entity_names`: its analyzer (standard-no-stop-words) makes
+ * one token of every Han character, so the phrase "海韵" matches every name holding 海韵. Other queries (Latin letters,
+ * digits: tokens are whole words there, so a substring would be missed) scan the labels with CONTAINS. Article titles
+ * are not indexed: Articles are scanned. Candidates are ranked before the cap, so an exact match is never cut.
+ */
+export function searchCypher(q: string, labels: readonly string[]): string {
+  const sources = HAN_ONLY.test(q)
+    ? [
+      "CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node RETURN node AS n",
+      ...(labels.includes('Article') ? ['MATCH (n:Article) RETURN n'] : []),
+    ]
+    : ['MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN n'];
+  const text = (x: string) => `replace(toLower(${x}), ' ', '')`;
+  return `CALL { ${sources.join(' UNION ')} }
+WITH n WHERE any(l IN labels(n) WHERE l IN $labels)
+WITH n, [c IN [{t: ${text('coalesce(n.name, n.id)')}, alias: 0}]
+    + [a IN coalesce(n.aliases, []) | {t: ${text('a')}, alias: 1}]
+    + CASE WHEN n:Article THEN [{t: ${text("coalesce(n.title, '')")}, alias: 1}] ELSE [] END
+  WHERE c.t CONTAINS $q |
+  (CASE WHEN c.t = $q THEN 0 WHEN c.t STARTS WITH $q THEN 2 ELSE 4 END + c.alias) * 10000
+    + CASE WHEN size(c.t) < 9999 THEN size(c.t) ELSE 9999 END] AS ranks
+WHERE size(ranks) > 0
+WITH n, reduce(best = 1000000, r IN ranks | CASE WHEN r < best THEN r ELSE best END) AS rank, COUNT { (n)--() } AS degree
+RETURN n, degree ORDER BY rank, degree DESC, n.id LIMIT $cap`;
+}
 
 /** An API id → the label and the key property to match it by; null when the id names no known type. */
 export function parseNodeId(id: string): { label: string; prop: 'id' | 'name'; value: string } | null {
@@ -128,16 +164,9 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
 
     search: (query, { limit, types }) =>
       read(async (tx) => {
-        const q = query.replace(/\s+/gu, '').toLowerCase();
+        const q = normalizeQuery(query);
         const labels = types?.length ? LABELS.filter((l) => types.includes(l)) : LABELS;
-        const res = await tx.run(
-          `MATCH (n) WHERE ${LABEL_FILTER}
-             AND (toLower(n.name) CONTAINS $q
-                  OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $q)
-                  OR (n:Article AND toLower(coalesce(n.title, '')) CONTAINS $q))
-           RETURN n, COUNT { (n)--() } AS degree LIMIT $cap`,
-          { q, labels, cap: neo4j.int(SEARCH_CANDIDATES) },
-        );
+        const res = await tx.run(searchCypher(q, labels), { q, lucene: lucenePhrase(q), labels, cap: neo4j.int(SEARCH_CANDIDATES) });
         const candidates = res.records.map((r) => {
           const { id, attrs } = nodeRecord(r.get('n') as Node);
           return { ...summary(id, attrs), degree: num(r.get('degree')) };

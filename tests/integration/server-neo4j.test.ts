@@ -7,9 +7,12 @@ import type { Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { GraphPayload, GraphStats, NodeDetails, RelationView, SearchHit } from '../../src/server/backend.ts';
-import { openGraphFile } from '../../src/server/graph-file.ts';
+import { graphBackend, openGraphFile } from '../../src/server/graph-file.ts';
+import { recordsGraph } from '../../src/graph/export.ts';
+import type { Article, Entity, Relation } from '../../src/schema.ts';
+import type { Records } from '../fixtures/gold-records.ts';
 import { openNeo4j } from '../../src/server/neo4j.ts';
-import { cypher, extractSeeds, openTestConnection, testSettings, wipeDatabase } from './neo4j-helpers.ts';
+import { cypher, extractSeeds, openTestConnection, testSettings, wipeDatabase, writeRecordsDir } from './neo4j-helpers.ts';
 
 const HAIYUN = 'Project:海韵能源高端锂电池负极材料项目';
 let conn: Neo4jConnection;
@@ -110,5 +113,33 @@ describe('API over Neo4j = API over graph.json', () => {
     expect(r.neo).toEqual([]);
     expect((await both(`/api/node?id=${q(`Project:x'}) DETACH DELETE n //`)}`)).status).toEqual([404, 404]);
     expect(await cypher(conn, 'MATCH (n) RETURN count(n) AS c')).toEqual(before);
+  });
+});
+
+/** `count` companies whose names hold `term` (after it: a prefix match, never an exact one), then `term` itself. */
+function manyMatches(term: string, count: number): Records {
+  const article: Article = { id: 'search#1', file: 'search.txt', index: 0, title: null, kicker: null, subtitle: null, date: null, reporters: [], body: 'x' };
+  const names = [...Array.from({ length: count }, (_, i) => `${term}第${i}分公司`), term];
+  const entities: Entity[] = names.map((name) => ({ id: `Company:${name}`, type: 'Company', name, aliases: [], articles: [article.id], props: {} }));
+  // The many are better connected than the exact one: degree must not rank them above it.
+  const relations: Relation[] = entities.slice(0, -1).map((e, i) => ({ type: 'MENTIONS', from: 'Article:search#1', to: e.id, article: article.id,
+    evidence: e.name, start: i, end: i + 1, rule: 'test', props: {} }));
+  return { articles: [article], entities, relations };
+}
+
+describe('search over more matches than the candidates it ranks', () => {
+  it.each([['甲乙公司'], ['ABC']])('ranks the exact name "%s" first among 600 names containing it, as graph.json does', async (term) => {
+    const records = manyMatches(term, 600);
+    await wipeDatabase(conn);
+    await loadRecords(conn, writeRecordsDir(records, 'search'));
+    const fileApp = await buildApp({ backend: graphBackend(recordsGraph(records.articles, records.entities, records.relations), 'memory') });
+    try {
+      const url = `/api/search?q=${q(term.toLowerCase())}&limit=20`;
+      const hits = (await neo.inject({ url })).json() as SearchHit[];
+      expect(hits[0]?.id).toBe(`Company:${term}`);
+      expect(hits.map((h) => h.id)).toEqual(((await fileApp.inject({ url })).json() as SearchHit[]).map((h) => h.id));
+    } finally {
+      await fileApp.close();
+    }
   });
 });
