@@ -9,6 +9,8 @@ import { ENTITY_TYPES } from '../schema.ts';
 import {
   articleRef,
   compareRelations,
+  HEAVY_EDGE_ATTRIBUTES,
+  HEAVY_NODE_ATTRIBUTES,
   normalizeQuery,
   rankHits,
   relationView,
@@ -92,8 +94,14 @@ function plainProps(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, plain(v)]));
 }
 
+/** What nodeRecord reads of a node: a driver Node, or the VIEW_NODE projection of one. */
+type NodeFields = Pick<Node, 'elementId' | 'labels' | 'properties'>;
+
+/** A node as the drawn graph needs it, without the heavy lists the viewer never draws (sent as null, then dropped). */
+const VIEW_NODE = `{elementId: elementId(n), labels: labels(n), properties: n {.*${HEAVY_NODE_ATTRIBUTES.map((k) => `, ${k}: null`).join('')}}}`;
+
 /** A Neo4j node → its API id and graph.json-shaped attributes. */
-export function nodeRecord(n: Node): { id: string; attrs: Record<string, unknown> } {
+export function nodeRecord(n: NodeFields): { id: string; attrs: Record<string, unknown> } {
   const props = plainProps(n.properties as Record<string, unknown>);
   const type = n.labels.find((l) => LABELS.includes(l)) ?? n.labels[0] ?? 'Unknown';
   if (type === 'Article') {
@@ -126,8 +134,28 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
     return (res.records[0]?.get('n') as Node | undefined) ?? null;
   }
 
-  /** The given nodes and the relationships among them, as graph.json-shaped payload. */
-  async function induced(tx: ManagedTransaction, nodes: Node[], truncated: boolean): Promise<GraphPayload> {
+  /** The nodes the API ids name, in the order asked, in one query (one index seek per label present). */
+  async function findAll(tx: ManagedTransaction, ids: string[]): Promise<NodeFields[]> {
+    const byLabel = new Map<string, { prop: string; values: string[] }>();
+    for (const id of ids) {
+      const ref = parseNodeId(id);
+      if (!ref) continue;
+      const group = byLabel.get(ref.label);
+      if (group) group.values.push(ref.value);
+      else byLabel.set(ref.label, { prop: ref.prop, values: [ref.value] });
+    }
+    if (!byLabel.size) return [];
+    const groups = [...byLabel];
+    // Labels and key properties come from the fixed lists (parseNodeId), never from the request.
+    const parts = groups.map(([label, { prop }], i) => `MATCH (n:\`${label}\`) WHERE n.${prop} IN $v${i} RETURN ${VIEW_NODE} AS n`);
+    const res = await tx.run(`CALL { ${parts.join(' UNION ALL ')} } RETURN n`, Object.fromEntries(groups.map(([, g], i) => [`v${i}`, g.values])));
+    const order = new Map(ids.map((id, i) => [id, i]));
+    const found = res.records.map((r) => r.get('n') as NodeFields).map((n) => ({ n, at: order.get(nodeRecord(n).id) ?? 0 }));
+    return found.sort((a, b) => a.at - b.at).map((x) => x.n);
+  }
+
+  /** The given nodes and the relationships among them, as graph.json-shaped payload: one query for all edges. */
+  async function induced(tx: ManagedTransaction, nodes: NodeFields[], truncated: boolean): Promise<GraphPayload> {
     const ids = new Map<string, string>();
     const out: GraphPayload = { nodes: [], edges: [], truncated };
     for (const n of nodes) {
@@ -136,15 +164,17 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
       ids.set(n.elementId, id);
       out.nodes.push(viewNode(id, attrs));
     }
+    // A seek per node and its outgoing relationships; only the properties the drawn edge keeps cross the wire.
     const res = await tx.run(
-      'MATCH (a)-[r]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids RETURN r',
-      { ids: [...ids.keys()] },
+      `UNWIND $ids AS e MATCH (a)-[r]->(b) WHERE elementId(a) = e AND elementId(b) IN $ids
+       RETURN elementId(r) AS id, type(r) AS type, e AS s, elementId(b) AS t, [k IN keys(r) WHERE NOT k IN $heavy | [k, r[k]]] AS props`,
+      { ids: [...ids.keys()], heavy: HEAVY_EDGE_ATTRIBUTES },
     );
     for (const rec of res.records) {
-      const r = rec.get('r') as Relationship;
-      const s = ids.get(r.startNodeElementId);
-      const t = ids.get(r.endNodeElementId);
-      if (s && t) out.edges.push(viewEdge(r.elementId, s, t, { ...plainProps(r.properties as Record<string, unknown>), type: r.type }));
+      const s = ids.get(rec.get('s') as string);
+      const t = ids.get(rec.get('t') as string);
+      const props = Object.fromEntries((rec.get('props') as [string, unknown][]).map(([k, v]) => [k, plain(v)]));
+      if (s && t) out.edges.push(viewEdge(rec.get('id') as string, s, t, { ...props, type: rec.get('type') as string }));
     }
     return out;
   }
@@ -207,30 +237,23 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
         const n = await find(tx, id);
         if (!n) return null;
         const res = await tx.run(
-          `MATCH (n)--(m) WHERE elementId(n) = $e
-           WITH DISTINCT m WITH m, COUNT { (m)--() } AS d ORDER BY d DESC LIMIT $cap
-           RETURN m`,
+          `MATCH (c)--(n) WHERE elementId(c) = $e
+           WITH DISTINCT n WITH n, COUNT { (n)--() } AS d ORDER BY d DESC LIMIT $cap
+           RETURN ${VIEW_NODE} AS n`,
           { e: n.elementId, cap: neo4j.int(limit + 1) },
         );
-        const ms = res.records.map((r) => r.get('m') as Node);
+        const ms = res.records.map((r) => r.get('n') as NodeFields);
         return induced(tx, [n, ...ms.slice(0, limit)], ms.length > limit);
       }),
 
     subgraph: ({ ids, limit }) =>
       read(async (tx) => {
-        if (ids) {
-          const found: Node[] = [];
-          for (const id of ids.slice(0, limit)) {
-            const n = await find(tx, id);
-            if (n) found.push(n);
-          }
-          return induced(tx, found, false);
-        }
+        if (ids) return induced(tx, await findAll(tx, ids.slice(0, limit)), false);
         const res = await tx.run(
-          `MATCH (n) WHERE ${LABEL_FILTER} WITH n, COUNT { (n)--() } AS d ORDER BY d DESC LIMIT $cap RETURN n`,
+          `MATCH (n) WHERE ${LABEL_FILTER} WITH n, COUNT { (n)--() } AS d ORDER BY d DESC LIMIT $cap RETURN ${VIEW_NODE} AS n`,
           { labels: LABELS, cap: neo4j.int(limit + 1) },
         );
-        const ns = res.records.map((r) => r.get('n') as Node);
+        const ns = res.records.map((r) => r.get('n') as NodeFields);
         return induced(tx, ns.slice(0, limit), ns.length > limit);
       }),
 

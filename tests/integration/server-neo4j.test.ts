@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, LIMITS } from '../../src/server/app.ts';
 import type { GraphPayload, GraphStats, NodeDetails, RelationView, SearchHit } from '../../src/server/backend.ts';
 import { graphBackend, openGraphFile } from '../../src/server/graph-file.ts';
 import { recordsGraph } from '../../src/graph/export.ts';
@@ -89,6 +89,19 @@ describe('API over Neo4j = API over graph.json', () => {
     const s = await both<GraphPayload>(`/api/subgraph?${ids}`);
     expect(sortedKeys(s.neo)).toEqual(sortedKeys(s.file));
     expect(edgeTriples(s.neo)).toEqual(edgeTriples(s.file));
+  });
+
+  it('gives the same subgraph for the most ids a request may name, and a 400 for one more', async () => {
+    const keys = sortedKeys((await both<GraphPayload>('/api/subgraph')).file);
+    const ids = Array.from({ length: LIMITS.subgraphIds.max }, (_, i) => keys[i % keys.length]!);
+    const s = await both<GraphPayload>(`/api/subgraph?${ids.map((id) => `id=${q(id)}`).join('&')}`);
+    expect(s.status).toEqual([200, 200]);
+    expect(sortedKeys(s.neo)).toEqual(sortedKeys(s.file));
+    expect(edgeTriples(s.neo)).toEqual(edgeTriples(s.file));
+    expect(s.neo.edges.length).toBeGreaterThan(100);
+    const over = await both<{ error: string }>(`/api/subgraph?${[...ids, keys[0]!].map((id) => `id=${q(id)}`).join('&')}`);
+    expect(over.status).toEqual([400, 400]);
+    expect(over.neo.error).toBe(`at most ${LIMITS.subgraphIds.max} "id" parameters`);
   });
 
   it('gives the whole graph as the first view, and a limited one flagged as truncated', async () => {
