@@ -5,7 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
-import { buildApp, LIMITS } from '../../src/server/app.ts';
+import { buildApp, LIMITS, serverHostNames } from '../../src/server/app.ts';
+import { getWithHost, listenLocal } from '../fixtures/http.ts';
 import type { GraphPayload, GraphStats, NodeDetails, RelationView, SearchHit } from '../../src/server/backend.ts';
 import { graphBackend, openGraphFile } from '../../src/server/graph-file.ts';
 import { recordsGraph } from '../../src/graph/export.ts';
@@ -116,6 +117,22 @@ describe('API over Neo4j = API over graph.json', () => {
   it('answers 404 for an unknown id and 400 for a malformed one, as over graph.json', async () => {
     expect((await both(`/api/node?id=${q('Project:没有这个项目')}`)).status).toEqual([404, 404]);
     expect((await both(`/api/neighbors?id=${q('Planet:x')}`)).status).toEqual([400, 400]);
+  });
+
+  it('refuses a request naming another host with 403 on a real port, and answers its own names', async () => {
+    const served = await buildApp({ backend: openNeo4j(testSettings()), hostNames: serverHostNames('127.0.0.1') });
+    try {
+      const port = await listenLocal(served);
+      expect((await getWithHost(port, 'evil.example', `/api/search?q=${q('海韵')}`)).status).toBe(403);
+      expect((await getWithHost(port, `evil.example:${port}`, '/api/stats')).status).toBe(403);
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+        const ok = await getWithHost(port, host, `/api/search?q=${q('海韵')}`);
+        expect(ok.status, host).toBe(200);
+        expect((JSON.parse(ok.body) as SearchHit[])[0]?.id).toBe(HAIYUN);
+      }
+    } finally {
+      await served.close();
+    }
   });
 
   it('treats Cypher in a query as text and changes nothing', async () => {
