@@ -1,7 +1,8 @@
 // The batched loader: an extract output directory (articles.jsonl, entities.jsonl, relations.jsonl) into Neo4j.
-// Lines are streamed twice: once to validate and count them (a bad line stops the load before anything is written),
-// once to write them in batches, each batch one managed transaction (executeWrite: retried by the driver on transient
-// errors, and never half-written). Nodes are MERGEd on their keys; relationships are created unless one with the same
+// Lines are streamed twice: once to validate and count them (a bad line, a relation end that is nowhere, a prop that
+// would overwrite a node's own field stop the load before anything is written), once to write them in batches under
+// the database's load lock (lock.ts: one load at a time, so no two write a relationship key at once), each batch one
+// managed transaction (executeWrite: retried by the driver on transient errors, and never half-written). Nodes are MERGEd on their keys; relationships are created unless one with the same
 // key (type, ends, article, start) is there, which is updated instead; list properties are merged as sets. So loading
 // the same records twice changes nothing and a second corpus adds to the first.
 // Speed (bench/load.ts): relation batches go as parallel lists rather than one map per row, 20k rows per transaction,
