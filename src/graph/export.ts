@@ -97,11 +97,12 @@ const csvField = (s: string): string => (/[",\r\n]/.test(s) || s === '' ? `"${s.
  * says. The neo4j-admin files keep csvField: the import tool reads fields literally and would store the `'`.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
-export const spreadsheetField = (s: string): string => (FORMULA_START.test(s) ? `"'${s.replaceAll('"', '""')}"` : csvField(s));
+export const spreadsheetField = (s: string): string =>
+  (FORMULA_START.test(s) ? `"'${s.replaceAll('"', '""')}"` : csvField(s));
 
 type Field = (s: string) => string;
 
-/** A value as a CSV field: null and empty lists are an empty unquoted field, an empty string is `""`; numbers as they are. */
+/** A value as a CSV field: null and empty lists are an empty unquoted field, an empty string `""`, a number itself. */
 function csvValue(v: unknown, where: string | null = null, field: Field = csvField): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
@@ -131,7 +132,10 @@ function csv(graph: KgGraph): ExportFile[] {
   const f = spreadsheetField;
   const value = (v: unknown) => csvValue(v, null, f);
   return [
-    { name: 'nodes.csv', content: csvLines(['id', ...nodeCols], nodes.map((n) => [f(n.id), ...nodeCols.map((c) => value(n.attrs[c]))]), f) },
+    {
+      name: 'nodes.csv',
+      content: csvLines(['id', ...nodeCols], nodes.map((n) => [f(n.id), ...nodeCols.map((c) => value(n.attrs[c]))]), f),
+    },
     {
       name: 'edges.csv',
       content: csvLines(['id', 'source', 'target', ...edgeCols],

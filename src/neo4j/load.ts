@@ -2,9 +2,10 @@
 // Lines are streamed twice: once to validate and count them (a bad line, a relation end that is nowhere, a prop that
 // would overwrite a node's own field stop the load before anything is written), once to write them in batches under
 // the database's load lock (lock.ts: one load at a time, so no two write a relationship key at once), each batch one
-// managed transaction (executeWrite: retried by the driver on transient errors, and never half-written). Nodes are MERGEd on their keys; relationships are created unless one with the same
-// key (type, ends, article, start) is there, which is updated instead; list properties are merged as sets. So loading
-// the same records twice changes nothing and a second corpus adds to the first.
+// managed transaction (executeWrite: retried by the driver on transient errors, and never half-written). Nodes are
+// MERGEd on their keys; relationships are created unless one with the same key (type, ends, article, start) is there,
+// which is updated instead; list properties are merged as sets. So loading the same records twice changes nothing and
+// a second corpus adds to the first.
 // Speed (bench/load.ts): relation batches go as parallel lists rather than one map per row, 20k rows per transaction,
 // two at a time.
 import { existsSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { RECORD_FILES, readRecordLines, type Sourced } from '../ingest/records.t
 import { Article, articleNodeId, ENTITY_TYPES, Entity, Relation } from '../schema.ts';
 import { describeNeo4jError, Neo4jFailure, type Neo4jConnection } from './driver.ts';
 import { acquireLoadLock, ensureLockConstraint, type LoadLock } from './lock.ts';
-import { applyDelta, pruneParams, prunes, readDelta, type LoadDelta, type PruneStats } from './prune.ts';
+import { applyDelta, prunes, readDelta, type LoadDelta, type PruneStats } from './prune.ts';
 import { applySchema } from './schema.ts';
 
 export { RECORD_FILES };
@@ -243,7 +244,7 @@ export const RESERVED_RELATION_KEYS: readonly string[] = [...PROVENANCE, 'type']
 /** What the loader learns from reading every record before it writes anything. */
 export interface Survey {
   counts: Omit<LoadStats, 'batches'>;
-  /** Relation ends that no record of the files defines, with the first line naming each: they must be in the database. */
+  /** Relation ends no record of the files defines, with the first line naming each: they must be in the database. */
   unresolved: Map<string, string>;
 }
 
@@ -255,7 +256,13 @@ function problemsError(problems: string[]): Error {
   return new Error(`nothing was written: ${problems.slice(0, LISTED_PROBLEMS).join('; ')}${more}`);
 }
 
-const reservedIn = (props: object, reserved: readonly string[]): string[] => Object.keys(props).filter((k) => reserved.includes(k));
+const OWN_FIELDS = {
+  node: "the node's own field(s) of that name",
+  relationship: "the relationship's own field(s) of that name",
+};
+
+const reservedIn = (props: object, reserved: readonly string[]): string[] =>
+  Object.keys(props).filter((k) => reserved.includes(k));
 
 /**
  * Reads every record before anything is written: each line against its schema (readRecordLines), relation ends as
@@ -274,13 +281,13 @@ export async function surveyRecords(sources: RecordSources): Promise<Survey> {
     counts.entities++;
     defined.add(value.id);
     const bad = reservedIn(value.props, RESERVED_NODE_KEYS);
-    if (bad.length) problems.push(`${where}: props ${bad.join(', ')} would overwrite the node's own field(s) of that name`);
+    if (bad.length) problems.push(`${where}: props ${bad.join(', ')} would overwrite ${OWN_FIELDS.node}`);
   }
   const unresolved = new Map<string, string>();
   for await (const { where, value } of sources.relations()) {
     counts.relations++;
     const bad = reservedIn(value.props, RESERVED_RELATION_KEYS);
-    if (bad.length) problems.push(`${where}: props ${bad.join(', ')} would overwrite the relationship's own field(s) of that name`);
+    if (bad.length) problems.push(`${where}: props ${bad.join(', ')} would overwrite ${OWN_FIELDS.relationship}`);
     for (const ref of [value.from, value.to]) {
       try {
         endpoint(ref);
@@ -309,7 +316,10 @@ async function missingInDatabase(conn: Neo4jConnection, unresolved: Map<string, 
     const { records } = await conn.driver.executeQuery(
       `UNWIND $keys AS key OPTIONAL MATCH (n:${quote(label)} {id: key}) WITH key WHERE n IS NULL RETURN key`,
       { keys }, { database: conn.settings.database });
-    for (const r of records) missing.push(label === 'Article' ? articleNodeId(String(r.get('key'))) : String(r.get('key')));
+    for (const r of records) {
+      const key = String(r.get('key'));
+      missing.push(label === 'Article' ? articleNodeId(key) : key);
+    }
   }
   return missing;
 }
@@ -373,8 +383,10 @@ export async function loadSources(conn: Neo4jConnection, sources: RecordSources,
   const { counts, unresolved } = await surveyRecords(sources);
   const delta = options.delta && !options.wipe && prunes(options.delta) ? options.delta : null;
   // What the load deletes before writing cannot be what a relation of the files relies on.
-  const gone = new Set(delta ? [...pruneParams(delta).removedEntities, ...delta.articles.removed.map(articleNodeId)] : []);
-  if (options.wipe) refuseUnresolved([...unresolved.keys()], unresolved, 'is not in the files (and --wipe empties the database first)');
+  const gone = new Set(delta ? [...delta.entities.removed, ...delta.articles.removed.map(articleNodeId)] : []);
+  if (options.wipe) {
+    refuseUnresolved([...unresolved.keys()], unresolved, 'is not in the files (and --wipe empties the database first)');
+  }
   await ensureLockConstraint(conn);
   const lock = await acquireLoadLock(conn, options.source ?? '', options.onWait);
   try {
@@ -382,7 +394,8 @@ export async function loadSources(conn: Neo4jConnection, sources: RecordSources,
     if (!options.wipe) {
       const missing = await missingInDatabase(conn, unresolved);
       const deleted = [...unresolved.keys()].filter((ref) => gone.has(ref));
-      refuseUnresolved([...new Set([...missing, ...deleted])], unresolved, 'is neither in the files nor in the database (after the prune)');
+      const why = 'is neither in the files nor in the database (after the prune)';
+      refuseUnresolved([...new Set([...missing, ...deleted])], unresolved, why);
     }
     if (options.wipe) await wipe(conn);
     let pruned: PruneStats | undefined;
@@ -391,18 +404,22 @@ export async function loadSources(conn: Neo4jConnection, sources: RecordSources,
       try {
         pruned = await session.executeWrite((tx) => applyDelta(tx, delta));
       } catch (err) {
-        throw new Neo4jFailure(`removing what the last kg extract run dropped failed and was rolled back: ${describeNeo4jError(err, conn.settings)}`, { cause: err });
+        const why = describeNeo4jError(err, conn.settings);
+        throw new Neo4jFailure(`removing what the last kg extract run dropped failed and was rolled back: ${why}`,
+          { cause: err });
       } finally {
         await session.close();
       }
     }
-    const batches = await writeAll(conn, sources, lock, counts.articles + counts.entities + counts.relations, { ...options, batchSize: size })
-      .catch((err: unknown) => {
-        const what = options.wipe
-          ? 'The database was wiped before this failure and holds part of the records: run the same kg load again to restore it'
-          : 'The batches before it are committed: run the same kg load again to complete the load (loading twice changes nothing)';
-        throw new Neo4jFailure(`${(err as Error).message}. ${what}.`, { cause: err });
-      });
+    const total = counts.articles + counts.entities + counts.relations;
+    const batches = await writeAll(conn, sources, lock, total, { ...options, batchSize: size }).catch((err) => {
+      const what = options.wipe
+        ? 'The database was wiped before this failure and holds part of the records: run the same kg load again to '
+          + 'restore it'
+        : 'The batches before it are committed: run the same kg load again to complete the load (loading twice changes '
+          + 'nothing)';
+      throw new Neo4jFailure(`${(err as Error).message}. ${what}.`, { cause: err });
+    });
     return { ...counts, batches, ...(pruned ? { pruned } : {}) };
   } finally {
     await lock.release();

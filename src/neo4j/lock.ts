@@ -9,7 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Session, Transaction } from 'neo4j-driver';
 import type { Neo4jConnection } from './driver.ts';
 
-export const LOCK_CONSTRAINT = 'CREATE CONSTRAINT kg_load_lock IF NOT EXISTS FOR (n:_KgLoadLock) REQUIRE n.id IS UNIQUE';
+export const LOCK_CONSTRAINT =
+  'CREATE CONSTRAINT kg_load_lock IF NOT EXISTS FOR (n:_KgLoadLock) REQUIRE n.id IS UNIQUE';
 const TAKE = 'MERGE (l:_KgLoadLock {id: 1}) RETURN 1';
 /** How long a lock is tried for before the loader says whom it waits for (then it keeps waiting). */
 const SAY_AFTER_MS = 1000;
@@ -24,7 +25,8 @@ export interface LockOwner {
 }
 
 export const describeOwner = (o: Partial<LockOwner>): string =>
-  `the kg load of pid ${o.pid ?? '?'} on host ${o.host ?? '?'}, started ${o.started ?? '?'}${o.dir ? ` (loading ${o.dir})` : ''}`;
+  `the kg load of pid ${o.pid ?? '?'} on host ${o.host ?? '?'}, `
+  + `started ${o.started ?? '?'}${o.dir ? ` (loading ${o.dir})` : ''}`;
 
 export interface LoadLock {
   /** Takes the lock again when it was lost with its connection (a server restart); concurrent calls share one try. */
@@ -41,7 +43,8 @@ export async function ensureLockConstraint(conn: Neo4jConnection): Promise<void>
 /** Other loads holding or waiting for the lock, from the metadata of their transactions. */
 async function otherLoads(conn: Neo4jConnection, token: string): Promise<Partial<LockOwner>[]> {
   const { records } = await conn.driver.executeQuery(
-    'SHOW TRANSACTIONS YIELD metaData, status WHERE metaData.kgLoad IS NOT NULL RETURN metaData.kgLoad AS owner, status',
+    `SHOW TRANSACTIONS YIELD metaData, status WHERE metaData.kgLoad IS NOT NULL
+     RETURN metaData.kgLoad AS owner, status`,
     {}, { database: conn.settings.database });
   return records
     .map((r) => ({ owner: r.get('owner') as Partial<LockOwner>, status: String(r.get('status')) }))
@@ -55,8 +58,10 @@ async function otherLoads(conn: Neo4jConnection, token: string): Promise<Partial
  * Takes the load lock of the connection's database, waiting while another load holds it; `onWait` is told once whom
  * it waits for. The lock's constraint must exist (LOCK_CONSTRAINT) before.
  */
-export async function acquireLoadLock(conn: Neo4jConnection, dir: string, onWait: (message: string) => void = () => {}): Promise<LoadLock> {
-  const owner: LockOwner = { token: randomUUID(), pid: process.pid, host: hostname(), started: new Date().toISOString(), dir };
+export async function acquireLoadLock(conn: Neo4jConnection, dir: string, onWait: (message: string) => void = () => {},
+): Promise<LoadLock> {
+  const started = new Date().toISOString();
+  const owner: LockOwner = { token: randomUUID(), pid: process.pid, host: hostname(), started, dir };
   let session: Session;
   let tx: Transaction;
   const take = async (): Promise<void> => {
@@ -65,7 +70,8 @@ export async function acquireLoadLock(conn: Neo4jConnection, dir: string, onWait
     const taken = tx.run(TAKE).then(() => true);
     if (await Promise.race([taken, sleep(SAY_AFTER_MS, false)])) return;
     const holders = await otherLoads(conn, owner.token).catch(() => []);
-    onWait(`waiting for ${holders[0] ? describeOwner(holders[0]) : 'another kg load'} to finish (it holds this database)`);
+    const holder = holders[0] ? describeOwner(holders[0]) : 'another kg load';
+    onWait(`waiting for ${holder} to finish (it holds this database)`);
     await taken;
   };
   const release = async (): Promise<void> => {

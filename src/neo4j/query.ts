@@ -71,7 +71,8 @@ function convert(param: QueryParam, value: string): unknown {
       if (!/^-?\d+$/.test(value.trim())) throw bad();
       const n = BigInt(value.trim());
       if (n < INT64.min || n > INT64.max) {
-        throw new Error(`parameter ${param.name} must be a whole number from ${INT64.min} to ${INT64.max} (Neo4j's 64-bit integers), not ${value.trim()}`);
+        const range = `from ${INT64.min} to ${INT64.max} (Neo4j's 64-bit integers)`;
+        throw new Error(`parameter ${param.name} must be a whole number ${range}, not ${value.trim()}`);
       }
       // From the decimal string, not a JS number: whole numbers beyond 2^53 stay exact.
       return neo4j.int(n.toString());

@@ -113,7 +113,8 @@ export interface AppOptions {
   hostNames?: readonly string[];
 }
 
-export async function buildApp({ backend, staticDir, logger = false, hostNames }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ backend, staticDir, logger = false, hostNames }: AppOptions,
+): Promise<FastifyInstance> {
   const app = Fastify({ logger });
 
   if (hostNames) {
@@ -121,8 +122,10 @@ export async function buildApp({ backend, staticDir, logger = false, hostNames }
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : null;
       if (hostAllowed(req.headers.host, hostNames, port)) return;
-      const shown = hostNames.map((n) => `${n.includes(':') ? `[${n}]` : n}${port === null ? '' : `:${port}`}`).join(', ');
-      return reply.code(403).send({ error: `Host "${String(req.headers.host ?? '').slice(0, 100)}" is not this server (it answers to ${shown})` });
+      const withPort = (n: string) => `${n.includes(':') ? `[${n}]` : n}${port === null ? '' : `:${port}`}`;
+      const shown = hostNames.map(withPort).join(', ');
+      const given = String(req.headers.host ?? '').slice(0, 100);
+      return reply.code(403).send({ error: `Host "${given}" is not this server (it answers to ${shown})` });
     });
   }
 

@@ -57,7 +57,8 @@ export async function startServer({
     // Fail now, with one line saying what is wrong, rather than on the first click.
     if (neo4j) await backend.stats().catch((err: unknown) => Promise.reject(new Error(describeNeo4jError(err, neo4j), { cause: err })));
     const staticDir = await ensureViewerBuilt({ force: rebuild, log });
-    const machine = [hostname(), ...Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address))];
+    const addresses = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
+    const machine = [hostname(), ...addresses];
     const app = await buildApp({ backend, staticDir, hostNames: serverHostNames(host, machine) });
     await app.listen({ port, host });
     const address = app.server.address();

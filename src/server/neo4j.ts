@@ -66,7 +66,8 @@ WITH n, [c IN [{t: ${text('coalesce(n.name, n.id)')}, alias: 0}]
   (CASE WHEN c.t = $q THEN 0 WHEN c.t STARTS WITH $q THEN 2 ELSE 4 END + c.alias) * 10000
     + CASE WHEN size(c.t) < 9999 THEN size(c.t) ELSE 9999 END] AS ranks
 WHERE size(ranks) > 0
-WITH n, reduce(best = 1000000, r IN ranks | CASE WHEN r < best THEN r ELSE best END) AS rank, COUNT { (n)--() } AS degree
+WITH n, reduce(best = 1000000, r IN ranks | CASE WHEN r < best THEN r ELSE best END) AS rank,
+  COUNT { (n)--() } AS degree
 RETURN n, degree ORDER BY rank, degree DESC, n.id LIMIT $cap`;
 }
 
@@ -98,7 +99,8 @@ function plainProps(props: Record<string, unknown>): Record<string, unknown> {
 type NodeFields = Pick<Node, 'elementId' | 'labels' | 'properties'>;
 
 /** A node as the drawn graph needs it, without the heavy lists the viewer never draws (sent as null, then dropped). */
-const VIEW_NODE = `{elementId: elementId(n), labels: labels(n), properties: n {.*${HEAVY_NODE_ATTRIBUTES.map((k) => `, ${k}: null`).join('')}}}`;
+const VIEW_NODE = `{elementId: elementId(n), labels: labels(n),
+  properties: n {.*${HEAVY_NODE_ATTRIBUTES.map((k) => `, ${k}: null`).join('')}}}`;
 
 /** A Neo4j node → its API id and graph.json-shaped attributes. */
 export function nodeRecord(n: NodeFields): { id: string; attrs: Record<string, unknown> } {
@@ -147,11 +149,13 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
     if (!byLabel.size) return [];
     const groups = [...byLabel];
     // Labels and key properties come from the fixed lists (parseNodeId), never from the request.
-    const parts = groups.map(([label, { prop }], i) => `MATCH (n:\`${label}\`) WHERE n.${prop} IN $v${i} RETURN ${VIEW_NODE} AS n`);
-    const res = await tx.run(`CALL { ${parts.join(' UNION ALL ')} } RETURN n`, Object.fromEntries(groups.map(([, g], i) => [`v${i}`, g.values])));
+    const parts = groups.map(([label, { prop }], i) =>
+      `MATCH (n:\`${label}\`) WHERE n.${prop} IN $v${i} RETURN ${VIEW_NODE} AS n`);
+    const params = Object.fromEntries(groups.map(([, g], i) => [`v${i}`, g.values]));
+    const res = await tx.run(`CALL { ${parts.join(' UNION ALL ')} } RETURN n`, params);
     const order = new Map(ids.map((id, i) => [id, i]));
-    const found = res.records.map((r) => r.get('n') as NodeFields).map((n) => ({ n, at: order.get(nodeRecord(n).id) ?? 0 }));
-    return found.sort((a, b) => a.at - b.at).map((x) => x.n);
+    const at = (n: NodeFields) => order.get(nodeRecord(n).id) ?? 0;
+    return res.records.map((r) => r.get('n') as NodeFields).sort((a, b) => at(a) - at(b));
   }
 
   /** The given nodes and the relationships among them, as graph.json-shaped payload: one query for all edges. */
@@ -167,14 +171,16 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
     // A seek per node and its outgoing relationships; only the properties the drawn edge keeps cross the wire.
     const res = await tx.run(
       `UNWIND $ids AS e MATCH (a)-[r]->(b) WHERE elementId(a) = e AND elementId(b) IN $ids
-       RETURN elementId(r) AS id, type(r) AS type, e AS s, elementId(b) AS t, [k IN keys(r) WHERE NOT k IN $heavy | [k, r[k]]] AS props`,
+       RETURN elementId(r) AS id, type(r) AS type, e AS s, elementId(b) AS t,
+         [k IN keys(r) WHERE NOT k IN $heavy | [k, r[k]]] AS props`,
       { ids: [...ids.keys()], heavy: HEAVY_EDGE_ATTRIBUTES },
     );
     for (const rec of res.records) {
       const s = ids.get(rec.get('s') as string);
       const t = ids.get(rec.get('t') as string);
       const props = Object.fromEntries((rec.get('props') as [string, unknown][]).map(([k, v]) => [k, plain(v)]));
-      if (s && t) out.edges.push(viewEdge(rec.get('id') as string, s, t, { ...props, type: rec.get('type') as string }));
+      const type = rec.get('type') as string;
+      if (s && t) out.edges.push(viewEdge(rec.get('id') as string, s, t, { ...props, type }));
     }
     return out;
   }
@@ -196,7 +202,8 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
       read(async (tx) => {
         const q = normalizeQuery(query);
         const labels = types?.length ? LABELS.filter((l) => types.includes(l)) : LABELS;
-        const res = await tx.run(searchCypher(q, labels), { q, lucene: lucenePhrase(q), labels, cap: neo4j.int(SEARCH_CANDIDATES) });
+        const params = { q, lucene: lucenePhrase(q), labels, cap: neo4j.int(SEARCH_CANDIDATES) };
+        const res = await tx.run(searchCypher(q, labels), params);
         const candidates = res.records.map((r) => {
           const { id, attrs } = nodeRecord(r.get('n') as Node);
           return { ...summary(id, attrs), degree: num(r.get('degree')) };
@@ -250,7 +257,8 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
       read(async (tx) => {
         if (ids) return induced(tx, await findAll(tx, ids.slice(0, limit)), false);
         const res = await tx.run(
-          `MATCH (n) WHERE ${LABEL_FILTER} WITH n, COUNT { (n)--() } AS d ORDER BY d DESC LIMIT $cap RETURN ${VIEW_NODE} AS n`,
+          `MATCH (n) WHERE ${LABEL_FILTER} WITH n, COUNT { (n)--() } AS d ORDER BY d DESC LIMIT $cap
+           RETURN ${VIEW_NODE} AS n`,
           { labels: LABELS, cap: neo4j.int(limit + 1) },
         );
         const ns = res.records.map((r) => r.get('n') as NodeFields);
