@@ -40,15 +40,19 @@ export async function ensureLockConstraint(conn: Neo4jConnection): Promise<void>
   await run().catch(run);
 }
 
-/** Other loads holding or waiting for the lock, from the metadata of their transactions. */
+/** Other loads of our database holding or waiting for its lock, from the metadata of their transactions. */
 async function otherLoads(conn: Neo4jConnection, token: string): Promise<Partial<LockOwner>[]> {
   const { records } = await conn.driver.executeQuery(
-    `SHOW TRANSACTIONS YIELD metaData, status WHERE metaData.kgLoad IS NOT NULL
-     RETURN metaData.kgLoad AS owner, status`,
+    `SHOW TRANSACTIONS YIELD metaData, status, database WHERE metaData.kgLoad IS NOT NULL
+     RETURN metaData.kgLoad AS owner, status, database`,
     {}, { database: conn.settings.database });
-  return records
-    .map((r) => ({ owner: r.get('owner') as Partial<LockOwner>, status: String(r.get('status')) }))
-    .filter((r) => r.owner.token !== token)
+  const loads = records.map((r) => ({
+    owner: r.get('owner') as Partial<LockOwner>, status: String(r.get('status')), database: String(r.get('database')),
+  }));
+  // The list spans every database; ours is the one our own waiting transaction is in.
+  const ours = loads.find((r) => r.owner.token === token)?.database;
+  return loads
+    .filter((r) => r.owner.token !== token && r.database === ours)
     // The holder runs (or idles) in its transaction; the others wait behind it like us.
     .sort((a, b) => Number(a.status.startsWith('Blocked')) - Number(b.status.startsWith('Blocked')))
     .map((r) => r.owner);
