@@ -11,12 +11,14 @@ import {
   compareRelations,
   HEAVY_EDGE_ATTRIBUTES,
   HEAVY_NODE_ATTRIBUTES,
+  MAX_PAYLOAD_EDGES,
   normalizeQuery,
   rankHits,
   relationView,
   summary,
   viewEdge,
   viewNode,
+  type BackendOptions,
   type GraphBackend,
   type GraphPayload,
   type NodeDetails,
@@ -116,7 +118,8 @@ export function nodeRecord(n: NodeFields): { id: string; attrs: Record<string, u
 
 const LABEL_FILTER = 'any(l IN labels(n) WHERE l IN $labels)';
 
-export function openNeo4j(config: Neo4jConfig): GraphBackend {
+export function openNeo4j(config: Neo4jConfig, options: BackendOptions = {}): GraphBackend {
+  const maxEdges = options.maxEdges ?? MAX_PAYLOAD_EDGES;
   const driver: Driver = createDriver(config);
   const read = async <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => {
     const session = driver.session({ defaultAccessMode: neo4j.session.READ, ...(config.database ? { database: config.database } : {}) });
@@ -172,10 +175,12 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
     const res = await tx.run(
       `UNWIND $ids AS e MATCH (a)-[r]->(b) WHERE elementId(a) = e AND elementId(b) IN $ids
        RETURN elementId(r) AS id, type(r) AS type, e AS s, elementId(b) AS t,
-         [k IN keys(r) WHERE NOT k IN $heavy | [k, r[k]]] AS props`,
-      { ids: [...ids.keys()], heavy: HEAVY_EDGE_ATTRIBUTES },
+         [k IN keys(r) WHERE NOT k IN $heavy | [k, r[k]]] AS props
+       LIMIT $cap`,
+      { ids: [...ids.keys()], heavy: HEAVY_EDGE_ATTRIBUTES, cap: neo4j.int(maxEdges + 1) },
     );
-    for (const rec of res.records) {
+    if (res.records.length > maxEdges) out.truncated = true;
+    for (const rec of res.records.slice(0, maxEdges)) {
       const s = ids.get(rec.get('s') as string);
       const t = ids.get(rec.get('t') as string);
       const props = Object.fromEntries((rec.get('props') as [string, unknown][]).map(([k, v]) => [k, plain(v)]));

@@ -114,6 +114,25 @@ describe('API over Neo4j = API over graph.json', () => {
     expect(some.neo.truncated).toBe(true);
   });
 
+  it('bounds the edges of a payload whatever the node limit, flagged as truncated, over both stores', async () => {
+    const maxEdges = 5;
+    const small = [
+      await buildApp({ backend: openNeo4j(testSettings(), { maxEdges }) }),
+      await buildApp({ backend: await openGraphFile(seedsDir, { maxEdges }) }),
+    ];
+    try {
+      for (const app of small) {
+        for (const url of ['/api/subgraph?limit=200000', `/api/neighbors?id=${q('County:东阿县')}`]) {
+          const p = (await app.inject({ url })).json() as GraphPayload;
+          expect(p.edges, url).toHaveLength(maxEdges);
+          expect(p.truncated, url).toBe(true);
+        }
+      }
+    } finally {
+      await Promise.all(small.map((a) => a.close()));
+    }
+  });
+
   it('answers 404 for an unknown id and 400 for a malformed one, as over graph.json', async () => {
     expect((await both(`/api/node?id=${q('Project:没有这个项目')}`)).status).toEqual([404, 404]);
     expect((await both(`/api/neighbors?id=${q('Planet:x')}`)).status).toEqual([400, 400]);
