@@ -111,7 +111,7 @@ function csvValue(v: unknown, where: string | null = null, field: Field = csvFie
 }
 
 const csvLines = (header: string[], rows: string[][], field: Field = csvField): string =>
-  [header.map(field), ...rows].map((r) => r.join(',')).join('\n') + '\n';
+  `${[header.map(field), ...rows].map((r) => r.join(',')).join('\n')}\n`;
 
 function nodeRows(graph: KgGraph): Array<{ id: string; attrs: Attrs }> {
   return graph.mapNodes((id, attrs) => ({ id, attrs: attrs as Attrs }));

@@ -9,10 +9,9 @@
 // Speed (bench/load.ts): relation batches go as parallel lists rather than one map per row, 20k rows per transaction,
 // two at a time.
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { z } from 'zod';
 import { RECORD_FILES, readRecordLines, type Sourced } from '../ingest/records.ts';
 import { Article, articleNodeId, ENTITY_TYPES, Entity, Relation } from '../schema.ts';
 import { describeNeo4jError, Neo4jFailure, type Neo4jConnection } from './driver.ts';
@@ -333,9 +332,6 @@ async function wipe(conn: Neo4jConnection): Promise<void> {
     await session.close();
   }
 }
-
-const written = (result: { records: { get(key: string): unknown }[] }): number =>
-  (result.records[0]?.get('written') as { toNumber(): number } | undefined)?.toNumber() ?? 0;
 
 /**
  * One relation batch of one (type, from label, to label), as parallel lists. A relation whose end is not in the
