@@ -27,6 +27,7 @@ export function register(program: Command): void {
         const stats = await loadRecords({ driver, settings }, dir, {
           batchSize: flags.batch,
           wipe: flags.wipe,
+          onWait: (message) => console.error(message),
           onRetry: (message) => {
             bar.stop();
             barStarted = false;

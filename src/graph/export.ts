@@ -11,7 +11,8 @@
 //   which the import leaves out (no property), where `kg load` would write [] or nothing.
 // graphml: GraphML 1.0 with typed keys, lists joined by `;` for reading (GraphML has no list type). Opens in Gephi, yEd, networkx.
 // gexf: GEXF 1.3 written by graphology-gexf (lists as liststring). Opens in Gephi.
-// csv: nodes.csv and edges.csv, RFC 4180, UTF-8, lists joined by `;`, for spreadsheets and pandas.
+// csv: nodes.csv and edges.csv, RFC 4180, UTF-8, lists joined by `;`, for spreadsheets and pandas; a cell a
+//   spreadsheet would run as a formula (starting with = + - @, tab, CR) is prefixed with `'` (OWASP CSV injection).
 import gexf from 'graphology-gexf';
 import { articleNodeId, type Article, type Entity, type Relation } from '../schema.ts';
 import { buildGraph, type KgGraph } from './build.ts';
@@ -90,14 +91,27 @@ function joinList(v: unknown[], where: string | null): string {
 
 const csvField = (s: string): string => (/[",\r\n]/.test(s) || s === '' ? `"${s.replaceAll('"', '""')}"` : s);
 
-/** A value as a CSV field: null and empty lists are an empty unquoted field, an empty string is `""`. */
-function csvValue(v: unknown, where: string | null = null): string {
+/**
+ * A field of the spreadsheet CSV (nodes.csv, edges.csv). A spreadsheet runs a cell starting with = + - @, tab or CR as
+ * a formula (`=HYPERLINK(…)`, `=cmd|…`): such a cell gets a leading `'` and quotes, as OWASP's CSV-injection guidance
+ * says. The neo4j-admin files keep csvField: the import tool reads fields literally and would store the `'`.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const spreadsheetField = (s: string): string =>
+  (FORMULA_START.test(s) ? `"'${s.replaceAll('"', '""')}"` : csvField(s));
+
+type Field = (s: string) => string;
+
+/** A value as a CSV field: null and empty lists are an empty unquoted field, an empty string `""`, a number itself. */
+function csvValue(v: unknown, where: string | null = null, field: Field = csvField): string {
   if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.length ? csvField(joinList(v, where)) : '';
-  return csvField(String(v));
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return v.length ? field(joinList(v, where)) : '';
+  return field(String(v));
 }
 
-const csvLines = (header: string[], rows: string[][]): string => [header.map(csvField), ...rows].map((r) => r.join(',')).join('\n') + '\n';
+const csvLines = (header: string[], rows: string[][], field: Field = csvField): string =>
+  `${[header.map(field), ...rows].map((r) => r.join(',')).join('\n')}\n`;
 
 function nodeRows(graph: KgGraph): Array<{ id: string; attrs: Attrs }> {
   return graph.mapNodes((id, attrs) => ({ id, attrs: attrs as Attrs }));
@@ -115,12 +129,17 @@ function csv(graph: KgGraph): ExportFile[] {
   const nodeCols = columns(nodes.map((n) => n.attrs), NODE_LEADING, new Set());
   const edges = edgeRows(graph);
   const edgeCols = columns(edges.map((e) => e.attrs), EDGE_LEADING, new Set());
+  const f = spreadsheetField;
+  const value = (v: unknown) => csvValue(v, null, f);
   return [
-    { name: 'nodes.csv', content: csvLines(['id', ...nodeCols], nodes.map((n) => [csvField(n.id), ...nodeCols.map((c) => csvValue(n.attrs[c]))])) },
+    {
+      name: 'nodes.csv',
+      content: csvLines(['id', ...nodeCols], nodes.map((n) => [f(n.id), ...nodeCols.map((c) => value(n.attrs[c]))]), f),
+    },
     {
       name: 'edges.csv',
       content: csvLines(['id', 'source', 'target', ...edgeCols],
-        edges.map((e) => [csvField(e.key), csvField(e.source), csvField(e.target), ...edgeCols.map((c) => csvValue(e.attrs[c]))])),
+        edges.map((e) => [f(e.key), f(e.source), f(e.target), ...edgeCols.map((c) => value(e.attrs[c]))]), f),
     },
   ];
 }

@@ -23,7 +23,8 @@ export async function* readRecordLines<T>(file: string, schema: z.ZodType<T>): A
     if (!line.trim()) continue;
     let json: unknown;
     try {
-      json = JSON.parse(line);
+      // A file saved by an editor that writes a byte order mark reads as the same records.
+      json = JSON.parse(n === 1 && line.startsWith('\uFEFF') ? line.slice(1) : line);
     } catch (err) {
       throw new Error(`${file}:${n}: not JSON (${(err as Error).message})`);
     }

@@ -81,6 +81,8 @@ export async function connect(settings: Neo4jSettings): Promise<Neo4jConnection>
   const driver = createDriver(settings);
   try {
     await driver.verifyConnectivity({ database: settings.database });
+    // verifyConnectivity does not open the database: a query does, so that a wrong --database is named here.
+    await driver.executeQuery('RETURN 1', {}, { database: settings.database });
     return { driver, settings };
   } catch (err) {
     await driver.close();

@@ -1,19 +1,21 @@
 // The batched loader: an extract output directory (articles.jsonl, entities.jsonl, relations.jsonl) into Neo4j.
-// Lines are streamed twice: once to validate and count them (a bad line stops the load before anything is written),
-// once to write them in batches, each batch one managed transaction (executeWrite: retried by the driver on transient
-// errors, and never half-written). Nodes are MERGEd on their keys; relationships are created unless one with the same
-// key (type, ends, article, start) is there, which is updated instead; list properties are merged as sets. So loading
-// the same records twice changes nothing and a second corpus adds to the first.
+// Lines are streamed twice: once to validate and count them (a bad line, a relation end that is nowhere, a prop that
+// would overwrite a node's own field stop the load before anything is written), once to write them in batches under
+// the database's load lock (lock.ts: one load at a time, so no two write a relationship key at once), each batch one
+// managed transaction (executeWrite: retried by the driver on transient errors, and never half-written). Nodes are
+// MERGEd on their keys; relationships are created unless one with the same key (type, ends, article, start) is there,
+// which is updated instead; list properties are merged as sets. So loading the same records twice changes nothing and
+// a second corpus adds to the first.
 // Speed (bench/load.ts): relation batches go as parallel lists rather than one map per row, 20k rows per transaction,
 // two at a time.
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { z } from 'zod';
 import { RECORD_FILES, readRecordLines, type Sourced } from '../ingest/records.ts';
-import { Article, ENTITY_TYPES, Entity, Relation } from '../schema.ts';
+import { Article, articleNodeId, ENTITY_TYPES, Entity, Relation } from '../schema.ts';
 import { describeNeo4jError, Neo4jFailure, type Neo4jConnection } from './driver.ts';
+import { acquireLoadLock, ensureLockConstraint, type LoadLock } from './lock.ts';
 import { applyDelta, prunes, readDelta, type LoadDelta, type PruneStats } from './prune.ts';
 import { applySchema } from './schema.ts';
 
@@ -35,6 +37,10 @@ export interface LoadOptions {
   delta?: LoadDelta | null;
   /** Called after every committed batch with the rows written so far and the rows to write in all. */
   onProgress?: (done: number, total: number) => void;
+  /** Told, once, whom the load waits for when another load holds the database (kg load prints it on stderr). */
+  onWait?: (message: string) => void;
+  /** What is loaded (the folder), shown to a load that waits for this one. */
+  source?: string;
 }
 
 export interface LoadStats {
@@ -229,21 +235,92 @@ export function recordArrays(records: { articles: Article[]; entities: Entity[];
   return { articles: from('articles', records.articles), entities: from('entities', records.entities), relations: from('relations', records.relations) };
 }
 
-/** Validates every record (relation ends included) and counts them, before anything is written. */
-async function count(sources: RecordSources): Promise<Omit<LoadStats, 'batches'>> {
+/** Entity props that would overwrite a node's own fields (or the type graph.json and the viewer read). */
+export const RESERVED_NODE_KEYS: readonly string[] = ['id', 'name', 'aliases', 'articles', 'type'];
+/** Relation props that would overwrite its provenance or type. */
+export const RESERVED_RELATION_KEYS: readonly string[] = [...PROVENANCE, 'type'];
+
+/** What the loader learns from reading every record before it writes anything. */
+export interface Survey {
+  counts: Omit<LoadStats, 'batches'>;
+  /** Relation ends no record of the files defines, with the first line naming each: they must be in the database. */
+  unresolved: Map<string, string>;
+}
+
+/** How many problems one error lists (the first ones, in file order); the count says how many more. */
+const LISTED_PROBLEMS = 5;
+
+function problemsError(problems: string[]): Error {
+  const more = problems.length > LISTED_PROBLEMS ? `; and ${problems.length - LISTED_PROBLEMS} more` : '';
+  return new Error(`nothing was written: ${problems.slice(0, LISTED_PROBLEMS).join('; ')}${more}`);
+}
+
+const OWN_FIELDS = {
+  node: "the node's own field(s) of that name",
+  relationship: "the relationship's own field(s) of that name",
+};
+
+const reservedIn = (props: object, reserved: readonly string[]): string[] =>
+  Object.keys(props).filter((k) => reserved.includes(k));
+
+/**
+ * Reads every record before anything is written: each line against its schema (readRecordLines), relation ends as
+ * node ids, props that would overwrite a node's or relationship's own fields; collects the relation ends the files do
+ * not define. Every problem found is an error naming its line, and nothing is written.
+ */
+export async function surveyRecords(sources: RecordSources): Promise<Survey> {
   const counts = { articles: 0, entities: 0, relations: 0 };
-  for await (const _ of sources.articles()) counts.articles++;
-  for await (const _ of sources.entities()) counts.entities++;
-  for await (const { where, value } of sources.relations()) {
-    try {
-      endpoint(value.from);
-      endpoint(value.to);
-    } catch (err) {
-      throw new Error(`${where}: ${(err as Error).message}`);
-    }
-    counts.relations++;
+  const defined = new Set<string>();
+  const problems: string[] = [];
+  for await (const { value } of sources.articles()) {
+    counts.articles++;
+    defined.add(articleNodeId(value.id));
   }
-  return counts;
+  for await (const { where, value } of sources.entities()) {
+    counts.entities++;
+    defined.add(value.id);
+    const bad = reservedIn(value.props, RESERVED_NODE_KEYS);
+    if (bad.length) problems.push(`${where}: props ${bad.join(', ')} would overwrite ${OWN_FIELDS.node}`);
+  }
+  const unresolved = new Map<string, string>();
+  for await (const { where, value } of sources.relations()) {
+    counts.relations++;
+    const bad = reservedIn(value.props, RESERVED_RELATION_KEYS);
+    if (bad.length) problems.push(`${where}: props ${bad.join(', ')} would overwrite ${OWN_FIELDS.relationship}`);
+    for (const ref of [value.from, value.to]) {
+      try {
+        endpoint(ref);
+      } catch (err) {
+        problems.push(`${where}: ${(err as Error).message}`);
+        continue;
+      }
+      if (!defined.has(ref) && !unresolved.has(ref)) unresolved.set(ref, where);
+    }
+  }
+  if (problems.length) throw problemsError(problems);
+  return { counts, unresolved };
+}
+
+/** The unresolved relation ends that are not in the database either. */
+async function missingInDatabase(conn: Neo4jConnection, unresolved: Map<string, string>): Promise<string[]> {
+  const byLabel = new Map<string, string[]>();
+  for (const ref of unresolved.keys()) {
+    const { label, key } = endpoint(ref);
+    const keys = byLabel.get(label);
+    if (keys) keys.push(key);
+    else byLabel.set(label, [key]);
+  }
+  const missing: string[] = [];
+  for (const [label, keys] of byLabel) {
+    const { records } = await conn.driver.executeQuery(
+      `UNWIND $keys AS key OPTIONAL MATCH (n:${quote(label)} {id: key}) WITH key WHERE n IS NULL RETURN key`,
+      { keys }, { database: conn.settings.database });
+    for (const r of records) {
+      const key = String(r.get('key'));
+      missing.push(label === 'Article' ? articleNodeId(key) : key);
+    }
+  }
+  return missing;
 }
 
 async function wipe(conn: Neo4jConnection): Promise<void> {
@@ -255,9 +332,6 @@ async function wipe(conn: Neo4jConnection): Promise<void> {
     await session.close();
   }
 }
-
-const written = (result: { records: { get(key: string): unknown }[] }): number =>
-  (result.records[0]?.get('written') as { toNumber(): number } | undefined)?.toNumber() ?? 0;
 
 /**
  * One relation batch of one (type, from label, to label), as parallel lists. A relation whose end is not in the
@@ -291,30 +365,73 @@ export const backoffMs = (n: number): number => Math.min(16_000, 1000 * 2 ** (n 
 /** Loads an extract output directory (see RECORD_FILES). */
 export function loadRecords(conn: Neo4jConnection, dir: string, options: LoadOptions = {}): Promise<LoadStats> {
   if (!existsSync(dir)) return Promise.reject(new Error(`${dir} does not exist (kg load reads the output directory of kg extract)`));
-  return loadSources(conn, recordFiles(dir), { delta: readDelta(dir), ...options });
+  return loadSources(conn, recordFiles(dir), { delta: readDelta(dir), source: dir, ...options });
 }
 
-/** Applies the schema, then writes articles, entities and relations in batches; a failed batch names itself. */
+/**
+ * Checks every record, takes the database's load lock (waiting for a load that holds it), applies the schema, checks
+ * the relation ends the files do not define against the database, and only then wipes or prunes and writes articles,
+ * entities and relations in batches. A failed batch names itself and says how to finish or restore the load.
+ */
 export async function loadSources(conn: Neo4jConnection, sources: RecordSources, options: LoadOptions = {}): Promise<LoadStats> {
   const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(size) || size < 1) throw new Error(`batch size must be a whole number ≥ 1, not ${size}`);
-  const counts = await count(sources);
-  const total = counts.articles + counts.entities + counts.relations;
-  await applySchema(conn.driver, conn.settings.database);
-  if (options.wipe) await wipe(conn);
-  let pruned: PruneStats | undefined;
-  if (options.delta && !options.wipe && prunes(options.delta)) {
-    const delta = options.delta;
-    const session = conn.driver.session({ database: conn.settings.database });
-    try {
-      pruned = await session.executeWrite((tx) => applyDelta(tx, delta));
-    } catch (err) {
-      throw new Neo4jFailure(`removing what the last kg extract run dropped failed and was rolled back: ${describeNeo4jError(err, conn.settings)}`, { cause: err });
-    } finally {
-      await session.close();
-    }
+  const { counts, unresolved } = await surveyRecords(sources);
+  const delta = options.delta && !options.wipe && prunes(options.delta) ? options.delta : null;
+  // What the load deletes before writing cannot be what a relation of the files relies on.
+  const gone = new Set(delta ? [...delta.entities.removed, ...delta.articles.removed.map(articleNodeId)] : []);
+  if (options.wipe) {
+    refuseUnresolved([...unresolved.keys()], unresolved, 'is not in the files (and --wipe empties the database first)');
   }
+  await ensureLockConstraint(conn);
+  const lock = await acquireLoadLock(conn, options.source ?? '', options.onWait);
+  try {
+    await applySchema(conn.driver, conn.settings.database);
+    if (!options.wipe) {
+      const missing = await missingInDatabase(conn, unresolved);
+      const deleted = [...unresolved.keys()].filter((ref) => gone.has(ref));
+      const why = 'is neither in the files nor in the database (after the prune)';
+      refuseUnresolved([...new Set([...missing, ...deleted])], unresolved, why);
+    }
+    if (options.wipe) await wipe(conn);
+    let pruned: PruneStats | undefined;
+    if (delta) {
+      const session = conn.driver.session({ database: conn.settings.database });
+      try {
+        pruned = await session.executeWrite((tx) => applyDelta(tx, delta));
+      } catch (err) {
+        const why = describeNeo4jError(err, conn.settings);
+        throw new Neo4jFailure(`removing what the last kg extract run dropped failed and was rolled back: ${why}`,
+          { cause: err });
+      } finally {
+        await session.close();
+      }
+    }
+    const total = counts.articles + counts.entities + counts.relations;
+    const batches = await writeAll(conn, sources, lock, total, { ...options, batchSize: size }).catch((err) => {
+      const what = options.wipe
+        ? 'The database was wiped before this failure and holds part of the records: run the same kg load again to '
+          + 'restore it'
+        : 'The batches before it are committed: run the same kg load again to complete the load (loading twice changes '
+          + 'nothing)';
+      throw new Neo4jFailure(`${(err as Error).message}. ${what}.`, { cause: err });
+    });
+    return { ...counts, batches, ...(pruned ? { pruned } : {}) };
+  } finally {
+    await lock.release();
+  }
+}
 
+/** Refuses the load when relation ends are missing, naming each and the first line that names it. */
+function refuseUnresolved(missing: string[], unresolved: Map<string, string>, why: string): void {
+  if (!missing.length) return;
+  throw problemsError(missing.map((ref) => `${unresolved.get(ref)} names ${ref}, which ${why}`));
+}
+
+/** Writes the records in batches (articles, entities, relations) under the load lock; returns the batches written. */
+async function writeAll(conn: Neo4jConnection, sources: RecordSources, lock: LoadLock, total: number,
+  options: LoadOptions & { batchSize: number }): Promise<number> {
+  const size = options.batchSize;
   const retries = options.retries ?? 5;
   let done = 0;
   let batchNo = 0;
@@ -330,6 +447,8 @@ export async function loadSources(conn: Neo4jConnection, sources: RecordSources,
     for (let attempt = 0; ; attempt++) {
       const session = conn.driver.session({ database: conn.settings.database });
       try {
+        // A lock lost with its connection (a server restart) is taken again before writing on.
+        await lock.ensure();
         await session.executeWrite(work);
         break;
       } catch (err) {
@@ -374,5 +493,5 @@ export async function loadSources(conn: Neo4jConnection, sources: RecordSources,
     await Promise.allSettled(inFlight.values());
     throw err;
   }
-  return { ...counts, batches: batchNo, ...(pruned ? { pruned } : {}) };
+  return batchNo;
 }

@@ -61,12 +61,22 @@ export function readQuery(name: string, dir = QUERIES_DIR): NamedQuery {
   return parseQuery(name, file, readFileSync(file, 'utf8'));
 }
 
+/** Neo4j integers are 64-bit: a whole number outside is refused rather than wrapped (neo4j.int would wrap it). */
+const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
+
 function convert(param: QueryParam, value: string): unknown {
   const bad = () => new Error(`parameter ${param.name} must be ${param.type === 'int' ? 'a whole number' : `a ${param.type}`}, not "${value}"`);
   switch (param.type) {
-    case 'int':
+    case 'int': {
       if (!/^-?\d+$/.test(value.trim())) throw bad();
-      return neo4j.int(value.trim());
+      const n = BigInt(value.trim());
+      if (n < INT64.min || n > INT64.max) {
+        const range = `from ${INT64.min} to ${INT64.max} (Neo4j's 64-bit integers)`;
+        throw new Error(`parameter ${param.name} must be a whole number ${range}, not ${value.trim()}`);
+      }
+      // From the decimal string, not a JS number: whole numbers beyond 2^53 stay exact.
+      return neo4j.int(n.toString());
+    }
     case 'float': {
       const n = Number(value);
       if (value.trim() === '' || !Number.isFinite(n)) throw bad();

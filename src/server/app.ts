@@ -84,15 +84,50 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Names a request to the server may give in its Host header: loopback's, the bound host's, and when bound to every
+ * interface (0.0.0.0, ::), the addresses and name of the machine (`machine`, read by the caller). */
+export function serverHostNames(bound: string, machine: string[] = []): string[] {
+  const every = bound === '0.0.0.0' || bound === '::';
+  const names = ['127.0.0.1', 'localhost', '::1', bound, ...(every ? machine : [])];
+  return [...new Set(names.map((n) => n.toLowerCase().replace(/^\[(.*)\]$/, '$1')))];
+}
+
+/**
+ * Whether a Host header names this server: one of `names` (IPv6 in brackets) and, when the port is known, the port
+ * the server listens on (none given means 80). A page of another site whose name was re-pointed at 127.0.0.1 (DNS
+ * rebinding) sends its own name, and is refused.
+ */
+export function hostAllowed(header: string | undefined, names: readonly string[], port: number | null): boolean {
+  const m = /^(?:\[([^\]]+)\]|([^:[\]]+))(?::(\d{1,5}))?$/.exec(header?.trim().toLowerCase() ?? '');
+  if (!m) return false;
+  const name = m[1] ?? m[2] ?? '';
+  return names.includes(name) && (port === null || Number(m[3] ?? 80) === port);
+}
+
 export interface AppOptions {
   backend: GraphBackend;
   /** The built viewer (viewer/dist); without it only the API is served. */
   staticDir?: string;
   logger?: boolean;
+  /** Host names requests must give (serverHostNames); without them, any Host is answered (tests through inject). */
+  hostNames?: readonly string[];
 }
 
-export async function buildApp({ backend, staticDir, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ backend, staticDir, logger = false, hostNames }: AppOptions,
+): Promise<FastifyInstance> {
   const app = Fastify({ logger });
+
+  if (hostNames) {
+    app.addHook('onRequest', async (req, reply) => {
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : null;
+      if (hostAllowed(req.headers.host, hostNames, port)) return;
+      const withPort = (n: string) => `${n.includes(':') ? `[${n}]` : n}${port === null ? '' : `:${port}`}`;
+      const shown = hostNames.map(withPort).join(', ');
+      const given = String(req.headers.host ?? '').slice(0, 100);
+      return reply.code(403).send({ error: `Host "${given}" is not this server (it answers to ${shown})` });
+    });
+  }
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');

@@ -19,7 +19,7 @@ export interface ViewEdge {
 export interface GraphPayload {
   nodes: ViewNode[];
   edges: ViewEdge[];
-  /** True when nodes were left out to stay within the limit. */
+  /** True when nodes were left out to stay within the limit, or edges beyond MAX_PAYLOAD_EDGES. */
   truncated: boolean;
 }
 
@@ -89,14 +89,25 @@ export interface GraphBackend {
   close(): Promise<void>;
 }
 
+/**
+ * The most edges one payload carries, whatever the node limit asked for (the node limit alone would let a request
+ * ask for millions): edges of the best-connected nodes first. Twice the edges of the 20k-node benchmark graph.
+ */
+export const MAX_PAYLOAD_EDGES = 100_000;
+
+/** What a store may be told beyond its data (tests give a small edge bound). */
+export interface BackendOptions {
+  maxEdges?: number;
+}
+
 /** Node attributes that stay on the server: long lists the viewer reads from the details call instead. */
-const HEAVY_NODE_ATTRIBUTES = new Set(['articles', 'body']);
+export const HEAVY_NODE_ATTRIBUTES: readonly string[] = ['articles', 'body'];
 /** Edge provenance, which the details call carries; the drawn graph needs only type and properties. */
-const HEAVY_EDGE_ATTRIBUTES = new Set(['evidence', 'start', 'end', 'article', 'rule']);
+export const HEAVY_EDGE_ATTRIBUTES: readonly string[] = ['evidence', 'start', 'end', 'article', 'rule'];
 
 export function viewNode(key: string, attrs: Record<string, unknown>): ViewNode {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(attrs)) if (!HEAVY_NODE_ATTRIBUTES.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(attrs)) if (!HEAVY_NODE_ATTRIBUTES.includes(k)) out[k] = v;
   const name = typeof attrs.name === 'string' ? attrs.name : key;
   return {
     key,
@@ -112,7 +123,7 @@ export function viewNode(key: string, attrs: Record<string, unknown>): ViewNode 
 
 export function viewEdge(key: string, source: string, target: string, attrs: Record<string, unknown>): ViewEdge {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(attrs)) if (!HEAVY_EDGE_ATTRIBUTES.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(attrs)) if (!HEAVY_EDGE_ATTRIBUTES.includes(k)) out[k] = v;
   return { key, source, target, attributes: { ...out, type: String(attrs.type ?? 'RELATED') } };
 }
 

@@ -5,11 +5,13 @@ import { importGraph, type KgGraph } from '../graph/build.ts';
 import {
   articleRef,
   compareRelations,
+  MAX_PAYLOAD_EDGES,
   rankHits,
   relationView,
   summary,
   viewEdge,
   viewNode,
+  type BackendOptions,
   type GraphBackend,
   type GraphPayload,
   type GraphStats,
@@ -17,7 +19,7 @@ import {
   type SearchHit,
 } from './backend.ts';
 
-export async function openGraphFile(graphDir: string): Promise<GraphBackend> {
+export async function openGraphFile(graphDir: string, options: BackendOptions = {}): Promise<GraphBackend> {
   const file = join(graphDir, 'graph.json');
   let text: string;
   try {
@@ -36,11 +38,12 @@ export async function openGraphFile(graphDir: string): Promise<GraphBackend> {
   } catch (err) {
     throw new Error(`${file}: not a graph export: ${(err as Error).message}`);
   }
-  return graphBackend(graph, file);
+  return graphBackend(graph, file, options);
 }
 
 /** The backend over a graph in memory; `source` names where it came from. */
-export function graphBackend(graph: KgGraph, source: string): GraphBackend {
+export function graphBackend(graph: KgGraph, source: string, options: BackendOptions = {}): GraphBackend {
+  const maxEdges = options.maxEdges ?? MAX_PAYLOAD_EDGES;
   const attrs = (id: string) => graph.getNodeAttributes(id) as Record<string, unknown>;
   // Nodes by degree, computed once: the first view and neighbour limits keep the best-connected nodes.
   const byDegree = graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a) || (a < b ? -1 : 1));
@@ -53,12 +56,17 @@ export function graphBackend(graph: KgGraph, source: string): GraphBackend {
     const keep = new Set(ids);
     const nodes = [...keep].map((id) => viewNode(id, attrs(id)));
     const edges: GraphPayload['edges'] = [];
+    let more = false;
     for (const id of keep) {
-      graph.forEachOutEdge(id, (edge, a, _s, target) => {
-        if (keep.has(target)) edges.push(viewEdge(shortKey.get(edge)!, id, target, a as Record<string, unknown>));
+      more = graph.someOutEdge(id, (edge, a, _s, target) => {
+        if (!keep.has(target)) return false;
+        if (edges.length === maxEdges) return true;
+        edges.push(viewEdge(shortKey.get(edge)!, id, target, a as Record<string, unknown>));
+        return false;
       });
+      if (more) break;
     }
-    return { nodes, edges, truncated };
+    return { nodes, edges, truncated: truncated || more };
   }
 
   return {

@@ -1,8 +1,9 @@
 // `startServer` is what `kg serve` and `kg up` call: it opens the graph store, builds the viewer when its static files
 // are missing, and listens (on 127.0.0.1 unless told otherwise).
 import { existsSync } from 'node:fs';
+import { hostname, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildApp } from './app.ts';
+import { buildApp, serverHostNames } from './app.ts';
 import type { GraphBackend } from './backend.ts';
 import { openGraphFile } from './graph-file.ts';
 import { describeNeo4jError } from '../neo4j/driver.ts';
@@ -56,7 +57,9 @@ export async function startServer({
     // Fail now, with one line saying what is wrong, rather than on the first click.
     if (neo4j) await backend.stats().catch((err: unknown) => Promise.reject(new Error(describeNeo4jError(err, neo4j), { cause: err })));
     const staticDir = await ensureViewerBuilt({ force: rebuild, log });
-    const app = await buildApp({ backend, staticDir });
+    const addresses = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
+    const machine = [hostname(), ...addresses];
+    const app = await buildApp({ backend, staticDir, hostNames: serverHostNames(host, machine) });
     await app.listen({ port, host });
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;

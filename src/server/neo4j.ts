@@ -9,11 +9,16 @@ import { ENTITY_TYPES } from '../schema.ts';
 import {
   articleRef,
   compareRelations,
+  HEAVY_EDGE_ATTRIBUTES,
+  HEAVY_NODE_ATTRIBUTES,
+  MAX_PAYLOAD_EDGES,
+  normalizeQuery,
   rankHits,
   relationView,
   summary,
   viewEdge,
   viewNode,
+  type BackendOptions,
   type GraphBackend,
   type GraphPayload,
   type NodeDetails,
@@ -29,8 +34,44 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
 
 const LABELS: readonly string[] = [...ENTITY_TYPES, 'Article'];
 const BULK = ['MENTIONS', 'REPORTED'];
-/** Candidates fetched for a search before ranking in JS with the same rule as graph.json. */
+/** The best candidates of a search, ranked in Cypher as matchRank does; JS ranks them again with the exact rule. */
 const SEARCH_CANDIDATES = 500;
+
+/** A query of Han characters only: the full-text index finds it as a substring (see searchCypher). */
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+
+/** A Lucene phrase query for the text: its syntax characters escaped, the whole quoted. */
+export const lucenePhrase = (text: string): string => `"${text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&')}"`;
+
+/**
+ * Nodes whose name, alias (or article title, or id) contains $q, best first by the rank of matchRank (exact name, exact
+ * alias, name prefix, alias prefix, substring; shorter first), then the more connected, then by id; at most $cap.
+ * A query of Han characters comes from the full-text index `entity_names`: its analyzer (standard-no-stop-words) makes
+ * one token of every Han character, so the phrase "海韵" matches every name holding 海韵. Other queries (Latin letters,
+ * digits: tokens are whole words there, so a substring would be missed) scan the labels with CONTAINS. Article titles
+ * are not indexed: Articles are scanned. Candidates are ranked before the cap, so an exact match is never cut.
+ */
+export function searchCypher(q: string, labels: readonly string[]): string {
+  const sources = HAN_ONLY.test(q)
+    ? [
+      "CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node RETURN node AS n",
+      ...(labels.includes('Article') ? ['MATCH (n:Article) RETURN n'] : []),
+    ]
+    : ['MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN n'];
+  const text = (x: string) => `replace(toLower(${x}), ' ', '')`;
+  return `CALL { ${sources.join(' UNION ')} }
+WITH n WHERE any(l IN labels(n) WHERE l IN $labels)
+WITH n, [c IN [{t: ${text('coalesce(n.name, n.id)')}, alias: 0}]
+    + [a IN coalesce(n.aliases, []) | {t: ${text('a')}, alias: 1}]
+    + CASE WHEN n:Article THEN [{t: ${text("coalesce(n.title, '')")}, alias: 1}] ELSE [] END
+  WHERE c.t CONTAINS $q |
+  (CASE WHEN c.t = $q THEN 0 WHEN c.t STARTS WITH $q THEN 2 ELSE 4 END + c.alias) * 10000
+    + CASE WHEN size(c.t) < 9999 THEN size(c.t) ELSE 9999 END] AS ranks
+WHERE size(ranks) > 0
+WITH n, reduce(best = 1000000, r IN ranks | CASE WHEN r < best THEN r ELSE best END) AS rank,
+  COUNT { (n)--() } AS degree
+RETURN n, degree ORDER BY rank, degree DESC, n.id LIMIT $cap`;
+}
 
 /** An API id → the label and the key property to match it by; null when the id names no known type. */
 export function parseNodeId(id: string): { label: string; prop: 'id' | 'name'; value: string } | null {
@@ -56,8 +97,15 @@ function plainProps(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, plain(v)]));
 }
 
+/** What nodeRecord reads of a node: a driver Node, or the VIEW_NODE projection of one. */
+type NodeFields = Pick<Node, 'elementId' | 'labels' | 'properties'>;
+
+/** A node as the drawn graph needs it, without the heavy lists the viewer never draws (sent as null, then dropped). */
+const VIEW_NODE = `{elementId: elementId(n), labels: labels(n),
+  properties: n {.*${HEAVY_NODE_ATTRIBUTES.map((k) => `, ${k}: null`).join('')}}}`;
+
 /** A Neo4j node → its API id and graph.json-shaped attributes. */
-export function nodeRecord(n: Node): { id: string; attrs: Record<string, unknown> } {
+export function nodeRecord(n: NodeFields): { id: string; attrs: Record<string, unknown> } {
   const props = plainProps(n.properties as Record<string, unknown>);
   const type = n.labels.find((l) => LABELS.includes(l)) ?? n.labels[0] ?? 'Unknown';
   if (type === 'Article') {
@@ -70,7 +118,8 @@ export function nodeRecord(n: Node): { id: string; attrs: Record<string, unknown
 
 const LABEL_FILTER = 'any(l IN labels(n) WHERE l IN $labels)';
 
-export function openNeo4j(config: Neo4jConfig): GraphBackend {
+export function openNeo4j(config: Neo4jConfig, options: BackendOptions = {}): GraphBackend {
+  const maxEdges = options.maxEdges ?? MAX_PAYLOAD_EDGES;
   const driver: Driver = createDriver(config);
   const read = async <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => {
     const session = driver.session({ defaultAccessMode: neo4j.session.READ, ...(config.database ? { database: config.database } : {}) });
@@ -90,8 +139,30 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
     return (res.records[0]?.get('n') as Node | undefined) ?? null;
   }
 
-  /** The given nodes and the relationships among them, as graph.json-shaped payload. */
-  async function induced(tx: ManagedTransaction, nodes: Node[], truncated: boolean): Promise<GraphPayload> {
+  /** The nodes the API ids name, in the order asked, in one query (one index seek per label present). */
+  async function findAll(tx: ManagedTransaction, ids: string[]): Promise<NodeFields[]> {
+    const byLabel = new Map<string, { prop: string; values: string[] }>();
+    for (const id of ids) {
+      const ref = parseNodeId(id);
+      if (!ref) continue;
+      const group = byLabel.get(ref.label);
+      if (group) group.values.push(ref.value);
+      else byLabel.set(ref.label, { prop: ref.prop, values: [ref.value] });
+    }
+    if (!byLabel.size) return [];
+    const groups = [...byLabel];
+    // Labels and key properties come from the fixed lists (parseNodeId), never from the request.
+    const parts = groups.map(([label, { prop }], i) =>
+      `MATCH (n:\`${label}\`) WHERE n.${prop} IN $v${i} RETURN ${VIEW_NODE} AS n`);
+    const params = Object.fromEntries(groups.map(([, g], i) => [`v${i}`, g.values]));
+    const res = await tx.run(`CALL { ${parts.join(' UNION ALL ')} } RETURN n`, params);
+    const order = new Map(ids.map((id, i) => [id, i]));
+    const at = (n: NodeFields) => order.get(nodeRecord(n).id) ?? 0;
+    return res.records.map((r) => r.get('n') as NodeFields).sort((a, b) => at(a) - at(b));
+  }
+
+  /** The given nodes and the relationships among them, as graph.json-shaped payload: one query for all edges. */
+  async function induced(tx: ManagedTransaction, nodes: NodeFields[], truncated: boolean): Promise<GraphPayload> {
     const ids = new Map<string, string>();
     const out: GraphPayload = { nodes: [], edges: [], truncated };
     for (const n of nodes) {
@@ -100,15 +171,21 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
       ids.set(n.elementId, id);
       out.nodes.push(viewNode(id, attrs));
     }
+    // A seek per node and its outgoing relationships; only the properties the drawn edge keeps cross the wire.
     const res = await tx.run(
-      'MATCH (a)-[r]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids RETURN r',
-      { ids: [...ids.keys()] },
+      `UNWIND $ids AS e MATCH (a)-[r]->(b) WHERE elementId(a) = e AND elementId(b) IN $ids
+       RETURN elementId(r) AS id, type(r) AS type, e AS s, elementId(b) AS t,
+         [k IN keys(r) WHERE NOT k IN $heavy | [k, r[k]]] AS props
+       LIMIT $cap`,
+      { ids: [...ids.keys()], heavy: HEAVY_EDGE_ATTRIBUTES, cap: neo4j.int(maxEdges + 1) },
     );
-    for (const rec of res.records) {
-      const r = rec.get('r') as Relationship;
-      const s = ids.get(r.startNodeElementId);
-      const t = ids.get(r.endNodeElementId);
-      if (s && t) out.edges.push(viewEdge(r.elementId, s, t, { ...plainProps(r.properties as Record<string, unknown>), type: r.type }));
+    if (res.records.length > maxEdges) out.truncated = true;
+    for (const rec of res.records.slice(0, maxEdges)) {
+      const s = ids.get(rec.get('s') as string);
+      const t = ids.get(rec.get('t') as string);
+      const props = Object.fromEntries((rec.get('props') as [string, unknown][]).map(([k, v]) => [k, plain(v)]));
+      const type = rec.get('type') as string;
+      if (s && t) out.edges.push(viewEdge(rec.get('id') as string, s, t, { ...props, type }));
     }
     return out;
   }
@@ -128,16 +205,10 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
 
     search: (query, { limit, types }) =>
       read(async (tx) => {
-        const q = query.replace(/\s+/gu, '').toLowerCase();
+        const q = normalizeQuery(query);
         const labels = types?.length ? LABELS.filter((l) => types.includes(l)) : LABELS;
-        const res = await tx.run(
-          `MATCH (n) WHERE ${LABEL_FILTER}
-             AND (toLower(n.name) CONTAINS $q
-                  OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $q)
-                  OR (n:Article AND toLower(coalesce(n.title, '')) CONTAINS $q))
-           RETURN n, COUNT { (n)--() } AS degree LIMIT $cap`,
-          { q, labels, cap: neo4j.int(SEARCH_CANDIDATES) },
-        );
+        const params = { q, lucene: lucenePhrase(q), labels, cap: neo4j.int(SEARCH_CANDIDATES) };
+        const res = await tx.run(searchCypher(q, labels), params);
         const candidates = res.records.map((r) => {
           const { id, attrs } = nodeRecord(r.get('n') as Node);
           return { ...summary(id, attrs), degree: num(r.get('degree')) };
@@ -178,30 +249,24 @@ export function openNeo4j(config: Neo4jConfig): GraphBackend {
         const n = await find(tx, id);
         if (!n) return null;
         const res = await tx.run(
-          `MATCH (n)--(m) WHERE elementId(n) = $e
-           WITH DISTINCT m WITH m, COUNT { (m)--() } AS d ORDER BY d DESC LIMIT $cap
-           RETURN m`,
+          `MATCH (c)--(n) WHERE elementId(c) = $e
+           WITH DISTINCT n WITH n, COUNT { (n)--() } AS d ORDER BY d DESC LIMIT $cap
+           RETURN ${VIEW_NODE} AS n`,
           { e: n.elementId, cap: neo4j.int(limit + 1) },
         );
-        const ms = res.records.map((r) => r.get('m') as Node);
+        const ms = res.records.map((r) => r.get('n') as NodeFields);
         return induced(tx, [n, ...ms.slice(0, limit)], ms.length > limit);
       }),
 
     subgraph: ({ ids, limit }) =>
       read(async (tx) => {
-        if (ids) {
-          const found: Node[] = [];
-          for (const id of ids.slice(0, limit)) {
-            const n = await find(tx, id);
-            if (n) found.push(n);
-          }
-          return induced(tx, found, false);
-        }
+        if (ids) return induced(tx, await findAll(tx, ids.slice(0, limit)), false);
         const res = await tx.run(
-          `MATCH (n) WHERE ${LABEL_FILTER} WITH n, COUNT { (n)--() } AS d ORDER BY d DESC LIMIT $cap RETURN n`,
+          `MATCH (n) WHERE ${LABEL_FILTER} WITH n, COUNT { (n)--() } AS d ORDER BY d DESC LIMIT $cap
+           RETURN ${VIEW_NODE} AS n`,
           { labels: LABELS, cap: neo4j.int(limit + 1) },
         );
-        const ns = res.records.map((r) => r.get('n') as Node);
+        const ns = res.records.map((r) => r.get('n') as NodeFields);
         return induced(tx, ns.slice(0, limit), ns.length > limit);
       }),
 

@@ -1,7 +1,7 @@
 // `kg export --format neo4j-admin` through the real `neo4j-admin database import full` (the AdminTool and import tool
 // jars that src/neo4j/local.ts installs), then the imported store opened by a second local server: it holds the same
 // graph as `kg load` of the same records writes into the test server.
-import { rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { localNeo4j, makeImportHome, runAdminImport, startLocalNeo4j, stopLocalN
 import { runExport } from '../../src/run/export.ts';
 import { connect, type Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
-import { dumpGraph, extractSeeds, openTestConnection, tempDir } from './neo4j-helpers.ts';
+import { cypher, dumpGraph, extractSeeds, openTestConnection, tempDir } from './neo4j-helpers.ts';
 
 let seedsDir: string;
 let exportDir: string;
@@ -26,8 +26,22 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Names a spreadsheet would run as formulas: the neo4j-admin files carry them literally (only nodes.csv escapes them). */
+const FORMULA_NAMES = ['-负号开头公司', '=HYPERLINK("http://evil.example")公司', '+加号开头公司', '@艾特开头公司'];
+
+/** The seeds' records plus entities (and relations to them) whose name, alias and evidence start like a formula. */
+function addFormulaLikeRecords(dir: string): void {
+  const article = (JSON.parse(readFileSync(join(dir, 'articles.jsonl'), 'utf8').split('\n')[0]!) as { id: string }).id;
+  const entities = FORMULA_NAMES.map((name) => ({ id: `Company:${name}`, type: 'Company', name, aliases: [`=${name}`], articles: [article], props: {} }));
+  const relations = entities.map((e, i) => ({ type: 'MENTIONS', from: `Article:${article}`, to: e.id, article, evidence: `-${e.name}`,
+    start: 100_000 + i, end: 100_001 + i, rule: 'test', props: {} }));
+  appendFileSync(join(dir, 'entities.jsonl'), entities.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  appendFileSync(join(dir, 'relations.jsonl'), relations.map((r) => `${JSON.stringify(r)}\n`).join(''));
+}
+
 beforeAll(async () => {
   seedsDir = extractSeeds();
+  addFormulaLikeRecords(seedsDir);
   exportDir = join(tempDir('admin-export'), 'neo4j-admin');
   await runExport(seedsDir, { format: 'neo4j-admin', to: exportDir });
 
@@ -69,6 +83,9 @@ describe('neo4j-admin import of kg export', () => {
       expect(got.nodes.length).toBeGreaterThan(100);
       expect(got.nodes).toEqual(want.nodes);
       expect(got.relationships).toEqual(want.relationships);
+      const formulaLike = await cypher(admin, 'MATCH (n:Company) WHERE n.name IN $names RETURN n.name AS name, n.aliases AS aliases', { names: FORMULA_NAMES });
+      expect(formulaLike.map((r) => r.name).sort()).toEqual([...FORMULA_NAMES].sort());
+      for (const r of formulaLike) expect(r.aliases).toEqual([`=${String(r.name)}`]);
     } finally {
       await loaded?.driver.close();
       await admin?.driver.close();

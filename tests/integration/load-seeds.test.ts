@@ -6,7 +6,7 @@ import { isInt } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
-import { listQueries, runQuery } from '../../src/neo4j/query.ts';
+import { listQueries, queryParams, readQuery, runQuery } from '../../src/neo4j/query.ts';
 import { cypher, dumpGraph, extractSeeds, openTestConnection, REPO, testSettings, wipeDatabase, writeRecordsDir } from './neo4j-helpers.ts';
 
 let conn: Neo4jConnection;
@@ -96,6 +96,30 @@ describe('kg load of the extracted seed pages', () => {
       expect(rows.length, `${q.name} with its example parameters`).toBeGreaterThan(0);
       expected[q.name]?.(rows);
     }
+  });
+});
+
+describe('kg query parameters', () => {
+  it('refuses a whole number beyond Neo4j\'s 64-bit integers, naming the parameter, and keeps big ones exact', () => {
+    const largest = readQuery('largest_projects');
+    for (const value of ['9223372036854775808', '-9223372036854775809', '123456789012345678901234567890']) {
+      expect(() => queryParams(largest, { limit: value }), value).toThrow(`parameter limit must be a whole number from -9223372036854775808 to 9223372036854775807 (Neo4j's 64-bit integers), not ${value}`);
+    }
+    for (const value of ['9007199254740993', '9223372036854775807', '-9223372036854775808']) {
+      expect(String(queryParams(largest, { limit: value }).limit), value).toBe(value);
+    }
+  });
+
+  it('kg query names the parameter out of range and exits non-zero', () => {
+    const s = testSettings();
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, [join(REPO, 'bin/kg.js'), 'query', 'largest_projects', '--param', 'limit=99999999999999999999',
+        '--uri', s.uri, '--user', s.user, '--password', s.password], { cwd: REPO, stdio: 'pipe' });
+    } catch (err) {
+      stderr = (err as { stderr: Buffer }).stderr.toString();
+    }
+    expect(stderr).toContain('parameter limit must be a whole number from');
   });
 });
 

@@ -5,11 +5,15 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, LIMITS, serverHostNames } from '../../src/server/app.ts';
+import { getWithHost, listenLocal } from '../fixtures/http.ts';
 import type { GraphPayload, GraphStats, NodeDetails, RelationView, SearchHit } from '../../src/server/backend.ts';
-import { openGraphFile } from '../../src/server/graph-file.ts';
+import { graphBackend, openGraphFile } from '../../src/server/graph-file.ts';
+import { recordsGraph } from '../../src/graph/export.ts';
+import type { Article, Entity, Relation } from '../../src/schema.ts';
+import type { Records } from '../fixtures/gold-records.ts';
 import { openNeo4j } from '../../src/server/neo4j.ts';
-import { cypher, extractSeeds, openTestConnection, testSettings, wipeDatabase } from './neo4j-helpers.ts';
+import { cypher, extractSeeds, openTestConnection, testSettings, wipeDatabase, writeRecordsDir } from './neo4j-helpers.ts';
 
 const HAIYUN = 'Project:海韵能源高端锂电池负极材料项目';
 let conn: Neo4jConnection;
@@ -88,6 +92,19 @@ describe('API over Neo4j = API over graph.json', () => {
     expect(edgeTriples(s.neo)).toEqual(edgeTriples(s.file));
   });
 
+  it('gives the same subgraph for the most ids a request may name, and a 400 for one more', async () => {
+    const keys = sortedKeys((await both<GraphPayload>('/api/subgraph')).file);
+    const ids = Array.from({ length: LIMITS.subgraphIds.max }, (_, i) => keys[i % keys.length]!);
+    const s = await both<GraphPayload>(`/api/subgraph?${ids.map((id) => `id=${q(id)}`).join('&')}`);
+    expect(s.status).toEqual([200, 200]);
+    expect(sortedKeys(s.neo)).toEqual(sortedKeys(s.file));
+    expect(edgeTriples(s.neo)).toEqual(edgeTriples(s.file));
+    expect(s.neo.edges.length).toBeGreaterThan(100);
+    const over = await both<{ error: string }>(`/api/subgraph?${[...ids, keys[0]!].map((id) => `id=${q(id)}`).join('&')}`);
+    expect(over.status).toEqual([400, 400]);
+    expect(over.neo.error).toBe(`at most ${LIMITS.subgraphIds.max} "id" parameters`);
+  });
+
   it('gives the whole graph as the first view, and a limited one flagged as truncated', async () => {
     const all = await both<GraphPayload>('/api/subgraph');
     expect(sortedKeys(all.neo)).toEqual(sortedKeys(all.file));
@@ -97,9 +114,44 @@ describe('API over Neo4j = API over graph.json', () => {
     expect(some.neo.truncated).toBe(true);
   });
 
+  it('bounds the edges of a payload whatever the node limit, flagged as truncated, over both stores', async () => {
+    const maxEdges = 5;
+    const small = [
+      await buildApp({ backend: openNeo4j(testSettings(), { maxEdges }) }),
+      await buildApp({ backend: await openGraphFile(seedsDir, { maxEdges }) }),
+    ];
+    try {
+      for (const app of small) {
+        for (const url of ['/api/subgraph?limit=200000', `/api/neighbors?id=${q('County:东阿县')}`]) {
+          const p = (await app.inject({ url })).json() as GraphPayload;
+          expect(p.edges, url).toHaveLength(maxEdges);
+          expect(p.truncated, url).toBe(true);
+        }
+      }
+    } finally {
+      await Promise.all(small.map((a) => a.close()));
+    }
+  });
+
   it('answers 404 for an unknown id and 400 for a malformed one, as over graph.json', async () => {
     expect((await both(`/api/node?id=${q('Project:没有这个项目')}`)).status).toEqual([404, 404]);
     expect((await both(`/api/neighbors?id=${q('Planet:x')}`)).status).toEqual([400, 400]);
+  });
+
+  it('refuses a request naming another host with 403 on a real port, and answers its own names', async () => {
+    const served = await buildApp({ backend: openNeo4j(testSettings()), hostNames: serverHostNames('127.0.0.1') });
+    try {
+      const port = await listenLocal(served);
+      expect((await getWithHost(port, 'evil.example', `/api/search?q=${q('海韵')}`)).status).toBe(403);
+      expect((await getWithHost(port, `evil.example:${port}`, '/api/stats')).status).toBe(403);
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+        const ok = await getWithHost(port, host, `/api/search?q=${q('海韵')}`);
+        expect(ok.status, host).toBe(200);
+        expect((JSON.parse(ok.body) as SearchHit[])[0]?.id).toBe(HAIYUN);
+      }
+    } finally {
+      await served.close();
+    }
   });
 
   it('treats Cypher in a query as text and changes nothing', async () => {
@@ -110,5 +162,33 @@ describe('API over Neo4j = API over graph.json', () => {
     expect(r.neo).toEqual([]);
     expect((await both(`/api/node?id=${q(`Project:x'}) DETACH DELETE n //`)}`)).status).toEqual([404, 404]);
     expect(await cypher(conn, 'MATCH (n) RETURN count(n) AS c')).toEqual(before);
+  });
+});
+
+/** `count` companies whose names hold `term` (after it: a prefix match, never an exact one), then `term` itself. */
+function manyMatches(term: string, count: number): Records {
+  const article: Article = { id: 'search#1', file: 'search.txt', index: 0, title: null, kicker: null, subtitle: null, date: null, reporters: [], body: 'x' };
+  const names = [...Array.from({ length: count }, (_, i) => `${term}第${i}分公司`), term];
+  const entities: Entity[] = names.map((name) => ({ id: `Company:${name}`, type: 'Company', name, aliases: [], articles: [article.id], props: {} }));
+  // The many are better connected than the exact one: degree must not rank them above it.
+  const relations: Relation[] = entities.slice(0, -1).map((e, i) => ({ type: 'MENTIONS', from: 'Article:search#1', to: e.id, article: article.id,
+    evidence: e.name, start: i, end: i + 1, rule: 'test', props: {} }));
+  return { articles: [article], entities, relations };
+}
+
+describe('search over more matches than the candidates it ranks', () => {
+  it.each([['甲乙公司'], ['ABC']])('ranks the exact name "%s" first among 600 names containing it, as graph.json does', async (term) => {
+    const records = manyMatches(term, 600);
+    await wipeDatabase(conn);
+    await loadRecords(conn, writeRecordsDir(records, 'search'));
+    const fileApp = await buildApp({ backend: graphBackend(recordsGraph(records.articles, records.entities, records.relations), 'memory') });
+    try {
+      const url = `/api/search?q=${q(term.toLowerCase())}&limit=20`;
+      const hits = (await neo.inject({ url })).json() as SearchHit[];
+      expect(hits[0]?.id).toBe(`Company:${term}`);
+      expect(hits.map((h) => h.id)).toEqual(((await fileApp.inject({ url })).json() as SearchHit[]).map((h) => h.id));
+    } finally {
+      await fileApp.close();
+    }
   });
 });

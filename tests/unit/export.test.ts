@@ -149,6 +149,34 @@ describe('kg export', () => {
     expect(new Set(nodes.map((r) => r[0]))).toEqual(new Set(graph.nodes()));
   });
 
+  it('CSV: neutralises cells a spreadsheet would run as formulas (OWASP), and leaves the neo4j-admin files literal', () => {
+    const article: Article = { id: 'p#1', file: 'p.txt', index: 0, title: '=HYPERLINK("http://evil.example","点我")', kicker: null, subtitle: null, date: null, reporters: [], body: 'x' };
+    const names = ['=cmd|\' /C calc\'!A0', '+1+2', '-2+3', '@SUM(1)', '\t=1', '\r=1', '普通公司'];
+    const entities: Entity[] = names.map((name) => ({ id: `Company:${name}`, type: 'Company', name, aliases: ['=别名'], articles: ['p#1'], props: { investment_yuan: 5 } }));
+    const g = recordsGraph([article], entities, [{ type: 'MENTIONS', from: 'Article:p#1', to: entities[0]!.id, article: 'p#1', evidence: '-证据', start: 0, end: 1, rule: 'r', props: {} }]);
+    const [nodesCsv, edgesCsv] = exportFiles(g, 'csv').map((f) => parseCsv(f.content));
+    const [nh, ...nodes] = nodesCsv!;
+    const cell = (row: string[], col: string) => row[nh!.indexOf(col)]!;
+    const byName = new Map(nodes.map((r) => [cell(r, 'name'), r]));
+    for (const name of names.slice(0, -1)) {
+      const row = byName.get(`'${name}`);
+      expect(row, name).toBeDefined();
+      expect(cell(row!, 'id')).toBe(`Company:${name}`); // starts with a letter: nothing to neutralise
+      expect(cell(row!, 'aliases')).toBe("'=别名");
+      expect(cell(row!, 'investment_yuan')).toBe('5');
+    }
+    expect(byName.get('普通公司')).toBeDefined();
+    expect(cell(nodes.find((r) => cell(r, 'type') === 'Article')!, 'label')).toBe(`'${article.title}`);
+    for (const row of [...nodesCsv!, ...edgesCsv!]) for (const c of row) expect(c).not.toMatch(/^[=+\-@\t\r]/);
+    // A neutralised field is quoted: the leading quote stays part of the cell for every reader.
+    expect(exportFiles(g, 'csv')[0]!.content).toContain(`"'+1+2"`);
+    const [eh, edge] = edgesCsv!;
+    expect(edge![eh!.indexOf('evidence')]).toBe("'-证据");
+    const admin = exportFiles(g, 'neo4j-admin');
+    const companies = parseCsv(admin.find((f) => f.name === 'nodes-Company.csv')!.content);
+    expect(companies.slice(1).map((r) => r[companies[0]!.indexOf('name')]).sort()).toEqual([...names].sort());
+  });
+
   it('escapes markup and drops characters XML cannot carry; refuses a list value holding the array delimiter', () => {
     const article: Article = { id: 'a<&>#1', file: 'a.txt', index: 0, title: 'T "1" & <2>\u0001', kicker: null, subtitle: null, date: null, reporters: [], body: 'x\u000cy' };
     const entity: Entity = { id: 'Company:甲&乙公司', type: 'Company', name: '甲&乙公司', aliases: ['甲;乙'], articles: ['a<&>#1'], props: {} };

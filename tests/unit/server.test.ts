@@ -2,7 +2,8 @@
 import { rmSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, hostAllowed, serverHostNames } from '../../src/server/app.ts';
+import { getWithHost, listenLocal } from '../fixtures/http.ts';
 import type { GraphPayload, NodeDetails, SearchHit } from '../../src/server/backend.ts';
 import { matchRank, normalizeQuery } from '../../src/server/backend.ts';
 import { openGraphFile } from '../../src/server/graph-file.ts';
@@ -173,5 +174,31 @@ describe('match ranking', () => {
     expect(rank('东阿', 'x', ['东阿'])).toBeLessThan(rank('东阿', '东阿县'));
     expect(rank('东阿', '东阿县')).toBeLessThan(rank('东阿', '山东东阿县'));
     expect(rank('阿胶', '东阿县')).toBe(-1);
+  });
+});
+
+describe('Host header (DNS rebinding)', () => {
+  it('accepts only the names of the bound host and loopback, with the port listened on', () => {
+    const names = serverHostNames('127.0.0.1');
+    for (const ok of ['127.0.0.1:5173', 'localhost:5173', 'LOCALHOST:5173', '[::1]:5173']) expect(hostAllowed(ok, names, 5173), ok).toBe(true);
+    for (const bad of ['evil.example', 'evil.example:5173', 'localhost:80', 'localhost', '127.0.0.1:5174', '127.0.0.1.evil.example:5173', '', undefined]) {
+      expect(hostAllowed(bad, names, 5173), String(bad)).toBe(false);
+    }
+    expect(hostAllowed('kg.lan:8080', serverHostNames('kg.lan'), 8080)).toBe(true);
+    expect(hostAllowed('192.168.1.5:80', serverHostNames('0.0.0.0', ['192.168.1.5']), 80)).toBe(true);
+    expect(hostAllowed('192.168.1.5:80', serverHostNames('127.0.0.1', ['192.168.1.5']), 80)).toBe(false);
+  });
+
+  it('refuses a request naming another host with 403, over graph.json on a real port', async () => {
+    const served = await buildApp({ backend: await openGraphFile(dir), hostNames: serverHostNames('127.0.0.1') });
+    try {
+      const port = await listenLocal(served);
+      const evil = await getWithHost(port, 'evil.example', '/api/stats');
+      expect(evil.status).toBe(403);
+      expect(JSON.parse(evil.body).error).toContain('Host "evil.example" is not this server');
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) expect((await getWithHost(port, host, '/api/stats')).status, host).toBe(200);
+    } finally {
+      await served.close();
+    }
   });
 });
