@@ -30,6 +30,7 @@ export interface ProjectMention extends Mention {
 
 export function findProjects(text: string, ctx: ExtractContext, companies: Mention[], places: PlaceMention[]): ProjectMention[] {
   const out: ProjectMention[] = [];
+  const brands = companies.map((c) => ({ company: c, brand: brandOf(c.name, ctx) }));
   /** Names of common words only: projects where they repeat the end of a named one (太阳能发电玻璃项目). */
   const unnamed: ProjectMention[] = [];
   for (const n of findSuffixed(text, PATTERN, 2, PROJECT_JOINS)) {
@@ -40,7 +41,7 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
     const quoted = text[n.start - 1] === '“' && text[n.end] === '”';
     // The owner printed at the start: in full (时风集团…项目), or as the brand of a company the article names
     // (弗兰卡年产350万套…项目 of 山东弗兰卡汽车部件有限公司).
-    const owner = companies.find((c) => c.start === n.start && c.end < n.end) ?? brandOwner(n.name, companies, ctx);
+    const owner = companies.find((c) => c.start === n.start && c.end < n.end) ?? brandOwner(n.name, brands);
     // 时风集团的…项目, 中化集团投资的…项目, 该公司生产的…项目: a company's project, named by its owner.
     const ownedBefore = OWNED_BEFORE.test(text.slice(Math.max(0, n.start - 40), n.start));
     // 年产5万吨…项目, 100万吨有机硅项目: a capacity makes a project one project, however common its words.
@@ -111,11 +112,8 @@ function brandOf(company: string, ctx: ExtractContext): string | null {
 }
 
 /** A company of the article whose brand starts the project's name, with enough name left after it. */
-function brandOwner(printed: string, companies: Mention[], ctx: ExtractContext): Mention | undefined {
-  return companies.find((c) => {
-    const brand = brandOf(c.name, ctx);
-    return brand !== null && printed.startsWith(brand) && printed.length - brand.length >= 6;
-  });
+function brandOwner(printed: string, brands: Array<{ company: Mention; brand: string | null }>): Mention | undefined {
+  return brands.find(({ brand }) => brand !== null && printed.startsWith(brand) && printed.length - brand.length >= 6)?.company;
 }
 
 const LINE_SUFFIXES = readTable('infrastructure.tsv', { columns: ['suffix'] }).map((r) => r.suffix).sort((a, b) => b.length - a.length);
