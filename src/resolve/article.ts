@@ -12,7 +12,13 @@ export type PlacePrefix = (name: string) => { length: number; code: string; type
  * printed with different places (河北瓦特科技有限公司, 鸡泽县瓦特科技有限公司) and one zone printed long and short (高唐开发区,
  * 高唐县经济开发区) are one entity each.
  */
-export function resolveNames(mentions: Mention[], prefixOf: PlacePrefix = () => null): (m: Pick<Mention, 'type' | 'name'>) => string {
+export function resolveNames(mentions: Mention[], placeOf: PlacePrefix = () => null): (m: Pick<Mention, 'type' | 'name'>) => string {
+  // Sorting and pairing ask for the same names' places many times: look each up once.
+  const places = new Map<string, ReturnType<PlacePrefix>>();
+  const prefixOf: PlacePrefix = (n) => {
+    if (!places.has(n)) places.set(n, placeOf(n));
+    return places.get(n)!;
+  };
   const byType = new Map<string, Set<string>>();
   for (const m of mentions) {
     const set = byType.get(m.type) ?? new Set<string>();
@@ -24,7 +30,8 @@ export function resolveNames(mentions: Mention[], prefixOf: PlacePrefix = () => 
     // The fullest name wins; for a project, a name without a phase (二期) before any with one.
     // A company's legal name is registered under a province or city: that form wins over a county's.
     const level = (n: string) => (type === 'Company' ? (LEGAL_LEVEL[prefixOf(n)?.type ?? ''] ?? 0) : 0);
-    const rank = (n: string) => (type === 'Project' && PHASE.test(n.replace(/项目$/, '')) ? 0 : 1) * 1000 + level(n) * 100 + n.length;
+    const ranks = new Map([...names].map((n) => [n, (type === 'Project' && PHASE.test(n.replace(/项目$/, '')) ? 0 : 1) * 1000 + level(n) * 100 + n.length]));
+    const rank = (n: string) => ranks.get(n)!;
     const sorted = [...names].sort((a, b) => rank(b) - rank(a));
     for (const name of sorted) {
       const target = sorted.find((other) => other !== name && rank(other) > rank(name) && (sameThing(type, name, other) || samePlaced(type, name, other, prefixOf)));
