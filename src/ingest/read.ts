@@ -1,16 +1,19 @@
 // Inputs of `kg extract`: page files (.txt), .jsonl files of ready articles, and folders holding either (walked
 // recursively, sorted by path). Pages are read one at a time and .jsonl files streamed line by line, so memory stays
 // flat however large the corpus. Whatever is wrong with one file or line becomes an `error` item and the rest goes on.
+// Every file carries its `name`: its path relative to the input root it was found under (forward slashes), or its
+// base name when given directly. Article ids and `file` come from it, so `d1/01.txt` and `d2/01.txt` stay apart and
+// the ids are the same on every machine.
 import { createReadStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import iconv from 'iconv-lite';
 import { JsonlArticle } from '../schema.ts';
 import { ICONV_NAME, decodeText, detectEncoding } from './encoding.ts';
 
 export type InputItem =
-  | { kind: 'page'; file: string; stem: string; text: string; encoding: string }
+  | { kind: 'page'; file: string; name: string; stem: string; text: string; encoding: string }
   | { kind: 'article'; file: string; line: number; article: JsonlArticle }
   | { kind: 'error'; file: string; line?: number; message: string };
 
@@ -36,12 +39,12 @@ const reason = (err: unknown): string => {
 export async function* readInputs(paths: string[]): AsyncGenerator<InputItem> {
   for await (const f of listInputs(paths)) {
     if (f.kind === 'error') yield f;
-    else yield* readFileInput(f.file);
+    else yield* readFileInput(f.file, f.name);
   }
 }
 
-/** An input file to read, or a path that cannot be read, in input order. */
-export type InputFile = { kind: 'file'; file: string } | { kind: 'error'; file: string; message: string };
+/** An input file to read (`name`: see above), or a path that cannot be read, in input order. */
+export type InputFile = { kind: 'file'; file: string; name: string } | { kind: 'error'; file: string; message: string };
 
 /** The files readInputs reads, in its order, without reading them: callers that know a file unchanged skip it. */
 export async function* listInputs(paths: string[]): AsyncGenerator<InputFile> {
@@ -54,16 +57,19 @@ export async function* listInputs(paths: string[]): AsyncGenerator<InputFile> {
       continue;
     }
     if (!isDir) {
-      yield { kind: 'file', file: path };
+      yield { kind: 'file', file: path, name: basename(path) };
       continue;
     }
     const found: Found[] = [];
     await collect(path, found);
     for (const f of found.sort((x, y) => byPath(x.path, y.path))) {
-      yield f.error ? { kind: 'error', file: f.path, message: f.error } : { kind: 'file', file: f.path };
+      yield f.error ? { kind: 'error', file: f.path, message: f.error } : { kind: 'file', file: f.path, name: relativeName(path, f.path) };
     }
   }
 }
+
+/** The path of `file` under `root`, with forward slashes whatever the platform. */
+const relativeName = (root: string, file: string): string => relative(root, file).split(sep).join('/');
 
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -100,12 +106,12 @@ async function collect(dir: string, found: Found[]): Promise<void> {
 
 const isInputName = (name: string): boolean => [PAGE_EXT, JSONL_EXT].includes(extname(name).toLowerCase());
 
-/** The items of one input file: a page, the articles of a .jsonl file, or what is wrong with either. */
-export function readFileInput(file: string): AsyncGenerator<InputItem> {
-  return extname(file).toLowerCase() === JSONL_EXT ? readJsonl(file) : readPage(file);
+/** The items of one input file (`name` as listInputs gives it): a page, the articles of a .jsonl file, or what is wrong. */
+export function readFileInput(file: string, name: string): AsyncGenerator<InputItem> {
+  return extname(file).toLowerCase() === JSONL_EXT ? readJsonl(file) : readPage(file, name);
 }
 
-async function* readPage(file: string): AsyncGenerator<InputItem> {
+async function* readPage(file: string, name: string): AsyncGenerator<InputItem> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -118,7 +124,8 @@ async function* readPage(file: string): AsyncGenerator<InputItem> {
     yield { kind: 'error', file, message: decoded.error };
     return;
   }
-  yield { kind: 'page', file, stem: basename(file, extname(file)), text: decoded.text, encoding: decoded.encoding };
+  const stem = name.slice(0, name.length - extname(name).length);
+  yield { kind: 'page', file, name, stem, text: decoded.text, encoding: decoded.encoding };
 }
 
 async function sniff(file: string): Promise<Buffer> {

@@ -5,9 +5,10 @@
 // in input order, so the outputs are the same bytes whatever the number of workers and whatever was cached.
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { inferHomeCity } from '../extract/home-city.ts';
 import { buildGraph, exportGraph } from '../graph/build.ts';
+import { ArticleIds } from '../ingest/ids.ts';
 import { assertWritableDir, listInputs, readFileInput, type InputItem } from '../ingest/read.ts';
 import { readRecordFile } from '../ingest/records.ts';
 import { EntityIndex } from '../resolve/corpus.ts';
@@ -87,7 +88,7 @@ type Fetched = Extracted | { records: CachedUnitRecords; extracted: false } | { 
  */
 type Slot =
   | { kind: 'error'; note: Note }
-  | { kind: 'unit'; key: string; file: string; hash: string; bytes: number; gone: boolean; home: HomeCity; records: Promise<Fetched> | null };
+  | { kind: 'unit'; key: string; file: string; name: string; hash: string; bytes: number; gone: boolean; home: HomeCity; records: Promise<Fetched> | null };
 
 type InputUnit = Exclude<InputItem, { kind: 'error' }>;
 
@@ -100,7 +101,7 @@ export function homeCityOf(item: InputUnit, settings: Pick<RunSettings, 'city' |
 }
 
 const asUnit = (item: InputUnit, city: string): Unit => item.kind === 'page'
-  ? { kind: 'page', file: item.file, stem: item.stem, text: item.text, city }
+  ? { kind: 'page', file: item.file, name: item.name, stem: item.stem, text: item.text, city }
   : { kind: 'article', file: item.file, line: item.line, article: item.article, city };
 
 /** Extracts `inputs` into `settings.out` (validated by parseSettings) and returns what it did; `hooks` see it go. */
@@ -130,6 +131,7 @@ export async function runExtract(inputs: string[], given: RunSettingsInput, hook
   const extracted = new Set<string>();
   const currentKeys = new Set<string>();
   const currentArticles = new Set<string>();
+  const articleIds = new ArticleIds();
 
   const extract = (unit: Unit, hash: string): Promise<Extracted> => extractor.run(unit).then((records) => {
     state.writeUnit(hash, records);
@@ -143,19 +145,19 @@ export async function runExtract(inputs: string[], given: RunSettingsInput, hook
     return { articleIds: unit.articles, relationTypes: unit.relationTypes, notes: unit.notes, articles: ranges['articles.jsonl'], relations: ranges['relations.jsonl'] };
   };
   /** A cached unit whose state cannot be read (`err`) read from its input again and extracted; else `err` thrown. */
-  const reextract = async (slot: { key: string; file: string; hash: string }, err: unknown): Promise<Extracted> => {
-    const unit = await rereadUnit(slot.file, slot.key, slot.hash, fingerprint, settings);
+  const reextract = async (slot: { key: string; file: string; name: string; hash: string }, err: unknown): Promise<Extracted> => {
+    const unit = await rereadUnit(slot.file, slot.name, slot.key, slot.hash, fingerprint, settings);
     if (!unit) throw err;
     return extract(unit, slot.hash);
   };
-  const cached = async (slot: { key: string; file: string; hash: string }): Promise<Fetched> => {
+  const cached = async (slot: { key: string; file: string; name: string; hash: string }): Promise<Fetched> => {
     try {
       return { records: fromState(slot.key, slot.hash), extracted: false };
     } catch (err) {
       return reextract(slot, err);
     }
   };
-  const cachedEntities = async (slot: { key: string; file: string; hash: string }) => {
+  const cachedEntities = async (slot: { key: string; file: string; name: string; hash: string }) => {
     try {
       return state.readUnitEntities(slot.hash);
     } catch (err) {
@@ -176,6 +178,11 @@ export async function runExtract(inputs: string[], given: RunSettingsInput, hook
     const fetched = await (slot.records ?? settle(cached(slot)));
     if ('failed' in fetched) throw fetched.failed;
     const { records } = fetched;
+    const clash = articleIds.claim(records.articleIds, slot.key);
+    if (clash) {
+      summary.skipped.push(`${slot.key}: ${clash}`);
+      return;
+    }
     files.articles.write(records.articles);
     files.relations.write(records.relations);
     await blocks.add(slot.hash, records.articleIds, fetched.extracted ? fetched.records.entities : () => cachedEntities(slot));
@@ -220,12 +227,12 @@ export async function runExtract(inputs: string[], given: RunSettingsInput, hook
         for (const u of input.unchanged) {
           currentKeys.add(u.key);
           summary.unread++;
-          await push({ kind: 'unit', key: u.key, file, hash: u.hash, bytes: u.bytes, gone: false, home: { city: u.city, from: u.cityFrom }, records: null });
+          await push({ kind: 'unit', key: u.key, file, name: input.name, hash: u.hash, bytes: u.bytes, gone: false, home: { city: u.city, from: u.cityFrom }, records: null });
         }
         continue;
       }
       let clean = true;
-      for await (const item of readFileInput(input.input)) {
+      for await (const item of readFileInput(input.input, input.name)) {
         if (item.kind === 'error') {
           clean = false;
           await push(skipped(item));
@@ -237,7 +244,7 @@ export async function runExtract(inputs: string[], given: RunSettingsInput, hook
         const hash = unitHash(unit, fingerprint);
         currentKeys.add(key);
         const records = !settings.full && state.has(hash) ? null : settle(extract(unit, hash));
-        await push({ kind: 'unit', key, file, hash, bytes: unitBytes(unit), gone: false, home, records });
+        await push({ kind: 'unit', key, file, name: input.name, hash, bytes: unitBytes(unit), gone: false, home, records });
       }
       if (clean && stamp) manifest.files[file] = stamp;
     }
@@ -254,7 +261,8 @@ export async function runExtract(inputs: string[], given: RunSettingsInput, hook
         removed.push(u); // its cached records are lost: it cannot be kept
         continue;
       }
-      await emit({ kind: 'unit', key: u.key, file: u.file, hash: u.hash, bytes: u.bytes, gone: true, home: { city: u.city, from: u.cityFrom }, records: Promise.resolve({ records, extracted: false }) });
+      // A gone file's name under its root is unknown: only a damaged cache needs it, to read the page again.
+      await emit({ kind: 'unit', key: u.key, file: u.file, name: basename(u.file), hash: u.hash, bytes: u.bytes, gone: true, home: { city: u.city, from: u.cityFrom }, records: Promise.resolve({ records, extracted: false }) });
     }
     await blocks.flush();
     summary.units.removed = removed.length;
@@ -299,7 +307,7 @@ export async function runExtract(inputs: string[], given: RunSettingsInput, hook
  * why, or it changed too recently to be trusted), and `unchanged`: the last run's units when its stamp is as then.
  */
 type Planned = { kind: 'error'; file: string; message: string }
-  | { kind: 'file'; input: string; file: string; size: number; stamp: FileStamp | null; unchanged: ManifestUnit[] | null };
+  | { kind: 'file'; input: string; name: string; file: string; size: number; stamp: FileStamp | null; unchanged: ManifestUnit[] | null };
 
 /** The inputs in order, each file stat'ed (not read): what changed is known before anything is extracted. */
 async function planInputs(inputs: string[], stamped: ReturnType<typeof stampedFiles>): Promise<Planned[]> {
@@ -321,7 +329,7 @@ async function planInputs(inputs: string[], stamped: ReturnType<typeof stampedFi
       // The reader reports what is wrong with it.
     }
     const known = stamped.get(file);
-    plan.push({ kind: 'file', input: input.file, file, size, stamp, unchanged: stamp && known && sameStamp(stamp, known.stamp) ? known.units : null });
+    plan.push({ kind: 'file', input: input.file, name: input.name, file, size, stamp, unchanged: stamp && known && sameStamp(stamp, known.stamp) ? known.units : null });
   }
   return plan;
 }
@@ -330,8 +338,8 @@ async function planInputs(inputs: string[], stamped: ReturnType<typeof stampedFi
  * A unit read again from its input file, for when its cached records are unreadable; null when the file no longer
  * holds it unchanged (then the unit cannot be rebuilt, and the caller reports the damaged cache).
  */
-async function rereadUnit(file: string, key: string, hash: string, fingerprint: string, settings: RunSettings): Promise<Unit | null> {
-  for await (const item of readFileInput(file)) {
+async function rereadUnit(file: string, name: string, key: string, hash: string, fingerprint: string, settings: RunSettings): Promise<Unit | null> {
+  for await (const item of readFileInput(file, name)) {
     if (item.kind === 'error') continue;
     const unit = asUnit(item, homeCityOf(item, settings).city);
     if (unitKey(unit, file) === key) return unitHash(unit, fingerprint) === hash ? unit : null;

@@ -2,15 +2,15 @@
 // article already), with its home city. extractUnit is pure (text in, validated graphs out); serializeUnit turns its
 // result into the exact lines `kg extract` writes, so that a worker thread, the in-process path and the incremental
 // cache all hand the writer the same bytes.
-import { basename } from 'node:path';
 import { articleFromJsonl, segmentPage } from '../page/index.ts';
 import { EntityIndex } from '../resolve/corpus.ts';
 import { Article, ArticleGraph, Entity, JsonlArticle, Relation } from '../schema.ts';
 import { createContext, extractArticle, type ExtractContext } from '../extract/index.ts';
 
-/** One input item to extract: a page's decoded text, or one article line of a .jsonl file; `city` is its paper's. */
+/** One input item to extract: a page's decoded text (`name` relative to its input root), or a .jsonl article line;
+ * `city` is its paper's. */
 export type Unit =
-  | { kind: 'page'; file: string; stem: string; text: string; city: string }
+  | { kind: 'page'; file: string; name: string; stem: string; text: string; city: string }
   | { kind: 'article'; file: string; line: number; article: JsonlArticle; city: string };
 
 /** What a unit yields besides records: a page without articles, an article whose records fail validation. */
@@ -57,7 +57,7 @@ export function extractUnit(unit: Unit, ctx: ExtractContext, opts: { date?: stri
   let articles: Article[];
   try {
     articles = unit.kind === 'page'
-      ? segmentPage(unit.text, { file: basename(unit.file), stem: unit.stem, date: opts.date ?? null })
+      ? segmentPage(unit.text, { file: unit.name, stem: unit.stem, date: opts.date ?? null })
       : [articleFromJsonl(unit.article, unit.line - 1)];
   } catch (err) {
     return { graphs: [], notes: [{ kind: 'skipped', file: unit.file, ...(unit.kind === 'article' ? { line: unit.line } : {}), message: `cannot segment: ${message(err)}` }] };

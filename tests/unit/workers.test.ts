@@ -69,7 +69,7 @@ describe('extraction in worker threads', () => {
     const pool = createExtractor({ date: null, workers: 2 });
     try {
       const text = readFileSync(join(SEEDS, '000_1d8b0c37187465ce.txt'), 'utf8');
-      const records = await pool.run({ kind: 'page', file: 'x/000_1d8b0c37187465ce.txt', stem: '000_1d8b0c37187465ce', text, city: '聊城市' });
+      const records = await pool.run({ kind: 'page', file: 'x/000_1d8b0c37187465ce.txt', name: '000_1d8b0c37187465ce.txt', stem: '000_1d8b0c37187465ce', text, city: '聊城市' });
       expect(records.articleIds[0]).toBe('000_1d8b0c37187465ce#1');
       expect(records.entities.some((e) => e.id === 'Agency:聊城市市场监督管理局')).toBe(true);
     } finally {
