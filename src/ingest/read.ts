@@ -79,16 +79,30 @@ interface Found {
   error?: string;
 }
 
-/** Page and .jsonl files under dir, recursively. */
-async function collect(dir: string, found: Found[]): Promise<void> {
+/**
+ * Page and .jsonl files under dir, recursively. Each real folder is read once (known by device and inode in `seen`,
+ * with the path it was first read under): a symlink back to an ancestor would repeat its pages without end, and a
+ * second way into a folder read already would repeat them once more. Either is reported and skipped.
+ */
+async function collect(dir: string, found: Found[], seen = new Map<string, string>()): Promise<void> {
   let entries;
   try {
+    const st = await stat(dir, { bigint: true });
+    const id = `${st.dev}:${st.ino}`;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      const loop = dir.startsWith(first + sep);
+      found.push({ path: dir, error: `skipped: ${loop ? 'symlink loop back to' : 'the same folder as'} ${first}, read already` });
+      return;
+    }
+    seen.set(id, dir);
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
     found.push({ path: dir, error: `cannot read folder: ${reason(err)}` });
     return;
   }
-  for (const entry of entries) {
+  // In name order, so that which of two ways into a folder is read does not depend on the filesystem.
+  for (const entry of entries.sort((a, b) => byPath(a.name, b.name))) {
     const path = join(dir, entry.name);
     let isDir = entry.isDirectory();
     if (entry.isSymbolicLink()) {
@@ -99,7 +113,7 @@ async function collect(dir: string, found: Found[]): Promise<void> {
         continue;
       }
     }
-    if (isDir) await collect(path, found);
+    if (isDir) await collect(path, found, seen);
     else if (isInputName(entry.name)) found.push({ path });
   }
 }

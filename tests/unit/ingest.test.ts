@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectEncoding } from '../../src/ingest/encoding.ts';
-import { type InputItem, assertWritableDir, readInputs } from '../../src/ingest/read.ts';
+import { type InputItem, assertWritableDir, listInputs, readInputs } from '../../src/ingest/read.ts';
 
 const PAGE = '本报讯（记者 岳耀军）8月4日，\n记者从市市场监管局获悉。\n\n锻强能力作风\n';
 const seedPage = readFileSync(join(import.meta.dirname, '../../seeds/000_1d8b0c37187465ce.txt'));
@@ -123,5 +123,38 @@ describe('assertWritableDir', () => {
     writeFileSync(file, 'x');
     const out = join(file, 'out');
     expect(() => assertWritableDir(out)).toThrow(`output folder ${out} cannot be written`);
+  });
+});
+
+describe('listInputs with folder symlinks', () => {
+  const names = async (root: string) => {
+    const out: string[] = [];
+    for await (const f of listInputs([root])) out.push(f.kind === 'file' ? f.name : `${f.file.slice(root.length + 1)} → ${f.message}`);
+    return out;
+  };
+
+  it('reads every page of a folder holding a symlink loop once, and reports the loop', async () => {
+    const root = join(dir, 'one-loop');
+    mkdirSync(join(root, 'a'), { recursive: true });
+    writeFileSync(join(root, 'top.txt'), PAGE);
+    writeFileSync(join(root, 'a', 'p.txt'), PAGE);
+    symlinkSync(root, join(root, 'a', 'back'));
+    expect(await names(root)).toEqual([`a/back → skipped: symlink loop back to ${root}, read already`, 'a/p.txt', 'top.txt']);
+  });
+
+  it('ends on two loops, and reads a folder reached twice once', async () => {
+    const root = join(dir, 'two-loops');
+    mkdirSync(join(root, 'a'), { recursive: true });
+    mkdirSync(join(root, 'b'));
+    writeFileSync(join(root, 'a', 'p.txt'), PAGE);
+    writeFileSync(join(root, 'b', 'q.txt'), PAGE);
+    symlinkSync(root, join(root, 'a', 'up'));
+    symlinkSync(join(root, 'a'), join(root, 'b', 'side'));
+    expect(await names(root)).toEqual([
+      `a/p.txt`,
+      `a/up → skipped: symlink loop back to ${root}, read already`,
+      `b/q.txt`,
+      `b/side → skipped: the same folder as ${join(root, 'a')}, read already`,
+    ]);
   });
 });
