@@ -17,7 +17,17 @@ export type ReporterRole = z.infer<typeof ReporterRole>;
 export const Reporter = z.object({ name: z.string().min(1), role: ReporterRole });
 export type Reporter = z.infer<typeof Reporter>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
+/** Whether `s` is an ISO date YYYY-MM-DD of the calendar (not 2023-13-45 or 2023-02-30). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(0);
+  t.setUTCFullYear(y, mo - 1, d); // unlike Date.UTC, keeps years below 100 as they are
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+const isoDate = z.string().refine(isCalendarDate, 'expected an ISO date YYYY-MM-DD, a day of the calendar');
 
 /** One article of a page (or one line of a .jsonl input), after segmentation and normalization. */
 export const Article = z.object({

@@ -138,8 +138,18 @@ async function* readPage(file: string, name: string): AsyncGenerator<InputItem> 
     yield { kind: 'error', file, message: decoded.error };
     return;
   }
+  if (decoded.replaced.length) yield { kind: 'error', file, line: decoded.replaced[0]!, message: replacedMessage(decoded.replaced) };
   const stem = name.slice(0, name.length - extname(name).length);
   yield { kind: 'page', file, name, stem, text: decoded.text, encoding: decoded.encoding };
+}
+
+/** Lines listed in a message about a damaged page, at most. */
+const MAX_LINES_LISTED = 10;
+
+/** The message of a page whose `lines` held bytes that are not UTF-8; it is reported at the first of them. */
+function replacedMessage(lines: number[]): string {
+  const more = lines.slice(1, MAX_LINES_LISTED + 1).join(', ') + (lines.length > MAX_LINES_LISTED + 1 ? ` and ${lines.length - MAX_LINES_LISTED - 1} more` : '');
+  return `bytes that are not UTF-8, replaced by U+FFFD (the page is read)${more ? `; also on lines ${more}` : ''}`;
 }
 
 async function sniff(file: string): Promise<Buffer> {

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectEncoding } from '../../src/ingest/encoding.ts';
 import { type InputItem, assertWritableDir, listInputs, readInputs } from '../../src/ingest/read.ts';
+import { isCalendarDate } from '../../src/schema.ts';
 
 const PAGE = '本报讯（记者 岳耀军）8月4日，\n记者从市市场监管局获悉。\n\n锻强能力作风\n';
 const seedPage = readFileSync(join(import.meta.dirname, '../../seeds/000_1d8b0c37187465ce.txt'));
@@ -156,5 +157,84 @@ describe('listInputs with folder symlinks', () => {
       `b/q.txt`,
       `b/side → skipped: the same folder as ${join(root, 'a')}, read already`,
     ]);
+  });
+});
+
+describe('dates of .jsonl lines', () => {
+  it('rejects a day the calendar does not have, naming file and line, and keeps the other lines', async () => {
+    const file = join(dir, 'dates.jsonl');
+    const dates = ['2023-13-45', '2024-02-29', '2023-02-30', '2023-02-29', '2023-04-31', '2023-12-31'];
+    writeFileSync(file, dates.map((date, i) => JSON.stringify({ id: `d${i}`, text: '东阿县新闻。', date })).join('\n'));
+    const items = await collect([file]);
+    expect(items.map((i) => (i.kind === 'article' ? i.article.date : i.kind === 'error' ? `${i.file}:${i.line}: ${i.message}` : i.kind))).toEqual([
+      `${file}:1: line 1: not an article {id, text, title?, date?, file?} (date: expected an ISO date YYYY-MM-DD, a day of the calendar)`,
+      '2024-02-29',
+      `${file}:3: line 3: not an article {id, text, title?, date?, file?} (date: expected an ISO date YYYY-MM-DD, a day of the calendar)`,
+      `${file}:4: line 4: not an article {id, text, title?, date?, file?} (date: expected an ISO date YYYY-MM-DD, a day of the calendar)`,
+      `${file}:5: line 5: not an article {id, text, title?, date?, file?} (date: expected an ISO date YYYY-MM-DD, a day of the calendar)`,
+      '2023-12-31',
+    ]);
+  });
+
+  it('isCalendarDate takes only days of the calendar in YYYY-MM-DD', () => {
+    expect(['2024-02-29', '2000-02-29', '0050-01-01', '2023-01-31'].map(isCalendarDate)).toEqual([true, true, true, true]);
+    expect(['2023-02-29', '1900-02-29', '2023-13-45', '2023-00-10', '2023-06-00', '2023-6-1', '2023-06-01T00:00'].map(isCalendarDate)).toEqual(Array(7).fill(false));
+  });
+});
+
+describe('damaged and unmarked encodings', () => {
+  const seedText = seedPage.toString('utf8');
+  /** The seed page with one byte of line `line` (from 1) replaced by 0xFF. */
+  const damaged = (line: number): Buffer => {
+    const at = seedText.split('\n').slice(0, line - 1).join('\n').length + 1; // first character of the line
+    const bytes = Buffer.from(seedPage);
+    bytes[Buffer.byteLength(seedText.slice(0, at)) + 1] = 0xff; // inside its first (3-byte) character
+    return bytes;
+  };
+  const read = async (name: string, bytes: Buffer) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    return collect([file]);
+  };
+
+  it('reads a UTF-8 page with one bad byte, replacing it by U+FFFD, and reports its line', async () => {
+    const line = 12;
+    const items = await read('damaged.txt', damaged(line));
+    expect(items.map((i) => i.kind)).toEqual(['error', 'page']);
+    expect(items[0]).toEqual({ kind: 'error', file: join(dir, 'damaged.txt'), line, message: 'bytes that are not UTF-8, replaced by U+FFFD (the page is read)' });
+    const page = items[1]!;
+    if (page.kind !== 'page') throw new Error('no page');
+    expect(page.encoding).toBe('UTF-8');
+    const lines = page.text.split('\n');
+    const expected = seedText.split('\n');
+    expect(lines.length).toBe(expected.length);
+    expect(lines.filter((l, i) => l !== expected[i])).toEqual([expect.stringContaining('\ufffd')]);
+    expect(lines[line - 1]).toContain('\ufffd');
+  });
+
+  it('lists every damaged line of a page', async () => {
+    const bytes = damaged(3);
+    const more = damaged(40);
+    for (let i = 0; i < bytes.length; i++) if (more[i] !== seedPage[i]) bytes[i] = more[i]!;
+    const items = await read('damaged-twice.txt', bytes);
+    expect(items[0]).toMatchObject({ kind: 'error', line: 3, message: 'bytes that are not UTF-8, replaced by U+FFFD (the page is read); also on lines 40' });
+  });
+
+  it('still rejects a Latin-1 page, which is damaged at every accented letter', async () => {
+    const items = await read('latin1.txt', Buffer.from('caf\xe9, cr\xe8me, \xe0 la carte\n', 'latin1'));
+    expect(items).toEqual([expect.objectContaining({ kind: 'error', message: expect.stringMatching(/^undecodable/) })]);
+  });
+
+  it('detects UTF-16 LE and BE without BOM by their NUL bytes', async () => {
+    for (const enc of ['utf16le', 'utf16be'] as const) {
+      const bytes = enc === 'utf16le' ? Buffer.from(seedText, 'utf16le') : Buffer.from(seedText, 'utf16le').swap16();
+      const items = await read(`${enc}.txt`, bytes);
+      expect(items.map((i) => (i.kind === 'page' ? [i.encoding, i.text === seedText] : i))).toEqual([[enc === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE', true]]);
+      expect(detectEncoding(bytes.subarray(0, 1001), false)).toEqual({ encoding: enc === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE', bom: 0 });
+    }
+  });
+
+  it('still rejects a binary file with NUL bytes on both sides of the pairs', () => {
+    expect(detectEncoding(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a, 0x00, 0x0d, 0x49, 0x00]))).toMatchObject({ error: expect.stringMatching(/^binary file/) });
   });
 });
