@@ -1,7 +1,7 @@
 // One article in, its entities and relations out: mentions of every kind, then relations between them, then
 // canonical names, each relation with its evidence sentence, offsets and rule.
 import { articleNodeId, entityId, type Article, type ArticleGraph, type Entity, type Mention, type Relation } from '../schema.ts';
-import { paragraphs, sentences } from '../nlp/sentences.ts';
+import { OffsetIndex, paragraphs, sentences, spanAt } from '../nlp/sentences.ts';
 import { resolveNames } from '../resolve/article.ts';
 import { findAgencies, type PlaceContext } from './agency.ts';
 import { findCompanies } from './company.ts';
@@ -55,9 +55,10 @@ function findMentions(text: string, ctx: ExtractContext, where: PlaceContext): {
   const keptProjects = named.filter((m): m is ProjectMention => m.type === 'Project');
 
   const references: ArticleMentions['references'] = [];
+  const referable = { Company: new OffsetIndex(keptCompanies), Project: new OffsetIndex(keptProjects) };
   for (const r of text.matchAll(REFERENCE)) {
     const type = /公司|企业|集团/.test(r[2]!) ? 'Company' : 'Project';
-    const target = [...(type === 'Company' ? keptCompanies : keptProjects)].filter((m) => m.end <= r.index).sort((a, b) => b.end - a.end)[0];
+    const target = referable[type].lastEndingBy(r.index);
     if (target) references.push({ start: r.index, end: r.index + r[0].length, target });
   }
   const bodies = [...agencies, ...keptCompanies, ...organizations, ...references.filter((r) => r.target.type === 'Company').map((r) => ({ ...r.target, start: r.start, end: r.end }))];
@@ -75,7 +76,9 @@ function findMentions(text: string, ctx: ExtractContext, where: PlaceContext): {
 
 /** Drop a name printed inside a longer name (凤凰工业园 inside 聊城市凤凰工业园投资开发有限公司), keeping owners inside project names. */
 function dropNested<M extends Mention>(ms: M[], keep: Mention[] = []): M[] {
-  return ms.filter((m) => keep.includes(m) || !ms.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+  const kept = new Set<Mention>(keep);
+  const byOffset = new OffsetIndex(ms);
+  return ms.filter((m) => kept.has(m) || !byOffset.containing(m).some((o) => o !== m && o.end - o.start > m.end - m.start));
 }
 
 function toGraph(article: Article, mentions: Mention[], relations: MentionRelation[], a: ArticleMentions, ctx: ExtractContext): ArticleGraph {
@@ -96,7 +99,7 @@ function toGraph(article: Article, mentions: Mention[], relations: MentionRelati
     entities.set(id, e);
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  const sentenceOf = (at: number) => a.sentences.find((s) => at >= s.start && at < s.end) ?? { text: article.body.slice(0, 200), start: 0, end: Math.min(200, article.body.length) };
+  const sentenceOf = (at: number) => spanAt(a.sentences, at) ?? { text: article.body.slice(0, 200), start: 0, end: Math.min(200, article.body.length) };
   const out: Relation[] = [];
   const seen = new Set<string>();
   for (const r of relations) {
@@ -110,9 +113,11 @@ function toGraph(article: Article, mentions: Mention[], relations: MentionRelati
     out.push({ type: r.type, from, to, article: article.id, evidence: s.text, start: s.start, end: s.end, rule: r.rule, props: r.props });
   }
   const articleId = articleNodeId(article.id);
+  const firstPrinted = new Map<string, Mention>();
+  for (const m of mentions) if (m.rule !== BYLINE && m.rule !== HEADLINE && !firstPrinted.has(idOf(m))) firstPrinted.set(idOf(m), m);
   for (const [id, count] of counts) {
     // The first sentence the entity is printed in; a person named only in the byline has none.
-    const printed = mentions.find((m) => idOf(m) === id && m.rule !== BYLINE && m.rule !== HEADLINE);
+    const printed = firstPrinted.get(id);
     const s = printed ? sentenceOf(printed.start) : { text: '', start: 0, end: 0 };
     out.push({ type: 'MENTIONS', from: articleId, to: id, article: article.id, evidence: s.text, start: s.start, end: s.end, rule: 'mentions', props: { count } });
   }

@@ -8,6 +8,7 @@ import { BODY_TABLE, bodyName, TITLE_TABLE, titleLevel, type BodyKind } from '..
 import { bareLevel, type AgencyMention, type PlaceContext } from './agency.ts';
 import { isZone } from './place.ts';
 import { tokens } from '../nlp/jieba.ts';
+import { OffsetIndex } from '../nlp/sentences.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
 
@@ -70,10 +71,14 @@ type ChainItem =
 export function findPositions(text: string, ctx: ExtractContext, bodies: Mention[], where: PlaceContext): { persons: Mention[]; positions: Position[] } {
   const persons: Mention[] = [];
   const positions: Position[] = [];
-  const bodyEndingAt = (p: number) => bodies.filter((b) => b.end === p).sort((a, b) => a.start - b.start)[0];
-  const placeEndingAt = (p: number) => where.places.filter((m) => m.end === p && !/^[我全本该]/.test(m.surface)).sort((a, b) => a.start - b.start)[0];
+  // Bodies and places by where they end: the walk back from each name asks by offset, and a scan per name is quadratic.
+  const bodiesAt = new OffsetIndex(bodies);
+  const placesAt = new OffsetIndex(where.places);
+  const bodyEndingAt = (p: number) => bodiesAt.endingAt(p).sort((a, b) => a.start - b.start)[0];
+  const placeEndingAt = (p: number) => placesAt.endingAt(p).filter((m) => !/^[我全本该]/.test(m.surface)).sort((a, b) => a.start - b.start)[0];
   const departmentBefore = (p: number) => {
-    const candidates = bodies.filter((b) => b.end < p && p - b.end <= 10).sort((a, b) => b.end - a.end);
+    const candidates: Mention[] = [];
+    for (let end = p - 1; end >= p - 10; end--) candidates.push(...bodiesAt.endingAt(end));
     for (const b of candidates) {
       const dept = text.slice(b.end, p);
       if (HAN.test(dept) && DEPARTMENT_ENDINGS.some((e) => dept.endsWith(e))) return { body: b, dept };

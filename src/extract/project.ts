@@ -6,6 +6,7 @@ import { readTable } from '../lexicon/table.ts';
 import { CAPACITY, nameStart } from './boundary.ts';
 import type { PlaceMention } from './place.ts';
 import { isGeneric, tokens } from '../nlp/jieba.ts';
+import { OffsetIndex } from '../nlp/sentences.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
 import { findSuffixed, suffixPattern } from './suffixed.ts';
@@ -33,6 +34,9 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
   const brands = companies.map((c) => ({ company: c, brand: brandOf(c.name, ctx) }));
   /** Names of common words only: projects where they repeat the end of a named one (太阳能发电玻璃项目). */
   const unnamed: ProjectMention[] = [];
+  // By offset, so that a long body is not scanned once per name.
+  const companiesAt = new OffsetIndex(companies);
+  const placesAt = new OffsetIndex(places);
   for (const n of findSuffixed(text, PATTERN, 2, PROJECT_JOINS)) {
     // 工程部部长, 项目部经理: a department named after the work, not a project.
     if (DEPARTMENT_AFTER.test(text.slice(n.end, n.end + 1))) continue;
@@ -41,7 +45,7 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
     const quoted = text[n.start - 1] === '“' && text[n.end] === '”';
     // The owner printed at the start: in full (时风集团…项目), or as the brand of a company the article names
     // (弗兰卡年产350万套…项目 of 山东弗兰卡汽车部件有限公司).
-    const owner = companies.find((c) => c.start === n.start && c.end < n.end) ?? brandOwner(n.name, brands);
+    const owner = companiesAt.startingAt(n.start).find((c) => c.end < n.end) ?? brandOwner(n.name, brands);
     // 时风集团的…项目, 中化集团投资的…项目, 该公司生产的…项目: a company's project, named by its owner.
     const ownedBefore = OWNED_BEFORE.test(text.slice(Math.max(0, n.start - 40), n.start));
     // 年产5万吨…项目, 100万吨有机硅项目: a capacity makes a project one project, however common its words.
@@ -56,7 +60,7 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
     const bare = stem.replace(BRACKETED, '');
     const category = !quoted && (text[n.start - 1] === '是' || CATEGORY_WORDS.some((w) => bare.endsWith(w)) || /^\d+个/.test(text.slice(n.end)));
     // 临清市项目, 开发区项目, …经济开发区园区: a place and a suffix name the place's projects, not one.
-    const placeOnly = !quoted && places.some((p) => p.end === n.end - n.suffix.length && (p.start === n.start || n.suffix === '园区'));
+    const placeOnly = !quoted && placesAt.endingAt(n.end - n.suffix.length).some((p) => p.start === n.start || n.suffix === '园区');
     if (category || placeOnly) continue;
     if (!named) {
       unnamed.push({ type: 'Project', name, surface: n.name, start: n.start, end: n.end, rule: 'project:short-form', props: {}, stripped });

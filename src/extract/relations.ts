@@ -1,7 +1,7 @@
 // Relations between the mentions of one article. Each rule names itself in `rule` and cites its sentence.
 import type { Place } from '../lexicon/divisions.ts';
 import type { Mention, RelationRule } from '../schema.ts';
-import type { Span } from '../nlp/sentences.ts';
+import { OffsetIndex, spanAt, type Span } from '../nlp/sentences.ts';
 import { findAmounts } from './amount.ts';
 import type { ExtractContext } from './context.ts';
 import type { PlaceMention } from './place.ts';
@@ -38,7 +38,7 @@ const DESTINATION = /[来赴到往抵临]$/;
 /** A company's verb and 的 right before a project: the verb, then at most an amount, then 的, then the project. */
 const COMPANY_VERB_DE = /(投资|建设|投建|兴建|打造|实施|开发|生产|承建|运营)(?:[^，。；的]{0,24})的$/;
 const within = (inner: { start: number; end: number }, outer: { start: number; end: number }) => inner.start >= outer.start && inner.end <= outer.end;
-const sentenceAt = (spans: Span[], at: number) => spans.find((s) => at >= s.start && at < s.end) ?? spans[spans.length - 1]!;
+const sentenceAt = (spans: Span[], at: number) => spanAt(spans, at) ?? spans[spans.length - 1]!;
 
 export function positionsToRelations(a: ArticleMentions): MentionRelation[] {
   return a.positions.map((p) => ({ type: 'HOLDS_POSITION', from: p.person, to: p.org, at: p.person.start, rule: 'position:title-chain', props: { title: p.title } }));
@@ -47,16 +47,20 @@ export function positionsToRelations(a: ArticleMentions): MentionRelation[] {
 /** DEVELOPS: an owner printed in the project's name, `公司的…项目`, one company and one project in a sentence, or a company's official speaking of the project. */
 export function developsRelations(a: ArticleMentions): MentionRelation[] {
   const out: MentionRelation[] = [];
+  // Indexed by offset: a long body has many sentences and many names, and a scan of all names per sentence is quadratic.
+  const companies = new OffsetIndex(a.companies);
+  const projects = new OffsetIndex(a.projects);
   const companyRefs = [...a.companies, ...a.references.filter((r) => r.target.type === 'Company').map((r) => ({ ...r.target, start: r.start, end: r.end }))];
+  const refs = new OffsetIndex(companyRefs);
   for (const p of a.projects) {
     if (p.owner) out.push({ type: 'DEVELOPS', from: p.owner, to: p, at: p.start, rule: 'develops:owner-in-name', props: { role: '建设' } });
-    const before = companyRefs.find((c) => c.end === p.start - 1 && a.text[c.end] === '的');
+    const before = refs.endingAt(p.start - 1).find((c) => a.text[c.end] === '的');
     if (before) out.push({ type: 'DEVELOPS', from: before, to: p, at: p.start, rule: 'develops:company-de-project', props: { role: '建设' } });
     // 中化集团投资的己内酰胺项目, 该公司生产的…项目, 华新控股香港公司投资9500万美元的…项目: a company, its verb, 的.
     const s = sentenceAt(a.sentences, p.start);
     const lead = a.text.slice(s.start, p.start);
     const verb = COMPANY_VERB_DE.exec(lead);
-    const owner = verb && companyRefs.filter((c) => c.end === s.start + verb.index && within(c, s)).sort((x, y) => y.end - x.end)[0];
+    const owner = verb && refs.endingAt(s.start + verb.index).find((c) => within(c, s));
     if (!before && owner) out.push({ type: 'DEVELOPS', from: owner, to: p, at: p.start, rule: 'develops:company-verb-de', props: { role: verb[1]! } });
   }
   // 该项目由X公司投资建设 / 项目由X承建: the company after 由, the role its verb.
@@ -64,23 +68,28 @@ export function developsRelations(a: ArticleMentions): MentionRelation[] {
     const verb = /^(?:负责|共同|联合|筹划|规划|组织)?(投资|建设|承建|运营|实施|开发|打造)/.exec(a.text.slice(c.end, c.end + 6));
     if (a.text[c.start - 1] !== '由' || !verb) continue;
     const s = sentenceAt(a.sentences, c.start);
-    const project = a.projects.filter((p) => within(p, s) && p.end <= c.start).sort((x, y) => y.end - x.end)[0]
+    const project = projects.within(s).filter((p) => p.end <= c.start).sort((x, y) => y.end - x.end)[0]
       ?? a.references.find((r) => r.target.type === 'Project' && within(r, s) && r.end <= c.start)?.target;
     if (project) out.push({ type: 'DEVELOPS', from: c, to: project, at: c.start, rule: 'develops:you-company-verb', props: { role: verb[1]! } });
   }
+  const developed = new Set(out.map((r) => r.to));
   for (const s of a.sentences) {
-    const cs = a.companies.filter((c) => within(c, s));
-    const ps = a.projects.filter((p) => within(p, s) && p.surface.endsWith('项目'));
-    if (cs.length === 1 && ps.length === 1 && !out.some((r) => r.to === ps[0])) {
+    const cs = companies.within(s);
+    const ps = projects.within(s).filter((p) => p.surface.endsWith('项目'));
+    if (cs.length === 1 && ps.length === 1 && !developed.has(ps[0]!)) {
+      developed.add(ps[0]!);
       out.push({ type: 'DEVELOPS', from: cs[0]!, to: ps[0]!, at: s.start, rule: 'develops:same-sentence', props: { role: '建设' } });
     }
   }
+  // Whether a quote of the paragraph speaks of a project: once per paragraph, however many officials it names.
+  const quoted = new Map<Span, boolean>();
+  const quotesProject = (para: Span) =>
+    quoted.get(para) ?? quoted.set(para, (para.text.match(/“[^”]*”/g) ?? []).some((q) => q.includes('项目'))).get(para)!;
   for (const pos of a.positions) {
     if (pos.org.type !== 'Company') continue;
     const para = sentenceAt(a.paragraphs, pos.person.start);
-    const quotes = para.text.match(/“[^”]*”/g) ?? [];
-    if (!quotes.some((q) => q.includes('项目'))) continue;
-    const project = [...a.projects].filter((p) => p.start < para.start).sort((x, y) => y.start - x.start)[0];
+    if (!quotesProject(para)) continue;
+    const project = projects.lastStartingBefore(para.start);
     if (project) out.push({ type: 'DEVELOPS', from: pos.org, to: project, at: pos.person.start, rule: 'develops:official-on-project', props: { role: '建设' } });
   }
   return out;
@@ -90,15 +99,18 @@ export function developsRelations(a: ArticleMentions): MentionRelation[] {
 export function fundsRelations(a: ArticleMentions): MentionRelation[] {
   const out: MentionRelation[] = [];
   const VERB = /拨付|奖励|补助|补贴|资助|扶持资金|下达/;
+  const agencies = new OffsetIndex(a.agencies);
+  const targets = new OffsetIndex([...a.companies, ...a.projects]);
   for (const s of a.sentences) {
-    const agency = a.agencies.find((g) => within(g, s));
+    const agency = agencies.within(s)[0];
     const verb = VERB.exec(s.text);
     if (!agency || !verb) continue;
     const verbAt = s.start + verb.index;
     if (verbAt < agency.end) continue;
     // 拨付X公司…, or 向X公司拨付…
-    const target = [...a.companies, ...a.projects].filter((m) => within(m, s) && m.start >= verbAt).sort((x, y) => x.start - y.start)[0]
-      ?? [...a.companies, ...a.projects].find((m) => within(m, s) && m.start > agency.end && m.end <= verbAt && /[向为给对]$/.test(a.text.slice(0, m.start)));
+    const inSentence = targets.within(s);
+    const target = inSentence.filter((m) => m.start >= verbAt).sort((x, y) => x.start - y.start)[0]
+      ?? inSentence.find((m) => m.start > agency.end && m.end <= verbAt && /[向为给对]/.test(a.text[m.start - 1] ?? ''));
     if (!target) continue;
     const amount = findAmounts(a.text.slice(Math.max(target.end, verbAt), s.end))[0];
     if (!amount) continue;
@@ -114,6 +126,7 @@ export function fundsRelations(a: ArticleMentions): MentionRelation[] {
  * (27个项目总投资…) are no project's investment (SCHEMA.md, "Investments").
  */
 export function attachInvestments(a: ArticleMentions): void {
+  const projects = new OffsetIndex(a.projects);
   for (const s of a.sentences) {
     for (const m of s.text.matchAll(INVEST)) {
       const lead = s.text.slice(0, m.index);
@@ -121,7 +134,7 @@ export function attachInvestments(a: ArticleMentions): void {
       const amount = findAmounts(m[2]!)[0]!;
       const at = s.start + m.index;
       const amountEnd = at + m[0].length;
-      const inSentence = a.projects.filter((p) => within(p, s));
+      const inSentence = projects.within(s);
       const after = inSentence.find((p) => p.start === amountEnd + 1 && a.text[amountEnd] === '的');
       // A bare 投资 states a project's investment only right before it (投资50亿元的太阳能发电玻璃项目).
       const project = m[1] === '投资'
@@ -129,7 +142,7 @@ export function attachInvestments(a: ArticleMentions): void {
         : (after
           ?? a.references.find((r) => r.target.type === 'Project' && (r.end === at || r.start === s.start))?.target
           ?? inSentence.filter((p) => p.end <= at).sort((x, y) => y.end - x.end)[0]
-          ?? (CLAUSE_PROJECT.test(lead) ? a.projects.filter((p) => p.end <= at).sort((x, y) => y.end - x.end)[0] : undefined));
+          ?? (CLAUSE_PROJECT.test(lead) ? projects.lastEndingBy(at) : undefined));
       if (!project || project.props.investment_yuan !== undefined) continue;
       project.props.investment_yuan = amount.yuan;
       project.props.investment_text = m[0];
@@ -165,44 +178,63 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
   };
   const localPlace = (p: Place) => p.type === 'County' || p.type === 'Town';
   const holders = [...a.companies, ...a.projects, ...a.organizations];
-  const others = [...a.agencies, ...holders];
-  const standalone = a.places.filter((p) => localPlace(p.place) && !others.some((o) => within(p, o)));
+  // Indexed by offset: a long body has many sentences and many names, and a scan of all names per sentence is quadratic.
+  const others = new OffsetIndex([...a.agencies, ...holders]);
+  const standalone = a.places.filter((p) => localPlace(p.place) && others.containing(p).length === 0);
   // 来莘县考察, 赴冠县调研: a destination is where a visitor goes, not where what the sentence names stands.
-  const settled = standalone.filter((p) => !DESTINATION.test(a.text.slice(Math.max(0, p.start - 2), p.start)));
-  const fallback = (m: Mention, place: Place, articleWide = false) => !located.has(m) && !namedElsewhere(m, a.places, place, articleWide);
+  const settled = new OffsetIndex(standalone.filter((p) => !DESTINATION.test(a.text.slice(Math.max(0, p.start - 2), p.start))));
+  const places = new OffsetIndex(a.places);
+  const holdersAt = new OffsetIndex(holders);
+  const standaloneAt = new OffsetIndex(standalone);
+  const firstByStart = <M extends Mention>(ms: M[], keep: (m: M) => boolean = () => true) => {
+    const first = new Map<number, M>();
+    for (const m of ms) if (keep(m) && !first.has(m.start)) first.set(m.start, m);
+    return first;
+  };
+  const standaloneByStart = firstByStart(standalone);
+  const countyByStart = firstByStart(standalone, (p) => p.place.type === 'County');
+  const projectByStart = firstByStart(a.projects);
+  const fallback = (m: Mention, place: Place, articleWide = false) => !located.has(m) && !namedElsewhere(m, places, place, articleWide);
 
   for (const m of holders) {
-    for (const p of a.places) if (within(p, m) && localPlace(p.place)) add(m, p.place, 'located:place-in-name', m.start, p.surface);
+    for (const p of places.within(m)) if (localPlace(p.place)) add(m, p.place, 'located:place-in-name', m.start, p.surface);
     const before = /位于([^，。；的]{2,12})的$/.exec(a.text.slice(Math.max(0, m.start - 16), m.start));
     const place = before ? ctx.places.scan(before[1]!).map((f) => ctx.gazetteer.forms.get(f.key)!.place).find(localPlace) : undefined;
     if (place) add(m, place, 'located:weiyu', m.start, place.name);
   }
   for (const s of a.sentences) {
-    const inside = holders.filter((m) => within(m, s) && !located.has(m));
+    const inside = holdersAt.within(s).filter((m) => !located.has(m));
     if (inside.length === 0) continue;
     const opener = /^在([^，。；]{2,30}?)(?:，|的|现场|内)/.exec(s.text);
     if (opener) {
       const at = s.start + 1;
-      const place = standalone.find((p) => p.start === at)?.place ?? placesOf(a.projects.find((p) => p.start === at), located)[0];
+      const place = standaloneByStart.get(at)?.place ?? placesOf(projectByStart.get(at), located)[0];
       if (place) for (const m of inside) add(m, place, 'located:sentence-opener', s.start, place.name);
     }
-    const counties = unique(settled.filter((p) => within(p, s) && p.place.type === 'County').map((p) => p.place));
+    const counties = unique(settled.within(s).filter((p) => p.place.type === 'County').map((p) => p.place));
     if (counties.length === 1) for (const m of inside.filter((x) => fallback(x, counties[0]!))) add(m, counties[0]!, 'located:one-county-in-sentence', s.start, counties[0]!.name);
   }
   for (const para of a.paragraphs) {
-    const topic = standalone.find((p) => p.start === para.start && p.place.type === 'County');
+    const topic = countyByStart.get(para.start);
     // The topic is the one county the paragraph's first clause names (not 冠县和莘县的企业…).
     const firstClause = { start: para.start, end: para.start + (/[，。；]/.exec(para.text)?.index ?? para.text.length) };
-    if (!topic || unique(standalone.filter((p) => within(p, firstClause) && p.place.type === 'County').map((p) => p.place)).length !== 1) continue;
-    for (const m of holders.filter((x) => within(x, para) && fallback(x, topic.place))) add(m, topic.place, 'located:paragraph-topic', para.start, topic.surface);
+    if (!topic || unique(standaloneAt.within(firstClause).filter((p) => p.place.type === 'County').map((p) => p.place)).length !== 1) continue;
+    for (const m of holdersAt.within(para).filter((x) => fallback(x, topic.place))) add(m, topic.place, 'located:paragraph-topic', para.start, topic.surface);
   }
   // A company and the project it develops stand in the same place, where the text says where one of them is (this
   // runs before the article-wide rule, which places projects only).
+  const holdersNamed = new Map<string, Mention[]>();
+  for (const h of holders) {
+    const key = `${h.type}:${h.name}`;
+    const list = holdersNamed.get(key) ?? holdersNamed.set(key, []).get(key)!;
+    list.push(h);
+  }
+  const named = (m: Mention) => holdersNamed.get(`${m.type}:${m.name}`) ?? [];
   for (const d of develops) {
     for (const [from, to] of [[d.from, d.to], [d.to, d.from]] as const) {
-      const target = holders.find((h) => h.name === to.name && h.type === to.type);
+      const target = named(to)[0];
       if (!target || located.has(target)) continue;
-      const source = holders.find((h) => h.name === from.name && h.type === from.type && located.has(h));
+      const source = named(from).find((h) => located.has(h));
       for (const place of source ? located.get(source)! : []) add(target, place, 'located:via-develops', d.at, place.name);
     }
   }
@@ -217,9 +249,8 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
  * 轴承集团有限公司). The county's own province never does (山东X有限公司: the legal form's region); its own city does
  * only for the article-wide rule (聊城激光智造产业园项目 is the city's, 华为（聊城）创新中心 introduced by a county is there).
  */
-function namedElsewhere(m: Mention, places: PlaceMention[], place: Place, ownCityCounts: boolean): boolean {
-  return places.some((p) => {
-    if (!within(p, m)) return false;
+function namedElsewhere(m: Mention, places: OffsetIndex<PlaceMention>, place: Place, ownCityCounts: boolean): boolean {
+  return places.within(m).some((p) => {
     if (p.place.type === 'Province') return p.place.code !== place.code.slice(0, 2);
     if (p.place.code === place.code || p.place.parent === place.code) return false;
     return ownCityCounts || p.place.code !== place.parent;
