@@ -59,10 +59,11 @@ describe('extraction in worker threads', () => {
     expect(one.summary.skipped).toEqual([expect.stringMatching(/p99_blank\.txt: empty file/), expect.stringMatching(/web\.jsonl:2: line 2: invalid JSON/)]);
     expect(two.summary.skipped).toEqual(one.summary.skipped);
     expect(bytes(two.out)).toEqual(bytes(one.out));
-    // Input order decides output order: the .jsonl articles first here, then the pages, whatever the workers.
+    // Input order decides output order: the .jsonl articles first here, then the pages, whatever the workers. Page ids
+    // come from the path under the folder given: pages/p00#1 from the corpus, p00#1 from its pages folder.
     const ids = readFileSync(join(three.out, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
     expect(ids.slice(0, 2)).toEqual(['web-1', 'web-2']);
-    expect(ids.slice(2)).toEqual(readFileSync(join(one.out, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id).filter((id) => !id.startsWith('web-')));
+    expect(ids.slice(2)).toEqual(readFileSync(join(one.out, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id).filter((id) => !id.startsWith('web-')).map((id) => id.replace(/^pages\//, '')));
   });
 
   it('runs the extractor in a worker that loads TypeScript and jieba, and refuses a bad worker count', async () => {
