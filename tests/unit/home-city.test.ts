@@ -58,10 +58,10 @@ describe('several papers in one run', () => {
   const check = (out: string) => {
     const e = entities(out);
     // 我市 and 市发展改革委 of the Dezhou page are Dezhou's, those of the Liaocheng page Liaocheng's.
-    expect(e.get('City:德州市')).toMatchObject({ aliases: ['我市'], articles: ['dz1#1'] });
-    expect(e.get('City:聊城市')).toMatchObject({ aliases: ['我市'], articles: ['lc1#1'] });
-    expect(e.get('Agency:德州市发展和改革委员会')?.articles).toEqual(['dz1#1']);
-    expect(e.get('Agency:聊城市市场监督管理局')?.articles).toEqual(['lc1#1']);
+    expect(e.get('City:德州市')).toMatchObject({ aliases: ['我市'], articles: ['dezhou/dz1#1'] });
+    expect(e.get('City:聊城市')).toMatchObject({ aliases: ['我市'], articles: ['liaocheng/lc1#1'] });
+    expect(e.get('Agency:德州市发展和改革委员会')?.articles).toEqual(['dezhou/dz1#1']);
+    expect(e.get('Agency:聊城市市场监督管理局')?.articles).toEqual(['liaocheng/lc1#1']);
     expect(e.get('Town:伦镇')?.props.division_code).toMatch(/^371482/); // the Dezhou gazetteer's towns
     expect([...e.keys()].some((id) => id.startsWith('Agency:聊城市发展'))).toBe(false);
   };
@@ -97,7 +97,7 @@ describe('several papers in one run', () => {
     const wrong = await runExtract([corpus], { out, workers: 1, cities: [{ prefix: join(corpus, 'dezhou'), city: '聊城市' }] });
     expect(wrong.units).toEqual({ extracted: 1, reused: 1, kept: 0, removed: 0 });
     expect(wrong.inferred).toEqual([{ key: join(corpus, 'liaocheng', 'lc1.txt'), city: '聊城市', from: 'text' }]);
-    expect(entities(out).get('City:聊城市')?.articles).toEqual(['dz1#1', 'lc1#1']);
+    expect(entities(out).get('City:聊城市')?.articles).toEqual(['dezhou/dz1#1', 'liaocheng/lc1#1']);
     expect(entities(out).has('Agency:德州市发展和改革委员会')).toBe(false);
   });
 
