@@ -100,8 +100,23 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
   }
   // Common words name a project where they repeat a named one's end (太阳能发电玻璃项目), or stand in a list with
   // named ones (…一期项目、高端智能装备信息产业园项目和乖宝萌宠小镇项目).
-  const listedWith = (u: ProjectMention) => out.some((p) => /^[、和及与]$/.test(text.slice(p.end, u.start)) || /^[、和及与]$/.test(text.slice(u.end, p.start)));
-  for (const u of unnamed) if (out.some((p) => p.name !== u.name && p.name.endsWith(u.name)) || listedWith(u)) out.push(u);
+  // Ends, starts and the proper ends of the names found so far, kept as they grow: a scan of them per name is quadratic.
+  const ends = new Set<number>();
+  const starts = new Set<number>();
+  const nameEnds = new Set<string>();
+  const note = (p: ProjectMention) => {
+    ends.add(p.end);
+    starts.add(p.start);
+    for (let i = 1; i < p.name.length; i++) nameEnds.add(p.name.slice(i));
+  };
+  out.forEach(note);
+  const listedWith = (u: ProjectMention) =>
+    (/^[、和及与]$/.test(text[u.start - 1] ?? '') && ends.has(u.start - 1)) || (/^[、和及与]$/.test(text[u.end] ?? '') && starts.has(u.end + 1));
+  for (const u of unnamed) {
+    if (!nameEnds.has(u.name) && !listedWith(u)) continue;
+    out.push(u);
+    note(u);
+  }
   return out;
 }
 
