@@ -45,6 +45,8 @@ export const RunSettings = z.object({
   ner: z.enum(['on', 'off'], { message: "expected 'on' or 'off'" }).default('on'),
   prune: z.boolean().default(false),
   full: z.boolean().default(false),
+  /** Wait for another run writing the same output folder instead of refusing. */
+  wait: z.boolean().default(false),
   graph: z.boolean().default(true),
   quiet: z.boolean().default(false),
 });

@@ -14,6 +14,7 @@ interface ExtractFlags {
   ner: string;
   prune?: boolean;
   full?: boolean;
+  wait?: boolean;
   quiet?: boolean;
 }
 
@@ -29,6 +30,7 @@ export const settingsFromFlags = (flags: ExtractFlags): RunSettingsInput => ({
   ner: flags.ner as RunSettingsInput['ner'],
   prune: flags.prune ?? false,
   full: flags.full ?? false,
+  wait: flags.wait ?? false,
   quiet: flags.quiet ?? false,
 });
 
@@ -46,6 +48,7 @@ export function register(program: Command): void {
     .option('--ner <on|off>', 'the named-entity recogniser (not built yet: changes nothing)', 'on')
     .option('--prune', 'drop the records of pages no longer among the inputs (default: keep them)')
     .option('--full', 'extract every page again instead of reusing the unchanged ones')
+    .option('--wait', 'wait for another kg extract writing the same --out instead of refusing')
     .option('-q, --quiet', 'no progress bar or summary')
     .action(async (inputs: string[], flags: ExtractFlags) => {
       const settings = settingsFromFlags(flags);

@@ -43,6 +43,9 @@ export async function readRecordFile<T>(file: string, schema: z.ZodType<T>): Pro
 
 /** The three record files of an extract output folder. */
 export async function readRecords(dir: string): Promise<{ articles: Article[]; entities: Entity[]; relations: Relation[] }> {
+  // src/state/commit.ts: a journal left there means the files are half new, half old.
+  const journal = join(dir, '.state', 'commit.json');
+  if (existsSync(journal)) throw new Error(`${dir}: a kg extract was stopped while putting its outputs in place (${journal}); run kg extract again to complete them`);
   return {
     articles: await readRecordFile(join(dir, RECORD_FILES.articles), Article),
     entities: await readRecordFile(join(dir, RECORD_FILES.entities), Entity),

@@ -15,7 +15,10 @@ import { EntityIndex } from '../resolve/corpus.ts';
 import { Article, Relation } from '../schema.ts';
 import { cityRulesKey, DEFAULT_CITY, parseSettings, settingsCityFor, type RunSettings, type RunSettingsInput } from '../settings.ts';
 import { BlockedEntityIndex } from '../state/blocks.ts';
+import { removeTempFilesOnSignal } from '../state/cleanup.ts';
+import { commitTogether, finishCommit } from '../state/commit.ts';
 import { fileStamp, goneUnits, isRacy, runDelta, sameStamp, splitGone, stampedFiles, STATE_VERSION, unitHash, unitKey, type FileStamp, type Manifest, type ManifestUnit } from '../state/delta.ts';
+import { takeLock } from '../state/lock.ts';
 import { outputStamps, PreviousOutputs, type FileRange } from '../state/outputs.ts';
 import { settingsFingerprint, StateStore, type CachedUnitRecords } from '../state/store.ts';
 import { createExtractor } from './pool.ts';
@@ -57,6 +60,8 @@ export interface ExtractSummary {
   workers: number;
   /** The units whose home city no --city gave: inferred from their text, or the default when it names none. */
   inferred: Array<{ key: string; city: string; from: 'text' | 'default' }>;
+  /** What the run has to say beyond counts (a stale lock of a killed run taken over). */
+  notes: string[];
 }
 
 /** Bytes to extract that make another worker worth its start (~1.5 s: a thread, the modules, jieba's dictionary). */
@@ -104,10 +109,29 @@ const asUnit = (item: InputUnit, city: string): Unit => item.kind === 'page'
   ? { kind: 'page', file: item.file, name: item.name, stem: item.stem, text: item.text, city }
   : { kind: 'article', file: item.file, line: item.line, article: item.article, city };
 
-/** Extracts `inputs` into `settings.out` (validated by parseSettings) and returns what it did; `hooks` see it go. */
+/**
+ * Extracts `inputs` into `settings.out` (validated by parseSettings) and returns what it did; `hooks` see it go. One
+ * run at a time writes an output folder: a second refuses, naming the first (src/state/lock.ts); a run stopped by a
+ * signal removes its temporary files.
+ */
 export async function runExtract(inputs: string[], given: RunSettingsInput, hooks: RunHooks = {}): Promise<ExtractSummary> {
   const settings = parseSettings(given);
   assertWritableDir(settings.out);
+  const lock = await takeLock(settings.out, { wait: settings.wait });
+  const stopCleanup = removeTempFilesOnSignal(settings.out, () => lock.release());
+  try {
+    const completed = finishCommit(settings.out);
+    const summary = await extractInto(inputs, settings, hooks);
+    if (lock.note) summary.notes.push(lock.note);
+    if (completed) summary.notes.push('completed the outputs of an earlier run stopped while putting them in place');
+    return summary;
+  } finally {
+    stopCleanup();
+    lock.release();
+  }
+}
+
+async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHooks): Promise<ExtractSummary> {
   const started = performance.now();
   const fingerprint = settingsFingerprint(settings, hooks.codeRoot);
   const cityRules = cityRulesKey(settings);
@@ -125,7 +149,7 @@ export async function runExtract(inputs: string[], given: RunSettingsInput, hook
   };
   const index = new EntityIndex();
   const blocks = new BlockedEntityIndex(state, index);
-  const summary: ExtractSummary = { articles: 0, bytes: 0, entities: {}, relations: {}, skipped: [], invalid: [], seconds: 0, units: { extracted: 0, reused: 0, kept: 0, removed: 0 }, unread: 0, workers, inferred: [] };
+  const summary: ExtractSummary = { articles: 0, bytes: 0, entities: {}, relations: {}, skipped: [], invalid: [], seconds: 0, units: { extracted: 0, reused: 0, kept: 0, removed: 0 }, unread: 0, workers, inferred: [], notes: [] };
   const manifest: Manifest = { version: STATE_VERSION, fingerprint, cityRules, files: {}, units: [], blocks: blocks.keys, outputs: {} };
   const previousOutputs = settings.full ? null : PreviousOutputs.open(settings.out, previous);
   const extracted = new Set<string>();
@@ -285,7 +309,7 @@ export async function runExtract(inputs: string[], given: RunSettingsInput, hook
 
     // Everything is written: put it in place, then record the state that describes it.
     const previousEntities = previous ? entityLinesOf(files.entities.path) : new Map<string, string>();
-    for (const f of Object.values(files)) f.commit();
+    commitTogether(settings.out, Object.values(files));
     manifest.outputs = outputStamps(settings.out);
     // A graph.json of an earlier run would disagree with the new records.
     if (!files.graph) rmSync(join(settings.out, 'graph.json'), { force: true });
@@ -386,5 +410,6 @@ export function formatSummary(s: ExtractSummary): string {
   if (s.units.kept) lines.push(`gone: ${s.units.kept} pages are no longer among the inputs and were kept (--prune drops them)`);
   if (s.units.removed) lines.push(`removed: ${s.units.removed} pages no longer among the inputs, and their records`);
   if (s.invalid.length) lines.push(`invalid records (not written): ${s.invalid.length}${s.invalid.map((x) => `\n  ${x}`).join('')}`);
+  for (const n of s.notes) lines.push(`note: ${n}`);
   return lines.join('\n');
 }

@@ -1,10 +1,10 @@
 // An output file of a run, written under a temp name and put in place only when every output is written.
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { copyBuffer, copyRange, type FileRange } from '../state/outputs.ts';
 import { describeFsError } from '../state/store.ts';
 
 /**
- * An output file written to `<name>.tmp`; `commit` renames it into place, `abort` removes it. A write error (disk
+ * An output file written to `<name>.tmp`; src/state/commit.ts puts the run's files in place together, `abort` removes it. A write error (disk
  * full) throws at once, naming the file, so the previous output stays untouched. Writes are synchronous: they land in
  * the page cache at memory speed, and a record's bytes are released as soon as they are written. Ranges of the last
  * run's output that follow each other are copied as one.
@@ -52,9 +52,6 @@ export class TempFile {
     } catch (err) {
       throw new Error(`cannot write ${this.path}: ${describeFsError(err)}`, { cause: err });
     }
-  }
-  commit(): void {
-    renameSync(this.tmp, this.path);
   }
   abort(): void {
     if (this.fd !== null) closeSync(this.fd);

@@ -4,6 +4,7 @@
 // lock.<pid>.tmp, may belong to another run taking the lock at that moment: lock.ts removes it.)
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { finishCommit } from './commit.ts';
 
 const TEMP = /\.tmp$/;
 const LOCK_TEMP = /^lock\.\d+\.tmp$/;
@@ -11,6 +12,8 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /** Remove the temp files in `dir` and anywhere under `dir/.state`; returns their paths. */
 export function removeTempFiles(dir: string): string[] {
+  // A run stopped while putting its outputs in place finishes that first: its temp files are the new outputs.
+  finishCommit(dir);
   const removed: string[] = [];
   const sweep = (folder: string, deep: boolean) => {
     let entries;
