@@ -3,6 +3,7 @@
 // (src/run/extract.ts), the extraction contexts and the cache fingerprint read them.
 import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
+import { isCalendarDate } from './schema.ts';
 import { prefectureCity } from './extract/home-city.ts';
 
 /** The paper when nothing else tells: the Liaocheng Daily, whose pages are the seeds. */
@@ -16,13 +17,8 @@ const CityName = z.string().transform((name, ctx) => {
   return z.NEVER;
 });
 
-/** YYYY-MM-DD of a real calendar day (2023-02-30 is not). */
-const CalendarDate = z.string().refine((s) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
-}, { message: 'expected a calendar date YYYY-MM-DD' });
+/** YYYY-MM-DD of a real calendar day (2023-02-30 is not): the same test as the records' dates (schema.ts). */
+const CalendarDate = z.string().refine(isCalendarDate, { message: 'expected a calendar date YYYY-MM-DD' });
 
 /** `--city 德州市=pages/dezhou`: the inputs under a path prefix (relative to the working folder) and their city. */
 export const CityRule = z.object({ prefix: z.string().min(1), city: CityName });

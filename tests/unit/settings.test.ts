@@ -5,7 +5,7 @@ import { cityFlags, cityRulesKey, DEFAULT_CITY, parseSettings, settingsCityFor }
 
 describe('run settings', () => {
   it('fills the defaults: no plain city (inferred), the recogniser on, graph.json written, nothing pruned', () => {
-    expect(parseSettings({ out: 'o' })).toEqual({ out: 'o', cities: [], date: null, ner: 'on', prune: false, full: false, graph: true, quiet: false });
+    expect(parseSettings({ out: 'o' })).toEqual({ out: 'o', cities: [], date: null, ner: 'on', prune: false, full: false, wait: false, graph: true, quiet: false });
     expect(DEFAULT_CITY).toBe('聊城市');
   });
 
