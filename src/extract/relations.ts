@@ -2,7 +2,7 @@
 import type { Place } from '../lexicon/divisions.ts';
 import type { Mention, RelationRule } from '../schema.ts';
 import { OffsetIndex, spanAt, type Span } from '../nlp/sentences.ts';
-import { findAmounts } from './amount.ts';
+import { AMOUNT_SOURCE, findAmounts } from './amount.ts';
 import type { ExtractContext } from './context.ts';
 import type { PlaceMention } from './place.ts';
 import type { Position } from './person.ts';
@@ -150,7 +150,7 @@ export function attachInvestments(a: ArticleMentions): void {
   }
 }
 
-const INVEST = /(总投资|计划投资|投资总额|总投资额|项目投资|投资)(?:约|达|超|近)?(\d+(?:\.\d+)?(?:万亿元|亿元|万元|元))/g;
+const INVEST = new RegExp(`(总投资|计划投资|投资总额|总投资额|项目投资|投资)(?:约|达|超|近)?(${AMOUNT_SOURCE})`, 'g');
 /** 完成投资, 累计投资, 一季度投资: money spent so far. */
 const SPENT = /(完成|累计|已|实际|当年|年度|季度|月份|上半年|前三季度)$/;
 /** 27个项目总投资, 共签约项目…总投资: a sum over several projects. */

@@ -11,6 +11,11 @@ describe('parseAmount', () => {
     ['350元', 350],
     ['3千万元', 30_000_000],
     ['1.2万亿元', 1_200_000_000_000],
+    ['三亿元', 300_000_000],
+    ['一亿二千万元', 120_000_000],
+    ['两亿元', 200_000_000],
+    ['一点五亿元', 150_000_000],
+    ['三千万元', 30_000_000],
   ])('%s → %d yuan exactly', (text, yuan) => {
     expect(parseAmount(text)).toBe(yuan);
   });
@@ -27,7 +32,7 @@ describe('parseAmount', () => {
   });
 
   it('returns null for what is not one amount in yuan', () => {
-    for (const text of ['三亿元', '8.9亿', '约8.9亿元', '8.9亿元左右', '8.9亿美元', '', '总投资']) expect(parseAmount(text), text).toBeNull();
+    for (const text of ['8.9亿', '约8.9亿元', '8.9亿元左右', '8.9亿美元', '', '总投资']) expect(parseAmount(text), text).toBeNull();
   });
 });
 
