@@ -23,7 +23,8 @@ export function extractArticle(article: Article, ctx: ExtractContext): ArticleGr
   const headline = [article.kicker, article.title, article.subtitle].filter(Boolean).join('\n');
   const headPlaces = findPlaces(headline, ctx);
   const bodyPlaces = findPlaces(text, ctx);
-  const { county, zone } = articleCounty(article, headPlaces, bodyPlaces, ctx);
+  const about = articleCounty(article, headPlaces, bodyPlaces, ctx);
+  const { county } = about;
   // A bare 市 is the home city, unless the article is about a county-level city and never names its home city.
   const namesHome = [...headPlaces, ...bodyPlaces].some((p) => p.place.code === ctx.gazetteer.home.code);
   const city = county && county.type === 'County' && county.name.endsWith('市') && !namesHome ? county : ctx.gazetteer.home;
@@ -36,7 +37,7 @@ export function extractArticle(article: Article, ctx: ExtractContext): ArticleGr
   const develops = developsRelations(mentions);
   const relations = [
     ...positionsToRelations(mentions), ...develops, ...fundsRelations(mentions),
-    ...locatedRelations(mentions, ctx, develops, { county, zone }), ...townRelations(mentions, ctx),
+    ...locatedRelations(mentions, ctx, develops, about), ...townRelations(mentions, ctx),
   ];
   const reporters: Mention[] = article.reporters.map((r) => ({ type: 'Person', name: r.name, surface: r.name, start: 0, end: 0, rule: BYLINE, props: {} }));
   // A headline's phrases run together once its spaces are gone (人勤春来早 项目开工忙): only a quoted project counts.

@@ -105,8 +105,8 @@ export function placeMention(place: Place, surface: string, start: number, end: 
   return { type: place.type === 'Town' ? 'Town' : place.type === 'City' ? 'City' : 'County', name: place.name, surface, start, end, rule, props: { division_code: place.code }, place };
 }
 
-/** The county an article is about: the one printed most often on its own, kicker and title included. */
-export function mainCounty(places: PlaceMention[], ctx: ExtractContext): Place | null {
+/** The county an article is about: the one printed most often on its own, kicker and title included, and how often. */
+export function mainCounty(places: PlaceMention[], ctx: ExtractContext): { place: Place; n: number } | null {
   const counts = new Map<string, { place: Place; n: number }>();
   for (const p of places) {
     const county = ctx.gazetteer.countyOf(p.place);
@@ -116,14 +116,14 @@ export function mainCounty(places: PlaceMention[], ctx: ExtractContext): Place |
     counts.set(county.code, c);
   }
   const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
-  return ranked[0] && (ranked.length === 1 || ranked[0].n > ranked[1]!.n) ? ranked[0].place : null;
+  return ranked[0] && (ranked.length === 1 || ranked[0].n > ranked[1]!.n) ? ranked[0] : null;
 }
 
 /**
  * The county an article is about (SCHEMA.md: the one its kicker or headline prefix names, else the one its body is
  * about), with the zone when that is what the kicker or prefix names (高唐开发区 → 高唐县 and the zone).
  */
-export function articleCounty(article: Pick<Article, 'kicker' | 'title'>, headPlaces: PlaceMention[], bodyPlaces: PlaceMention[], ctx: ExtractContext): { county: Place | null; zone: Place | null } {
+export function articleCounty(article: Pick<Article, 'kicker' | 'title'>, headPlaces: PlaceMention[], bodyPlaces: PlaceMention[], ctx: ExtractContext): ArticlePlace {
   const prefix = /^([^：:，]{2,12})[：:]/.exec(article.title ?? '')?.[1];
   for (const part of [article.kicker, prefix]) {
     if (!part) continue;
@@ -131,7 +131,16 @@ export function articleCounty(article: Pick<Article, 'kicker' | 'title'>, headPl
     if (!named) continue;
     const zone = isZone(named.place) ? named.place : null;
     const parent = zone?.parent ? ctx.gazetteer.byCode.get(zone.parent) : undefined;
-    return { county: zone ? (parent?.type === 'County' ? parent : zone) : named.place, zone };
+    return { county: zone ? (parent?.type === 'County' ? parent : zone) : named.place, zone, sure: true };
   }
-  return { county: mainCounty([...headPlaces, ...bodyPlaces], ctx), zone: null };
+  const main = mainCounty([...headPlaces, ...bodyPlaces], ctx);
+  // A county the body names once (冠县 in one project's name) is where that thing is, not what the article is about.
+  return { county: main?.place ?? null, zone: null, sure: (main?.n ?? 0) >= 2 };
+}
+
+/** The county (and zone) an article is about; `sure` when its kicker or headline says so or its body names it twice. */
+export interface ArticlePlace {
+  county: Place | null;
+  zone: Place | null;
+  sure: boolean;
 }

@@ -4,7 +4,7 @@ import type { Mention, RelationRule } from '../schema.ts';
 import { OffsetIndex, spanAt, type Span } from '../nlp/sentences.ts';
 import { AMOUNT_SOURCE, findAmounts } from './amount.ts';
 import type { ExtractContext } from './context.ts';
-import type { PlaceMention } from './place.ts';
+import type { ArticlePlace, PlaceMention } from './place.ts';
 import type { Position } from './person.ts';
 import type { ProjectMention } from './project.ts';
 
@@ -162,7 +162,7 @@ const CLAUSE_PROJECT = /(?:^|[，。；：“])(?:该|这个|此|本|整个)?项
  * LOCATED_IN for companies, projects and organisations: a county or town printed in the name, `位于X的`, a
  * sentence that opens `在X，`, the one county a sentence names, or the county a paragraph opens with.
  */
-export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develops: MentionRelation[], about: { county: Place | null; zone: Place | null }): MentionRelation[] {
+export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develops: MentionRelation[], about: ArticlePlace): MentionRelation[] {
   const out: MentionRelation[] = [];
   const located = new Map<Mention, Place[]>();
   const add = (m: Mention, place: Place, rule: RelationRule, at: number, surface: string) => {
@@ -219,7 +219,10 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
     // The topic is the one county the paragraph's first clause names (not 冠县和莘县的企业…).
     const firstClause = { start: para.start, end: para.start + (/[，。；]/.exec(para.text)?.index ?? para.text.length) };
     if (!topic || unique(standaloneAt.within(firstClause).filter((p) => p.place.type === 'County').map((p) => p.place)).length !== 1) continue;
-    for (const m of holdersAt.within(para).filter((x) => fallback(x, topic.place))) add(m, topic.place, 'located:paragraph-topic', para.start, topic.surface);
+    // The topic holds until a sentence widens the view to the whole city (全市还引进了…).
+    const cityWide = a.places.find((p) => p.start > firstClause.end && p.end <= para.end && p.place.code === ctx.gazetteer.home.code);
+    const until = cityWide ? sentenceAt(a.sentences, cityWide.start).start : para.end;
+    for (const m of holdersAt.within(para).filter((x) => x.start < until && fallback(x, topic.place))) add(m, topic.place, 'located:paragraph-topic', para.start, topic.surface);
   }
   // A company and the project it develops stand in the same place, where the text says where one of them is (this
   // runs before the article-wide rule, which places projects only).
@@ -240,7 +243,7 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
   }
   // The article's other projects stand in the county (and zone) it is about, unless their name places them elsewhere.
   // Companies do not: an article about a county names visitors, partners and parent firms as often as local ones.
-  if (about.county) for (const m of a.projects.filter((x) => fallback(x, about.county!, true))) add(m, about.county, 'located:article-county', m.start, about.county.name);
+  if (about.county && about.sure) for (const m of a.projects.filter((x) => fallback(x, about.county!, true))) add(m, about.county, 'located:article-county', m.start, about.county.name);
   return out;
 }
 

@@ -1,10 +1,11 @@
-// Two real `kg extract` processes into one --out: the second refuses, naming the first, or with --wait runs after it;
-// either way the outputs are those of one run, never a mix.
+// A real `kg extract` into an --out that another run holds (this test process, through the lock a run takes): it refuses,
+// naming the holder, or with --wait runs after it; either way the outputs are those of one run, never a mix.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { takeLock } from '../../src/state/lock.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const KG = join(ROOT, 'bin/kg.js');
@@ -22,42 +23,39 @@ function kg(args: string[]): Promise<{ code: number | null; stderr: string }> {
   });
 }
 
-/** Resolves once the first run holds the folder's lock. */
-async function lockTaken(out: string): Promise<void> {
-  const lock = join(out, '.state', 'lock');
-  for (let i = 0; i < 600 && !existsSync(lock); i++) await new Promise((r) => setTimeout(r, 50));
-  if (!existsSync(lock)) throw new Error('the first kg extract never took the lock');
-}
-
 const outputs = (out: string) => ['articles.jsonl', 'entities.jsonl', 'relations.jsonl'].map((f) => readFileSync(join(out, f), 'utf8'));
 
-describe('two kg extract into one output folder', () => {
-  it('refuses the second while the first runs, naming the first', { timeout: 120_000 }, async () => {
+describe('kg extract while another run holds the output folder', () => {
+  it('refuses, naming the run that holds it, and writes nothing', { timeout: 120_000 }, async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'kg-concurrent-'));
     dirs.push(tmp);
     const out = join(tmp, 'out');
-    const first = kg(['extract', 'seeds', '--out', out, '--full', '-q']);
-    await lockTaken(out);
-    const second = await kg(['extract', 'dev', '--out', out, '--full', '-q']);
-    expect(second.code).toBe(1);
-    expect(second.stderr).toMatch(/in use by another kg extract \(pid \d+ on .+, started \d{4}-/);
-    expect((await first).code).toBe(0);
-    // The outputs are the first run's alone: the seeds' 16 articles, none of dev's.
-    const articles = outputs(out)[0]!.trim().split('\n').map((l) => JSON.parse(l) as { id: string });
-    expect(articles).toHaveLength(16);
-    expect(existsSync(join(out, '.state', 'lock'))).toBe(false);
+    mkdirSync(out);
+    // This test process holds the lock as a running kg extract would.
+    const held = await takeLock(out);
+    try {
+      const second = await kg(['extract', 'seeds', '--out', out, '-q']);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain(`in use by another kg extract (pid ${process.pid} on `);
+      expect(existsSync(join(out, 'articles.jsonl'))).toBe(false);
+    } finally {
+      held.release();
+    }
   });
 
-  it('with --wait runs the second after the first, and the outputs equal one run of the second', { timeout: 180_000 }, async () => {
+  it('with --wait runs once the holder is done, and its outputs equal a run alone', { timeout: 180_000 }, async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'kg-concurrent-'));
     dirs.push(tmp);
     const [out, alone] = [join(tmp, 'out'), join(tmp, 'alone')];
-    const first = kg(['extract', 'seeds', '--out', out, '--full', '-q']);
-    await lockTaken(out);
-    const second = await kg(['extract', 'seeds', 'dev', '--out', out, '--wait', '-q']);
-    expect((await first).code).toBe(0);
-    expect(second.code).toBe(0);
-    expect((await kg(['extract', 'seeds', 'dev', '--out', alone, '-q'])).code).toBe(0);
+    mkdirSync(out);
+    const held = await takeLock(out);
+    const second = kg(['extract', 'seeds', '--out', out, '--wait', '-q']);
+    const done = await Promise.race([second.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 4000))]);
+    expect(done).toBe(false); // still waiting for the holder
+    expect(existsSync(join(out, 'articles.jsonl'))).toBe(false);
+    held.release();
+    expect((await second).code).toBe(0);
+    expect((await kg(['extract', 'seeds', '--out', alone, '-q'])).code).toBe(0);
     expect(outputs(out)).toEqual(outputs(alone));
   });
 });
