@@ -28,7 +28,8 @@ export function extractArticle(article: Article, ctx: ExtractContext, layer?: Ar
   // A bare 市 is the home city, unless the article is about a county-level city and never names its home city.
   const namesHome = [...headPlaces, ...bodyPlaces].some((p) => p.place.code === ctx.gazetteer.home.code);
   const city = county && county.type === 'County' && county.name.endsWith('市') && !namesHome ? county : ctx.gazetteer.home;
-  const body = findMentions(text, ctx, { places: [...bodyPlaces, ...findOwnCounty(text, county)], county, city }, layer?.ner);
+  const bodyWhere = { places: [...bodyPlaces, ...findOwnCounty(text, county)], county, city };
+  const body = findMentions(text, ctx, bodyWhere, layer?.ner);
   // The headline, kicker and subtitle name entities of the article like its body; relations are read from the body,
   // whose sentences are the evidence.
   const head = findMentions(headline, ctx, { places: headPlaces, county, city });
@@ -46,7 +47,9 @@ export function extractArticle(article: Article, ctx: ExtractContext, layer?: Ar
 }
 
 /** Every mention of one text (a body or a headline), and the mentions the relation rules read. */
-function findMentions(text: string, ctx: ExtractContext, where: PlaceContext, ner: ArticleLayer['ner'] = []): { mentions: ArticleMentions; all: Mention[] } {
+function findMentions(
+  text: string, ctx: ExtractContext, where: PlaceContext, ner: ArticleLayer['ner'] = [],
+): { mentions: ArticleMentions; all: Mention[] } {
   const companies = dropNested(findCompanies(text, ctx));
   const projects = findProjects(text, ctx, companies, where.places);
   const named = dropNested([...findAgencies(text, ctx, where), ...companies, ...findOrganizations(text, ctx), ...projects], companies);

@@ -1,9 +1,10 @@
 // The trained recogniser's spans (src/nlp/ner) as candidate mentions. The model proposes, the rules decide: a span
 // becomes a mention only where the rules' tables type it, never where a rule mention already stands, and the rules'
 // own finds are kept as they are. Rule ids: person:ner, company:ner, agency:ner, organization:ner.
-import { DOUBLE_SURNAMES, NOT_NAMES, SURNAMES } from '../lexicon/names.ts';
+import { NOT_NAMES } from '../lexicon/names.ts';
 import type { Entity as NerSpan, EntityType as NerType } from '../nlp/ner/index.ts';
 import { tokens } from '../nlp/jieba.ts';
+import { startsWithSurname } from '../page/surnames.ts';
 import type { Mention } from '../schema.ts';
 import { findAgencies, type PlaceContext } from './agency.ts';
 import { findCompanies } from './company.ts';
@@ -34,7 +35,9 @@ const PLACE_LIKE = /^(?:\p{Script=Han}[屯村庄营寨堡集铺湾岭峪沟洼�
 const DOCTRINE = /^\s*(?:新时代|\p{Script=Han}{0,3}思\s*想)/u;
 
 /** The candidate mentions of `spans` in `text` that no rule mention in `found` covers or overlaps. */
-export function nerMentions(text: string, spans: readonly NerSpan[], ctx: ExtractContext, where: PlaceContext, found: readonly Mention[]): Mention[] {
+export function nerMentions(
+  text: string, spans: readonly NerSpan[], ctx: ExtractContext, where: PlaceContext, found: readonly Mention[],
+): Mention[] {
   const out: Mention[] = [];
   for (const span of spans) {
     if (!NER_TYPES.has(span.type) || text.slice(span.start, span.end) !== span.text) continue;
@@ -46,14 +49,14 @@ export function nerMentions(text: string, spans: readonly NerSpan[], ctx: Extrac
 }
 
 /**
- * A PER span of `text` as a Person, unless it is no name's shape, starts with no surname (and follows no title: 区长汲广树),
- * is a place of the gazetteer or looks like one, holds a title, is a common word, is quoted or names a doctrine.
+ * A PER span of `text` as a Person, unless it is no name's shape, is a place of the gazetteer or looks like one, starts
+ * with no surname (and follows no title: 区长汲广树), holds a title, is a common word, is quoted or names a doctrine.
  */
 function personOf(text: string, span: NerSpan, ctx: ExtractContext): Mention | null {
   const name = span.text;
-  if (!PERSON_NAME.test(name) || NOT_NAMES.includes(name) || ctx.gazetteer.forms.has(name) || PLACE_LIKE.test(name)) return null;
-  const surnamed = name.includes('·') || SURNAMES.includes(name[0]!) || DOUBLE_SURNAMES.some((s) => name.startsWith(s));
-  if (!surnamed && !ctx.titles.scan(text.slice(Math.max(0, span.start - 8), span.start)).some((t) => t.end === Math.min(8, span.start))) return null;
+  if (!PERSON_NAME.test(name) || NOT_NAMES.includes(name)) return null;
+  if (ctx.gazetteer.forms.has(name) || PLACE_LIKE.test(name)) return null;
+  if (!name.includes('·') && !startsWithSurname(name) && !titleBefore(text, span.start, ctx)) return null;
   if (ctx.titles.scan(name).length) return null; // 王书记, 李局长
   const words = tokens(name);
   if (words.length === 1 && !NAME_TAGS.test(words[0]!.tag)) return null;
@@ -71,7 +74,14 @@ function bodyOf(span: NerSpan, ctx: ExtractContext, where: PlaceContext): Mentio
   const read = [...findAgencies(name, ctx, alone), ...findCompanies(name, ctx), ...findOrganizations(name, ctx)];
   const whole = read.find((m) => m.start === 0 && m.end === name.length);
   if (!whole) return null;
-  return { type: whole.type, name: whole.name, surface: name, start: span.start, end: span.end, rule: `${whole.type.toLowerCase()}:ner`, props: {} };
+  const rule = `${whole.type.toLowerCase()}:ner`;
+  return { type: whole.type, name: whole.name, surface: name, start: span.start, end: span.end, rule, props: {} };
+}
+
+/** Whether a title of office ends right at `at` (区长|汲广树). */
+function titleBefore(text: string, at: number, ctx: ExtractContext): boolean {
+  const before = text.slice(Math.max(0, at - 8), at);
+  return ctx.titles.scan(before).some((t) => t.end === before.length);
 }
 
 /**

@@ -145,7 +145,8 @@ async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHo
   const workers = settings.workers ?? defaultWorkers(toExtract);
   const ner = settings.ner === 'on' && modelInstalled();
   if (settings.ner === 'on' && !ner) {
-    (hooks.warn ?? console.error)('kg extract: the recogniser\'s model is not installed (.models/lac/: npm install runs scripts/install-model.sh); extracting with the rules alone');
+    (hooks.warn ?? console.error)('kg extract: the recogniser\'s model is not installed (.models/lac/, put there by '
+      + 'scripts/install-model.sh on npm install): extracting with the rules alone');
   }
   const extractor = createExtractor({ date: settings.date, workers, ner });
   const files = {

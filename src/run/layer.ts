@@ -5,7 +5,7 @@
 import type { Article } from '../schema.ts';
 import type { ArticleLayer } from '../extract/ner.ts';
 import { sentences } from '../nlp/sentences.ts';
-import type { Recognizer } from '../nlp/ner/index.ts';
+import type { Analysis, Recognizer } from '../nlp/ner/index.ts';
 import { missingFiles, MODEL_DIR } from '../nlp/ner/model.ts';
 
 export interface LayerSource {
@@ -19,11 +19,13 @@ export function layerSource(ner: boolean): LayerSource {
   if (!ner) return { layers: async () => null, close: async () => {} };
   let recognizer: Promise<Recognizer> | null = null;
   // Imported here: a run with the recogniser off, or whose units are all cached, never loads ONNX Runtime.
-  const started = (): Promise<Recognizer> => (recognizer ??= import('../nlp/ner/index.ts').then(async ({ createRecognizer }) => {
+  const start = async (): Promise<Recognizer> => {
+    const { createRecognizer } = await import('../nlp/ner/index.ts');
     const r = await createRecognizer();
     if (!r) throw new Error(`${MODEL_DIR}: the recogniser's model lacks ${missingFiles().join(', ')}`);
     return r;
-  }));
+  };
+  const started = (): Promise<Recognizer> => (recognizer ??= start());
   return {
     layers: async (articles) => articleLayers(articles, await started()),
     close: async () => {
@@ -37,9 +39,8 @@ export async function articleLayers(articles: readonly Article[], recognizer: Re
   const split = articles.map((a) => sentences(a.body));
   const analyses = await recognizer.recognize(split.flat().map((s) => s.text));
   let next = 0;
-  return split.map((ss) => ({
-    ner: ss.flatMap((s) => analyses[next++]!.entities.map((e) => ({ ...e, start: e.start + s.start, end: e.end + s.start }))),
-  }));
+  const inBody = (s: { start: number }) => (e: Analysis['entities'][number]) => ({ ...e, start: e.start + s.start, end: e.end + s.start });
+  return split.map((ss) => ({ ner: ss.flatMap((s) => analyses[next++]!.entities.map(inBody(s))) }));
 }
 
 /** Whether the recogniser's model is installed (scripts/install-model.sh). */

@@ -1,7 +1,7 @@
 // The unit of work of a run: one input item, a page file (segmented into articles) or one line of a .jsonl file (an
 // article already), with its home city. unitArticles and extractArticles are pure (text and the recogniser's spans
-// in, validated graphs out); serializeUnit turns their result into the exact lines `kg extract` writes, so that a worker thread, the in-process path and the incremental
-// cache all hand the writer the same bytes.
+// in, validated graphs out); serializeUnit turns their result into the exact lines `kg extract` writes, so that a
+// worker thread, the in-process path and the incremental cache all hand the writer the same bytes.
 import { articleFromJsonl, segmentPage } from '../page/index.ts';
 import { EntityIndex } from '../resolve/corpus.ts';
 import { Article, ArticleGraph, Entity, JsonlArticle, Relation } from '../schema.ts';
@@ -53,14 +53,16 @@ export function unitBytes(unit: Unit): number {
 
 /** A page segmented into articles (or the .jsonl line's article), or the note saying why there is none. */
 export function unitArticles(unit: Unit, opts: { date?: string | null } = {}): { articles: Article[] } | { note: Note } {
+  const skipped = (text: string): { note: Note } =>
+    ({ note: { kind: 'skipped', file: unit.file, ...(unit.kind === 'article' ? { line: unit.line } : {}), message: text } });
   try {
     const articles = unit.kind === 'page'
       ? segmentPage(unit.text, { file: unit.name, stem: unit.stem, date: opts.date ?? null })
       : [articleFromJsonl(unit.article, unit.line - 1)];
-    if (unit.kind === 'page' && articles.length === 0) return { note: { kind: 'skipped', file: unit.file, message: 'no article found on the page' } };
+    if (unit.kind === 'page' && articles.length === 0) return skipped('no article found on the page');
     return { articles };
   } catch (err) {
-    return { note: { kind: 'skipped', file: unit.file, ...(unit.kind === 'article' ? { line: unit.line } : {}), message: `cannot segment: ${message(err)}` } };
+    return skipped(`cannot segment: ${message(err)}`);
   }
 }
 
@@ -68,7 +70,9 @@ export function unitArticles(unit: Unit, opts: { date?: string | null } = {}): {
  * Extracts and validates every article with `ctx`, the context of the unit's city, and each article's layer (the
  * recogniser's spans) where given; never throws for bad text.
  */
-export function extractArticles(articles: readonly Article[], ctx: ExtractContext, layers: readonly ArticleLayer[] | null): UnitGraphs {
+export function extractArticles(
+  articles: readonly Article[], ctx: ExtractContext, layers: readonly ArticleLayer[] | null,
+): UnitGraphs {
   const out: UnitGraphs = { graphs: [], notes: [] };
   articles.forEach((article, i) => {
     try {

@@ -1,6 +1,6 @@
 // The body of an extraction worker thread (started by pool.ts through worker-entry.js, which registers tsx first):
-// it builds its own ExtractContext once per city of its units (and its own recogniser), then answers each {id, unit} message with {id, records}
-// or {id, error}; {close: true} ends it.
+// it builds its own ExtractContext once per city of its units (and its own recogniser), then answers each {id, unit}
+// message with {id, records} or {id, error}; {close: true} ends it.
 import { parentPort, workerData } from 'node:worker_threads';
 import { layerSource } from './layer.ts';
 import { contextCache, extractRecords, type Unit } from './units.ts';

@@ -16,7 +16,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 const persons = (): string[] => readFileSync(join(out, 'entities.jsonl'), 'utf8').trim().split('\n')
   .map((l) => JSON.parse(l) as { id: string }).map((e) => e.id).filter((id) => id.startsWith('Person:'));
 
-describe.skipIf(!modelInstalled())('the recogniser in a run (skipped: the model is not installed in .models/lac/)', () => {
+describe.skipIf(!modelInstalled())('the recogniser in a run (skipped: the model is not in .models/lac/)', () => {
   it('differs with --ner off and on, and re-extracts when the setting flips', async () => {
     const run = (ner: 'on' | 'off') => runExtract([PAGE], { out, ner, city: '聊城市', quiet: true, graph: false });
     const off = await run('off');

@@ -67,7 +67,7 @@ describe('extraction in worker threads', () => {
     expect(ids.slice(2)).toEqual(readFileSync(join(one.out, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id).filter((id) => !id.startsWith('web-')).map((id) => id.replace(/^pages\//, '')));
   });
 
-  it('runs the extractor in a worker that loads TypeScript, jieba and the recogniser, and refuses a bad worker count', async () => {
+  it('runs the extractor in a worker that loads TypeScript, jieba and the recogniser; refuses a bad worker count', async () => {
     // The recogniser where its model is installed (CI installs it): a worker starts ONNX Runtime itself.
     const pool = createExtractor({ date: null, workers: 2, ner: modelInstalled() });
     try {
