@@ -14,15 +14,15 @@ export interface LayerSource {
   close(): Promise<void>;
 }
 
-/** Layers from the recogniser when `ner` (the run decided it is on and its model present), else none. */
-export function layerSource(ner: boolean): LayerSource {
-  if (!ner) return { layers: async () => null, close: async () => {} };
+/** Layers from the recogniser of the model in `modelDir` (the run checked it is complete); none when null. */
+export function layerSource(modelDir: string | null): LayerSource {
+  if (modelDir === null) return { layers: async () => null, close: async () => {} };
   let recognizer: Promise<Recognizer> | null = null;
   // Imported here: a run with the recogniser off, or whose units are all cached, never loads ONNX Runtime.
   const start = async (): Promise<Recognizer> => {
     const { createRecognizer } = await import('../nlp/ner/index.ts');
-    const r = await createRecognizer();
-    if (!r) throw new Error(`${MODEL_DIR}: the recogniser's model lacks ${missingFiles().join(', ')}`);
+    const r = await createRecognizer(modelDir);
+    if (!r) throw new Error(`${modelDir}: the recogniser's model lacks ${missingFiles(modelDir).join(', ')}`);
     return r;
   };
   const started = (): Promise<Recognizer> => (recognizer ??= start());
@@ -43,5 +43,5 @@ export async function articleLayers(articles: readonly Article[], recognizer: Re
   return split.map((ss) => ({ ner: ss.flatMap((s) => analyses[next++]!.entities.map(inBody(s))) }));
 }
 
-/** Whether the recogniser's model is installed (scripts/install-model.sh). */
-export const modelInstalled = (): boolean => missingFiles().length === 0;
+/** Whether the recogniser's model is installed in `modelDir` (scripts/install-model.sh puts it in MODEL_DIR). */
+export const modelInstalled = (modelDir = MODEL_DIR): boolean => missingFiles(modelDir).length === 0;

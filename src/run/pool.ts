@@ -18,7 +18,7 @@ export function createExtractor(settings: WorkerSettings & { workers: number }):
   if (!Number.isInteger(settings.workers) || settings.workers < 1) throw new Error(`workers must be a whole number ≥ 1, not ${settings.workers}`);
   // Nothing is built before the first unit: a run that finds every unit cached loads neither jieba nor a worker.
   if (settings.workers === 1) {
-    const tools = { contexts: contextCache(), layers: layerSource(settings.ner) };
+    const tools = { contexts: contextCache(), layers: layerSource(settings.model) };
     return {
       run: (unit) => extractRecords(unit, tools, settings.date),
       close: () => tools.layers.close(),
@@ -26,7 +26,7 @@ export function createExtractor(settings: WorkerSettings & { workers: number }):
   }
   let pool: WorkerPool | null = null;
   return {
-    run: (unit) => (pool ??= new WorkerPool({ date: settings.date, ner: settings.ner }, settings.workers)).run(unit),
+    run: (unit) => (pool ??= new WorkerPool({ date: settings.date, model: settings.model }, settings.workers)).run(unit),
     close: async () => pool?.close(),
   };
 }

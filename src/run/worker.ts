@@ -8,8 +8,8 @@ import { contextCache, extractRecords, type Unit } from './units.ts';
 /** What a worker needs besides its units (each carries its city). */
 export interface WorkerSettings {
   date: string | null;
-  /** Whether the units' articles go through the recogniser (the run checked that its model is installed). */
-  ner: boolean;
+  /** The recogniser's model folder, checked complete by the run; null: the rules alone. */
+  model: string | null;
 }
 
 export interface Task {
@@ -20,7 +20,7 @@ export interface Task {
 if (!parentPort) throw new Error('src/run/worker.ts runs as a worker thread (see src/run/pool.ts)');
 const port = parentPort;
 const settings = workerData as WorkerSettings;
-const tools = { contexts: contextCache(), layers: layerSource(settings.ner) };
+const tools = { contexts: contextCache(), layers: layerSource(settings.model) };
 port.on('message', (task: Task | { close: true }) => {
   if ('close' in task) {
     // The pool sends it once every task is answered; nothing else keeps the thread alive: it exits.

@@ -1,6 +1,6 @@
 // `kg extract --ner on|off` on a real page: the recogniser adds a person the rules miss, a flip of the setting
-// re-extracts the page (the fingerprint covers it), and the same setting again reuses it. Skipped only when the
-// model is not installed (CI installs it).
+// re-extracts the page (the fingerprint covers it), and the same setting again reuses it (skipped only when the model
+// is not installed; CI installs it). A model folder without the model: one warning, the rules alone.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,5 +34,30 @@ describe.skipIf(!modelInstalled())('the recogniser in a run (skipped: the model 
     const again = await run('off');
     expect([again.units.extracted, again.units.reused]).toEqual([1, 0]);
     expect(persons()).toEqual(withoutModel);
+  });
+});
+
+describe('a run whose recogniser has no model', () => {
+  it('says so once, runs the rules alone and re-extracts once the model is there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-run-ner-absent-'));
+    const empty = mkdtempSync(join(tmpdir(), 'kg-no-model-'));
+    try {
+      const warnings: string[] = [];
+      const hooks = (modelDir?: string) => ({ ...(modelDir ? { modelDir } : {}), warn: (m: string) => warnings.push(m) });
+      const settings = { out: dir, city: '聊城市', quiet: true, graph: false };
+      const run = (ner: 'on' | 'off', modelDir?: string) =>
+        runExtract([PAGE, PAGE.replace('d01', 'd02')], { ...settings, ner }, hooks(modelDir));
+      await run('off');
+      const rulesAlone = readFileSync(join(dir, 'entities.jsonl'), 'utf8');
+      const absent = await run('on', empty);
+      expect(warnings).toEqual([expect.stringContaining(`the recogniser's model is not installed in ${empty}`)]);
+      expect(absent.units.extracted).toBe(2); // `ner absent` is a fingerprint of its own
+      expect(readFileSync(join(dir, 'entities.jsonl'), 'utf8')).toBe(rulesAlone);
+      if (modelInstalled()) expect((await run('on')).units.extracted).toBe(2);
+      expect(warnings).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });
