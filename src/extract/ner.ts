@@ -29,8 +29,11 @@ export const NER_TYPES: ReadonlySet<NerType> = new Set<NerType>(['PER', 'ORG']);
 const PERSON_NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}+(?:[·•]\p{Script=Han}+)+)$/u;
 /** jieba tags of a word that is a name or is unknown to its dictionary: any other one-word tag is a common word. */
 const NAME_TAGS = /^(?:nr|x)/;
-/** Two characters ending like a village (冯屯, 李庄) or a province's region (鲁西, 冀中): a place the gazetteer lacks. */
-const PLACE_LIKE = /^(?:\p{Script=Han}[屯村庄营寨堡集铺湾岭峪沟洼坡]|[鲁冀豫晋苏浙皖赣闽粤桂湘鄂川黔滇陕甘辽吉黑蒙京津沪渝琼][东西南北中])$/u;
+/**
+ * Two characters ending like a village or a river works (冯屯, 李庄, 冯堤) or a province's region (鲁西, 冀中): a place
+ * the gazetteer lacks.
+ */
+const PLACE_LIKE = /^(?:\p{Script=Han}[屯村庄营寨堡集铺湾岭峪沟洼坡堤坝闸渡]|[鲁冀豫晋苏浙皖赣闽粤桂湘鄂川黔滇陕甘辽吉黑蒙京津沪渝琼][东西南北中])$/u;
 /** A name as the first word of a doctrine's (习近平新时代中国特色社会主义思想, 习近平文化思想) mentions no person. */
 const DOCTRINE = /^\s*(?:新时代|\p{Script=Han}{0,3}思\s*想)/u;
 
