@@ -86,7 +86,7 @@ async function measure(mode: Mode, corpus: string, out: string): Promise<RunResu
     await recognizer.recognize(['预热']);
     for await (const item of readInputs([corpus])) {
       if (item.kind !== 'page') throw new Error(`model: ${item.file}: not a page (${item.kind})`);
-      const read = unitArticles({ kind: 'page', file: item.file, stem: item.stem, text: item.text, city: '聊城市' });
+      const read = unitArticles({ kind: 'page', file: item.file, name: item.name, stem: item.stem, text: item.text, city: '聊城市' });
       if ('note' in read) throw new Error(`model: ${item.file}: ${read.note.message}`);
       await timed(() => articleLayers(read.articles, recognizer));
       bytes += Buffer.byteLength(item.text);
