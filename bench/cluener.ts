@@ -1,5 +1,6 @@
 // CLUENER2020 benchmark (../shared/cluener, ../shared/tools/cluener.py): name / company / government P/R/F1 of
-//   rules  — `kg extract` (the current rules) over the 10,748 training sentences, one article each;
+//   rules  — `kg extract --ner off` (the current rules) over the 10,748 training sentences, one article each;
+//   rules with the recogniser — `kg extract` as it runs by default (src/extract/ner.ts: the model's candidates);
 //   model  — the trained recogniser's raw spans alone, written as an extract folder (spanRecords below);
 //   union  — both, merged, as a bound on what the rules could gain from the model's candidates;
 // then the throughput on one thread of bare recognition (inference and Viterbi decoding) and of bare jieba tagging
@@ -14,6 +15,7 @@ import { promisify } from 'node:util';
 import * as jieba from 'nodejs-jieba';
 import type { Analysis } from '../src/nlp/ner/index.ts';
 import { createRecognizer, MODEL_DIR } from '../src/nlp/ner/index.ts';
+import { modelInstalled } from '../src/run/layer.ts';
 import { Article, Entity, entityId, type EntityType } from '../src/schema.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -137,12 +139,20 @@ export async function bench(): Promise<void> {
     const chars = texts.reduce((n, t) => n + t.length, 0);
     console.log(`${texts.length} sentences, ${chars.toLocaleString('en')} characters (${LABELLED})`);
 
+    /** `kg extract` of the sentences into `dir`, with the recogniser on or off; its wall-clock seconds. */
+    const extract = async (dir: string, ner: 'on' | 'off'): Promise<string> => {
+      const started = performance.now();
+      const kg = [join(ROOT, 'bin/kg.js'), 'extract', input, '--out', dir, '--no-graph', '-q', '--ner', ner];
+      await run(process.execPath, kg, { maxBuffer: 1 << 24 });
+      return ((performance.now() - started) / 1000).toFixed(1);
+    };
     const rulesDir = join(root, 'rules');
-    const started = performance.now();
-    const kg = [join(ROOT, 'bin/kg.js'), 'extract', input, '--out', rulesDir, '--no-graph', '-q'];
-    await run(process.execPath, kg, { maxBuffer: 1 << 24 });
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`\nrules (kg extract, ${seconds} s):\n${await score(rulesDir)}`);
+    console.log(`\nrules (kg extract --ner off, ${await extract(rulesDir, 'off')} s):\n${await score(rulesDir)}`);
+    const withNer = join(root, 'ner');
+    if (modelInstalled()) {
+      const seconds = await extract(withNer, 'on');
+      console.log(`\nrules with the recogniser's candidates (kg extract, ${seconds} s):\n${await score(withNer)}`);
+    }
 
     const ner = await createRecognizer();
     if (!ner) {

@@ -35,8 +35,8 @@ export const RunSettings = z.object({
   workers: z.coerce.number({ message: 'expected a whole number ≥ 1' }).int({ message: 'expected a whole number ≥ 1' })
     .min(1, { message: 'expected a whole number ≥ 1' }).optional(), // coerced: the flag's text, as given, in the message
   /**
-   * The named-entity recogniser. It does not exist yet: the setting is carried and fingerprinted (a change re-extracts
-   * every page, as it will once the recogniser exists) but changes nothing.
+   * The trained recogniser (src/nlp/ner) proposing candidate mentions to the rules (src/extract/ner.ts); 'off', or a
+   * missing model, runs the rules alone.
    */
   ner: z.enum(['on', 'off'], { message: "expected 'on' or 'off'" }).default('on'),
   prune: z.boolean().default(false),

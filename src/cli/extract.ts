@@ -45,7 +45,7 @@ export function register(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'date of the pages, where the text gives none')
     .option('--no-graph', 'skip graph.json (large corpora)')
     .option('-w, --workers <n>', 'worker threads (default: the number of cores, fewer for under 2 MB a worker of pages to extract)')
-    .option('--ner <on|off>', 'the named-entity recogniser (not built yet: changes nothing)', 'on')
+    .option('--ner <on|off>', 'the trained recogniser proposing names to the rules (off, or without its model: the rules alone)', 'on')
     .option('--prune', 'drop the records of pages no longer among the inputs (default: keep them)')
     .option('--full', 'extract every page again instead of reusing the unchanged ones')
     .option('--wait', 'wait for another kg extract writing the same --out instead of refusing')

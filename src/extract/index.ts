@@ -6,6 +6,7 @@ import { resolveNames } from '../resolve/article.ts';
 import { findAgencies, type PlaceContext } from './agency.ts';
 import { findCompanies } from './company.ts';
 import type { ExtractContext } from './context.ts';
+import { nerMentions, type ArticleLayer } from './ner.ts';
 import { findOrganizations } from './organization.ts';
 import { findPositions } from './person.ts';
 import { articleCounty, findOwnCounty, findPlaces, isEntityPlace } from './place.ts';
@@ -18,7 +19,7 @@ const BYLINE = 'person:byline';
 const HEADLINE = 'headline';
 const REFERENCE = /(该|这家|此)(公司|企业|集团|项目|产业园|园区|基地|工程)/g;
 
-export function extractArticle(article: Article, ctx: ExtractContext): ArticleGraph {
+export function extractArticle(article: Article, ctx: ExtractContext, layer?: ArticleLayer): ArticleGraph {
   const text = article.body;
   const headline = [article.kicker, article.title, article.subtitle].filter(Boolean).join('\n');
   const headPlaces = findPlaces(headline, ctx);
@@ -28,7 +29,8 @@ export function extractArticle(article: Article, ctx: ExtractContext): ArticleGr
   // A bare 市 is the home city, unless the article is about a county-level city and never names its home city.
   const namesHome = [...headPlaces, ...bodyPlaces].some((p) => p.place.code === ctx.gazetteer.home.code);
   const city = county && county.type === 'County' && county.name.endsWith('市') && !namesHome ? county : ctx.gazetteer.home;
-  const body = findMentions(text, ctx, { places: [...bodyPlaces, ...findOwnCounty(text, county)], county, city });
+  const bodyWhere = { places: [...bodyPlaces, ...findOwnCounty(text, county)], county, city };
+  const body = findMentions(text, ctx, bodyWhere, layer?.ner);
   // The headline, kicker and subtitle name entities of the article like its body; relations are read from the body,
   // whose sentences are the evidence.
   const head = findMentions(headline, ctx, { places: headPlaces, county, city });
@@ -46,7 +48,9 @@ export function extractArticle(article: Article, ctx: ExtractContext): ArticleGr
 }
 
 /** Every mention of one text (a body or a headline), and the mentions the relation rules read. */
-function findMentions(text: string, ctx: ExtractContext, where: PlaceContext): { mentions: ArticleMentions; all: Mention[] } {
+function findMentions(
+  text: string, ctx: ExtractContext, where: PlaceContext, ner: ArticleLayer['ner'] = [],
+): { mentions: ArticleMentions; all: Mention[] } {
   const companies = dropNested(findCompanies(text, ctx));
   const projects = findProjects(text, ctx, companies, where.places);
   const named = dropNested([...findAgencies(text, ctx, where), ...companies, ...findOrganizations(text, ctx), ...projects], companies);
@@ -72,7 +76,8 @@ function findMentions(text: string, ctx: ExtractContext, where: PlaceContext): {
   };
   // Bodies known only from a title (市长 → 德州市人民政府) are entities of the article too.
   const fromTitles = positions.map((p) => p.org).filter((o) => o.rule === 'agency:from-title');
-  return { mentions, all: [...places.filter(isEntityPlace), ...named, ...persons, ...fromTitles] };
+  const found = [...places.filter(isEntityPlace), ...named, ...persons, ...fromTitles];
+  return { mentions, all: [...found, ...nerMentions(text, ner, ctx, where, [...where.places, ...found])] };
 }
 
 /** Drop a name printed inside a longer name (凤凰工业园 inside 聊城市凤凰工业园投资开发有限公司), keeping owners inside project names. */

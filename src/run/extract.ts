@@ -21,6 +21,8 @@ import { fileStamp, goneUnits, isRacy, runDelta, sameStamp, splitGone, stampedFi
 import { takeLock } from '../state/lock.ts';
 import { outputStamps, PreviousOutputs, type FileRange } from '../state/outputs.ts';
 import { settingsFingerprint, StateStore, type CachedUnitRecords } from '../state/store.ts';
+import { MODEL_DIR } from '../nlp/ner/model.ts';
+import { modelInstalled } from './layer.ts';
 import { createExtractor } from './pool.ts';
 import { TempFile } from './temp-file.ts';
 import { unitBytes, type Note, type Unit, type UnitRecords } from './units.ts';
@@ -36,6 +38,10 @@ export interface RunHooks {
   onProgress?: (p: Progress) => void;
   /** The repository whose src/ and node_modules/ the cache fingerprint hashes (tests point it at a copy). */
   codeRoot?: string;
+  /** The recogniser's model folder (default: where scripts/install-model.sh puts it; tests point it elsewhere). */
+  modelDir?: string;
+  /** Where a warning goes (default stderr): the recogniser's model is missing. */
+  warn?: (message: string) => void;
 }
 
 /** A unit's home city and where it came from: a --city flag, the cities its text names, or the default. */
@@ -133,14 +139,20 @@ export async function runExtract(inputs: string[], given: RunSettingsInput, hook
 
 async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHooks): Promise<ExtractSummary> {
   const started = performance.now();
-  const fingerprint = settingsFingerprint(settings, hooks.codeRoot);
+  const modelDir = hooks.modelDir ?? MODEL_DIR;
+  const fingerprint = settingsFingerprint(settings, hooks.codeRoot, modelDir);
   const cityRules = cityRulesKey(settings);
   const state = new StateStore(settings.out);
   const previous = state.readManifest();
   const plan = await planInputs(inputs, settings.full ? new Map() : stampedFiles(previous, fingerprint, cityRules));
   const toExtract = plan.reduce((n, p) => n + (p.kind === 'file' && !p.unchanged ? p.size : 0), 0);
   const workers = settings.workers ?? defaultWorkers(toExtract);
-  const extractor = createExtractor({ date: settings.date, workers });
+  const ner = settings.ner === 'on' && modelInstalled(modelDir);
+  if (settings.ner === 'on' && !ner) {
+    (hooks.warn ?? console.error)(`kg extract: the recogniser's model is not installed in ${modelDir} (npm install runs `
+      + 'scripts/install-model.sh): extracting with the rules alone');
+  }
+  const extractor = createExtractor({ date: settings.date, workers, model: ner ? modelDir : null });
   const files = {
     articles: new TempFile(join(settings.out, 'articles.jsonl')),
     relations: new TempFile(join(settings.out, 'relations.jsonl')),

@@ -2,6 +2,7 @@
 // returns the unit's serialized records; the caller awaits them in input order, so the output does not depend on
 // which worker finished first.
 import { Worker } from 'node:worker_threads';
+import { layerSource } from './layer.ts';
 import { contextCache, extractRecords, type Unit, type UnitRecords } from './units.ts';
 import type { Task, WorkerSettings } from './worker.ts';
 
@@ -17,15 +18,15 @@ export function createExtractor(settings: WorkerSettings & { workers: number }):
   if (!Number.isInteger(settings.workers) || settings.workers < 1) throw new Error(`workers must be a whole number ≥ 1, not ${settings.workers}`);
   // Nothing is built before the first unit: a run that finds every unit cached loads neither jieba nor a worker.
   if (settings.workers === 1) {
-    const contexts = contextCache();
+    const tools = { contexts: contextCache(), layers: layerSource(settings.model) };
     return {
-      run: async (unit) => extractRecords(unit, contexts, settings.date),
-      close: async () => {},
+      run: (unit) => extractRecords(unit, tools, settings.date),
+      close: () => tools.layers.close(),
     };
   }
   let pool: WorkerPool | null = null;
   return {
-    run: (unit) => (pool ??= new WorkerPool({ date: settings.date }, settings.workers)).run(unit),
+    run: (unit) => (pool ??= new WorkerPool({ date: settings.date, model: settings.model }, settings.workers)).run(unit),
     close: async () => pool?.close(),
   };
 }

@@ -1,11 +1,13 @@
 // The unit of work of a run: one input item, a page file (segmented into articles) or one line of a .jsonl file (an
-// article already), with its home city. extractUnit is pure (text in, validated graphs out); serializeUnit turns its
-// result into the exact lines `kg extract` writes, so that a worker thread, the in-process path and the incremental
-// cache all hand the writer the same bytes.
+// article already), with its home city. unitArticles and extractArticles are pure (text and the recogniser's spans
+// in, validated graphs out); serializeUnit turns their result into the exact lines `kg extract` writes, so that a
+// worker thread, the in-process path and the incremental cache all hand the writer the same bytes.
 import { articleFromJsonl, segmentPage } from '../page/index.ts';
 import { EntityIndex } from '../resolve/corpus.ts';
 import { Article, ArticleGraph, Entity, JsonlArticle, Relation } from '../schema.ts';
 import { createContext, extractArticle, type ExtractContext } from '../extract/index.ts';
+import type { ArticleLayer } from '../extract/ner.ts';
+import type { LayerSource } from './layer.ts';
 
 /** One input item to extract: a page's decoded text (`name` relative to its input root), or a .jsonl article line;
  * `city` is its paper's. */
@@ -49,28 +51,36 @@ export function unitBytes(unit: Unit): number {
   return Buffer.byteLength(unit.kind === 'page' ? unit.text : unit.article.text);
 }
 
-/**
- * Segments a page (or takes the .jsonl article), extracts and validates every article with `ctx`, the context of the
- * unit's city; never throws for bad text.
- */
-export function extractUnit(unit: Unit, ctx: ExtractContext, opts: { date?: string | null } = {}): UnitGraphs {
-  let articles: Article[];
+/** A page segmented into articles (or the .jsonl line's article), or the note saying why there is none. */
+export function unitArticles(unit: Unit, opts: { date?: string | null } = {}): { articles: Article[] } | { note: Note } {
+  const skipped = (text: string): { note: Note } =>
+    ({ note: { kind: 'skipped', file: unit.file, ...(unit.kind === 'article' ? { line: unit.line } : {}), message: text } });
   try {
-    articles = unit.kind === 'page'
+    const articles = unit.kind === 'page'
       ? segmentPage(unit.text, { file: unit.name, stem: unit.stem, date: opts.date ?? null })
       : [articleFromJsonl(unit.article, unit.line - 1)];
+    if (unit.kind === 'page' && articles.length === 0) return skipped('no article found on the page');
+    return { articles };
   } catch (err) {
-    return { graphs: [], notes: [{ kind: 'skipped', file: unit.file, ...(unit.kind === 'article' ? { line: unit.line } : {}), message: `cannot segment: ${message(err)}` }] };
+    return skipped(`cannot segment: ${message(err)}`);
   }
-  if (unit.kind === 'page' && articles.length === 0) return { graphs: [], notes: [{ kind: 'skipped', file: unit.file, message: 'no article found on the page' }] };
+}
+
+/**
+ * Extracts and validates every article with `ctx`, the context of the unit's city, and each article's layer (the
+ * recogniser's spans) where given; never throws for bad text.
+ */
+export function extractArticles(
+  articles: readonly Article[], ctx: ExtractContext, layers: readonly ArticleLayer[] | null,
+): UnitGraphs {
   const out: UnitGraphs = { graphs: [], notes: [] };
-  for (const article of articles) {
+  articles.forEach((article, i) => {
     try {
-      out.graphs.push(validate(extractArticle(article, ctx)));
+      out.graphs.push(validate(extractArticle(article, ctx, layers?.[i])));
     } catch (err) {
       out.notes.push({ kind: 'invalid', article: article.id, message: message(err) });
     }
-  }
+  });
   return out;
 }
 
@@ -80,9 +90,22 @@ export function contextCache(): (city: string) => ExtractContext {
   return (city) => byCity.get(city) ?? byCity.set(city, createContext({ city })).get(city)!;
 }
 
-/** A unit extracted with the context of its city, as the writer takes it (in this thread or in a worker). */
-export const extractRecords = (unit: Unit, contexts: (city: string) => ExtractContext, date: string | null): UnitRecords =>
-  serializeUnit(extractUnit(unit, contexts(unit.city), { date }));
+/** What extracts a unit in one thread: the contexts of its cities and the source of its articles' layers. */
+export interface UnitTools {
+  contexts: (city: string) => ExtractContext;
+  layers: LayerSource;
+}
+
+/**
+ * A unit extracted with the context of its city, as the writer takes it (in this thread or in a worker): its
+ * articles' layers first, all at once, then the extraction.
+ */
+export async function extractRecords(unit: Unit, tools: UnitTools, date: string | null): Promise<UnitRecords> {
+  const read = unitArticles(unit, { date });
+  if ('note' in read) return serializeUnit({ graphs: [], notes: [read.note] });
+  const layers = await tools.layers.layers(read.articles);
+  return serializeUnit(extractArticles(read.articles, tools.contexts(unit.city), layers));
+}
 
 export function serializeUnit(u: UnitGraphs): UnitRecords {
   const line = (r: unknown) => `${JSON.stringify(r)}\n`;

@@ -7,6 +7,7 @@ import type { UnitRecords } from '../run/units.ts';
 import type { RunSettings } from '../settings.ts';
 import type { Entity } from '../schema.ts';
 import type { FileRange } from './outputs.ts';
+import { MODEL_DIR, modelFingerprint } from '../nlp/ner/model.ts';
 
 /**
  * A unit's records as the state gives them back: its lines as bytes of its unit file or as a range of the last run's
@@ -39,10 +40,14 @@ export function extractionSources(root: string): string[] {
 /**
  * A digest of everything a unit's records depend on besides the unit itself (and its home city, in unitHash): the
  * extraction code and data under src/, the installed version of every runtime dependency of package.json, and the
- * run's settings. No hand-kept list: code added anywhere under src/ is covered.
+ * run's settings, with the recogniser's model files where it is on (`ner off`; `ner absent` when its model is not
+ * installed). No hand-kept list: code added anywhere under src/ is covered.
  */
-export function settingsFingerprint(settings: Pick<RunSettings, 'date' | 'ner'>, root = CODE_ROOT): string {
-  const h = createHash('sha256').update(`v${STATE_VERSION}\0date ${settings.date ?? ''}\0ner ${settings.ner}\0`);
+export function settingsFingerprint(
+  settings: Pick<RunSettings, 'date' | 'ner'>, root = CODE_ROOT, modelDir = MODEL_DIR,
+): string {
+  const model = settings.ner === 'on' ? modelFingerprint(modelDir) : 'off';
+  const h = createHash('sha256').update(`v${STATE_VERSION}\0date ${settings.date ?? ''}\0ner ${model}\0`);
   const src = join(root, 'src');
   for (const f of extractionSources(root)) h.update(f).update('\0').update(readFileSync(join(src, f))).update('\0');
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedChunks, syntheticPage } from '../../bench/corpus.ts';
 import { defaultWorkers, runExtract, type ExtractSummary } from '../../src/run/extract.ts';
 import { createExtractor } from '../../src/run/pool.ts';
+import { MODEL_DIR } from '../../src/nlp/ner/model.ts';
+import { modelInstalled } from '../../src/run/layer.ts';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 const OUTPUTS = ['articles.jsonl', 'entities.jsonl', 'relations.jsonl', 'graph.json'];
@@ -66,8 +68,9 @@ describe('extraction in worker threads', () => {
     expect(ids.slice(2)).toEqual(readFileSync(join(one.out, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id).filter((id) => !id.startsWith('web-')).map((id) => id.replace(/^pages\//, '')));
   });
 
-  it('runs the extractor in a worker that loads TypeScript and jieba, and refuses a bad worker count', async () => {
-    const pool = createExtractor({ date: null, workers: 2 });
+  it('runs the extractor in a worker that loads TypeScript, jieba and the recogniser; refuses a bad worker count', async () => {
+    // The recogniser where its model is installed (CI installs it): a worker starts ONNX Runtime itself.
+    const pool = createExtractor({ date: null, workers: 2, model: modelInstalled() ? MODEL_DIR : null });
     try {
       const text = readFileSync(join(SEEDS, '000_1d8b0c37187465ce.txt'), 'utf8');
       const records = await pool.run({ kind: 'page', file: 'x/000_1d8b0c37187465ce.txt', name: '000_1d8b0c37187465ce.txt', stem: '000_1d8b0c37187465ce', text, city: '聊城市' });
@@ -76,7 +79,7 @@ describe('extraction in worker threads', () => {
     } finally {
       await pool.close();
     }
-    expect(() => createExtractor({ date: null, workers: 0 })).toThrow(/workers must be a whole number ≥ 1/);
+    expect(() => createExtractor({ date: null, workers: 0, model: null })).toThrow(/workers must be a whole number ≥ 1/);
   });
 
   it('defaults to one worker per core, but one for pages too small to repay a worker start', () => {

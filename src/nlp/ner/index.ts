@@ -1,17 +1,13 @@
 // The trained recogniser: Baidu LAC (joint segmentation, part of speech and PER/ORG/LOC/TIME) through ONNX Runtime.
 // createRecognizer() gives null when the model is not installed (scripts/install-model.sh), so callers run rules-only.
 // What it is, how its input is prepared and why: README.md beside this file.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { analyse, encode, pieces, viterbi, type Analysis } from './decode.ts';
-import { MODEL_FILES, missingFiles, readModelData } from './model.ts';
+import { MODEL_DIR, missingFiles, readModelData } from './model.ts';
 
 export type { Analysis, Entity, EntityType, Word } from './decode.ts';
-
-/** Where scripts/install-model.sh puts the model. */
-export const MODEL_DIR = new URL('../../../.models/lac/', import.meta.url).pathname;
+export { MODEL_DIR, modelFingerprint } from './model.ts';
 
 /**
  * Longest piece run at once, in code points (pieces() in decode.ts). The model has no maximum (a GRU over dynamic
@@ -110,12 +106,4 @@ function sameLength(sorted: readonly Piece[], size: number): Piece[][] {
     else out.push([p]);
   }
   return out;
-}
-
-/** sha256 of the model files, or `absent`: part of the incremental cache's fingerprint (src/state/store.ts). */
-export function modelFingerprint(modelDir = MODEL_DIR): string {
-  if (missingFiles(modelDir).length) return 'absent';
-  const h = createHash('sha256');
-  for (const f of MODEL_FILES) h.update(`${f}\0`).update(readFileSync(join(modelDir, f))).update('\0');
-  return h.digest('hex');
 }

