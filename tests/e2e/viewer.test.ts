@@ -223,7 +223,7 @@ describe('kg viewer in Chromium', () => {
     expect((await ink(page, hiddenShot, typeColors)).colors.Person, 'no Person node drawn').toBe(0);
     const url = page.url();
     const view = parseViewState(new URL(url).hash);
-    expect(view).toMatchObject({ selected: HAIYUN_ID, hidden: ['Person'] });
+    expect(view).toMatchObject({ selected: HAIYUN_ID, filters: { hiddenTypes: ['Person'] } });
     expect(view.camera?.ratio).toBeLessThan(1);
 
     await page.reload();
