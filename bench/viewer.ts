@@ -8,12 +8,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildGraph, exportGraph } from '../src/graph/build.ts';
 import { RELATION_RULES } from '../src/names.ts';
-import { articleNodeId, ENTITY_TYPES, type Article, type Entity, type Relation, type RelationType } from '../src/schema.ts';
+import {
+  articleNodeId,
+  ENTITY_TYPES,
+  type Article,
+  type Entity,
+  type Relation,
+  type RelationType,
+} from '../src/schema.ts';
 import { startServer } from '../src/server/index.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
 import { writeSeedsGraph } from '../tests/e2e/seeds-graph.ts';
 import { mulberry32 } from './random.ts';
-
 
 /** Articles are spread over this many days of August 2025, so that a date filter leaves a part. */
 const DAYS = 28;
@@ -21,23 +27,42 @@ const DAYS = 28;
 /** The link the filtered runs open: the fact graph up to mid-month, with the node table below it. */
 export const FILTERED_VIEW = '#facts=1&to=2025-08-14&table=nodes';
 
-const SYLLABLES = '东西南北高新华鲁聊城阳谷冠县茌平临清莘东阿经开水城光伏锂电材料装备智能科技产业能源化工纺织食品物流'.split('');
+const SYLLABLES =
+  '东西南北高新华鲁聊城阳谷冠县茌平临清莘东阿经开水城光伏锂电材料装备智能科技产业能源化工纺织食品物流'.split('');
 
 /** A graph shaped like extractor output: `articles` articles, entities of every type, and `edges` relations. */
-export function syntheticRecords(nodes: number, edges: number, seed = 1): { articles: Article[]; entities: Entity[]; relations: Relation[] } {
+export function syntheticRecords(
+  nodes: number,
+  edges: number,
+  seed = 1,
+): { articles: Article[]; entities: Entity[]; relations: Relation[] } {
   const rand = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const articleCount = Math.max(1, Math.round(nodes / 40));
   const articles: Article[] = Array.from({ length: articleCount }, (_, i) => ({
-    id: `synthetic#${i + 1}`, file: 'synthetic.txt', index: i, title: `第${i + 1}篇 ${pick(SYLLABLES)}${pick(SYLLABLES)}新闻`,
-    kicker: null, subtitle: null, date: `2025-08-${String(1 + (i % DAYS)).padStart(2, '0')}`, reporters: [], body: '',
+    id: `synthetic#${i + 1}`,
+    file: 'synthetic.txt',
+    index: i,
+    title: `第${i + 1}篇 ${pick(SYLLABLES)}${pick(SYLLABLES)}新闻`,
+    kicker: null,
+    subtitle: null,
+    date: `2025-08-${String(1 + (i % DAYS)).padStart(2, '0')}`,
+    reporters: [],
+    body: '',
   }));
   const entities: Entity[] = [];
   for (let i = 0; entities.length < nodes - articleCount; i++) {
     const type = pick(ENTITY_TYPES);
     const name = `${pick(SYLLABLES)}${pick(SYLLABLES)}${pick(SYLLABLES)}${i}${type === 'Project' ? '项目' : type === 'Company' ? '有限公司' : ''}`;
     const props: Entity['props'] = type === 'Project' ? { investment_yuan: Math.round(rand() * 5e9) } : {};
-    entities.push({ id: `${type}:${name}`, type, name, aliases: [name.slice(0, 3)], articles: [pick(articles).id], props });
+    entities.push({
+      id: `${type}:${name}`,
+      type,
+      name,
+      aliases: [name.slice(0, 3)],
+      articles: [pick(articles).id],
+      props,
+    });
   }
   const ids = [...entities.map((e) => e.id), ...articles.map((a) => articleNodeId(a.id))];
   const relations: Relation[] = [];
@@ -49,7 +74,17 @@ export function syntheticRecords(nodes: number, edges: number, seed = 1): { arti
     const type = pick(types);
     const rules = RELATION_RULES[type];
     const rule = rules[i % rules.length]!;
-    relations.push({ type, from, to, article: pick(articles).id, evidence: `${from}与${to}的关系。`, start: i, end: i + 5, rule, props: {} });
+    relations.push({
+      type,
+      from,
+      to,
+      article: pick(articles).id,
+      evidence: `${from}与${to}的关系。`,
+      start: i,
+      end: i + 5,
+      rule,
+      props: {},
+    });
   }
   return { articles, entities, relations };
 }
@@ -84,7 +119,13 @@ async function measure(graphDir: string, query: string, screenshot: string, hash
     await page.fill('#search', query);
     await page.waitForSelector(`#suggestions[data-query="${query}"] li`, { timeout: 30_000 });
     // The 120 ms typing debounce is part of what a person waits for.
-    return { dataMs: marks.data, builtMs: marks.built, firstRenderMs: marks.firstRender, searchReadyMs: marks.searchReady, searchAnswerMs: Date.now() - t0 };
+    return {
+      dataMs: marks.data,
+      builtMs: marks.built,
+      firstRenderMs: marks.firstRender,
+      searchReadyMs: marks.searchReady,
+      searchAnswerMs: Date.now() - t0,
+    };
   } finally {
     await browser.close();
     await server.close();
@@ -110,9 +151,9 @@ export async function bench(): Promise<void> {
     console.log(`viewer bench (headless Chromium, SwiftShader WebGL); filters + table = ${FILTERED_VIEW}`);
     for (const [name, t] of rows) {
       console.log(
-        `  ${name}: data in ${t.dataMs.toFixed(0)} ms, graph built ${t.builtMs.toFixed(0)} ms, ` +
-          `first frame ${t.firstRenderMs.toFixed(0)} ms, search usable ${t.searchReadyMs.toFixed(0)} ms, ` +
-          `suggestions ${t.searchAnswerMs} ms after typing`,
+        `  ${name}: data in ${t.dataMs.toFixed(0)} ms, graph built ${t.builtMs.toFixed(0)} ms, `
+          + `first frame ${t.firstRenderMs.toFixed(0)} ms, search usable ${t.searchReadyMs.toFixed(0)} ms, `
+          + `suggestions ${t.searchAnswerMs} ms after typing`,
       );
     }
     for (const [name, t] of rows.slice(2)) {

@@ -22,7 +22,13 @@ export async function outgoingRelations(backend: GraphBackend, ids: readonly str
   for (const id of new Set(ids)) {
     const details = await backend.node(id, { relationLimit: LIMITS.relations.max });
     if (!details) continue;
-    const source: NodeSummary = { id: details.id, type: details.type, label: details.label, name: details.name, aliases: details.aliases };
+    const source: NodeSummary = {
+      id: details.id,
+      type: details.type,
+      label: details.label,
+      name: details.name,
+      aliases: details.aliases,
+    };
     for (const r of details.relations) {
       if (r.direction !== 'out') continue;
       const { id: relId, type, other, article, evidence, rule, props } = r;

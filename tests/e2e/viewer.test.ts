@@ -78,7 +78,10 @@ async function ink(page: Page, png: Buffer, colors: Record<string, string>): Pro
       const ctx = canvas.getContext('2d')!;
       ctx.drawImage(img, 0, 0);
       const d = ctx.getImageData(0, 0, img.width, img.height).data;
-      const targets = Object.entries(colors).map(([name, hex]) => [name, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)] as const);
+      const targets = Object.entries(colors).map(
+        ([name, hex]) =>
+          [name, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)] as const,
+      );
       const counts: Record<string, number> = Object.fromEntries(targets.map(([n]) => [n, 0]));
       let inked = 0;
       for (let i = 0; i < d.length; i += 4) {
@@ -112,7 +115,8 @@ async function difference(page: Page, a: Buffer, b: Buffer): Promise<number> {
       if (da.length !== db.length) return 1;
       let diff = 0;
       for (let i = 0; i < da.length; i += 4) {
-        if (Math.abs(da[i]! - db[i]!) + Math.abs(da[i + 1]! - db[i + 1]!) + Math.abs(da[i + 2]! - db[i + 2]!) > 30) diff++;
+        if (Math.abs(da[i]! - db[i]!) + Math.abs(da[i + 1]! - db[i + 1]!) + Math.abs(da[i + 2]! - db[i + 2]!) > 30)
+          diff++;
       }
       return diff / (da.length / 4);
     },
@@ -141,7 +145,8 @@ async function solidSpot(page: Page, png: Buffer, hex: string): Promise<{ x: num
       for (let y = 3; y < img.height - 3; y++) {
         for (let x = 3; x < img.width - 3; x++) {
           let solid = true;
-          for (let dy = -3; dy <= 3 && solid; dy++) for (let dx = -3; dx <= 3 && solid; dx++) solid = is(x + dx, y + dy);
+          for (let dy = -3; dy <= 3 && solid; dy++)
+            for (let dx = -3; dx <= 3 && solid; dx++) solid = is(x + dx, y + dy);
           if (solid) return { x, y };
         }
       }
@@ -170,7 +175,9 @@ describe('kg viewer in Chromium', () => {
     for (const type of ['Project', 'Company', 'County', 'Agency', 'Person', 'Article']) {
       expect(drawn.colors[type], `${type} nodes drawn`).toBeGreaterThan(20);
     }
-    await expect(page.locator('#status').textContent()).resolves.toMatch(new RegExp(`^${stats.nodes} / ${stats.nodes} 节点`));
+    await expect(page.locator('#status').textContent()).resolves.toMatch(
+      new RegExp(`^${stats.nodes} / ${stats.nodes} 节点`),
+    );
     await page.close();
   });
 
@@ -189,7 +196,9 @@ describe('kg viewer in Chromium', () => {
     await expect(page.locator('#panel .props').textContent()).resolves.toContain('23.4亿元');
 
     // Each relation shows its article title and exactly the evidence the API has, names marked.
-    const details = (await (await page.request.get(`${server.url}api/node?id=${encodeURIComponent(HAIYUN_ID)}`)).json()) as NodeDetails;
+    const details = (await (
+      await page.request.get(`${server.url}api/node?id=${encodeURIComponent(HAIYUN_ID)}`)
+    ).json()) as NodeDetails;
     const items = page.locator('#panel li.relation');
     await expect(items.count()).resolves.toBe(details.relations.length);
     for (const [i, rel] of details.relations.entries()) {
@@ -345,7 +354,7 @@ async function docShot(page: Page, name: string): Promise<void> {
 describe('the researcher’s workbench in Chromium', () => {
   it('the date slider grows the graph date by date and keeps the date in the URL', async () => {
     const page = await openViewer(server.url, 1100);
-    const dates = (await (await fetch(`${server.url}api/subgraph`)).json() as GraphPayload).nodes
+    const dates = ((await (await fetch(`${server.url}api/subgraph`)).json()) as GraphPayload).nodes
       .filter((n) => n.attributes.type === 'Article' && typeof n.attributes.date === 'string')
       .map((n) => n.attributes.date as string);
     const steps = [...new Set(dates)].sort();
@@ -376,7 +385,8 @@ describe('the researcher’s workbench in Chromium', () => {
     expect((await shownCounts(page)).nodes).toBeLessThan(stats.nodes);
     const county = await ink(page, await page.locator('#graph').screenshot(), typeColors);
     expect(county.colors.County, 'only 东阿县 among the counties').toBeLessThan(
-      (await ink(page, await (await openViewer(server.url, 1100)).locator('#graph').screenshot(), typeColors)).colors.County!,
+      (await ink(page, await (await openViewer(server.url, 1100)).locator('#graph').screenshot(), typeColors)).colors
+        .County!,
     );
     await docShot(page, 'county');
 
@@ -389,7 +399,11 @@ describe('the researcher’s workbench in Chromium', () => {
     await expect(label.textContent()).resolves.toBe('文中提及');
     await label.locator('input').uncheck();
     await page.waitForFunction(() => location.hash.includes('hiderule=mentions'));
-    const expected = await expectedCounts({ county: 'County:东阿县', hiddenTypes: ['Person'], hiddenRules: ['mentions'] });
+    const expected = await expectedCounts({
+      county: 'County:东阿县',
+      hiddenTypes: ['Person'],
+      hiddenRules: ['mentions'],
+    });
     expect(await shownCounts(page)).toEqual(expected);
 
     const url = page.url();
@@ -433,7 +447,9 @@ describe('the researcher’s workbench in Chromium', () => {
     const page = await openViewer();
     await searchAndPick(page, '海韵', HAIYUN);
     await page.waitForSelector(`#panel[data-node="${HAIYUN_ID}"]`);
-    const details = (await (await page.request.get(`${server.url}api/node?id=${encodeURIComponent(HAIYUN_ID)}`)).json()) as NodeDetails;
+    const details = (await (
+      await page.request.get(`${server.url}api/node?id=${encodeURIComponent(HAIYUN_ID)}`)
+    ).json()) as NodeDetails;
     const rules = page.locator('#panel li.relation .rel-rule');
     await expect(rules.count()).resolves.toBe(details.relations.length);
     for (const [i, rel] of details.relations.entries()) {
@@ -461,13 +477,18 @@ describe('the researcher’s workbench in Chromium', () => {
     await page.click('#table-relations');
     await page.waitForFunction(() => location.hash.includes('table=relations'));
     await page.waitForSelector('#table-drawer[data-kind="relations"] tbody tr');
-    const details = (await (await page.request.get(`${server.url}api/node?id=${encodeURIComponent(HAIYUN_ID)}`)).json()) as NodeDetails;
+    const details = (await (
+      await page.request.get(`${server.url}api/node?id=${encodeURIComponent(HAIYUN_ID)}`)
+    ).json()) as NodeDetails;
     // The selection's scope: 海韵… and its neighbours, so every relation of 海韵… is a row (and those among its neighbours).
     const rows = Number(await page.getAttribute('#table', 'data-rows'));
     expect(rows).toBeGreaterThanOrEqual(details.relationCount);
     const cells = await page.locator('#table tbody tr').allTextContents();
     for (const rel of details.relations.filter((r) => r.evidence)) {
-      expect(cells.some((c) => c.includes(rel.evidence) && c.includes(ruleZh(rel.rule))), rel.evidence).toBe(true);
+      expect(
+        cells.some((c) => c.includes(rel.evidence) && c.includes(ruleZh(rel.rule))),
+        rel.evidence,
+      ).toBe(true);
     }
     await docShot(page, 'table-relations');
 
@@ -484,7 +505,10 @@ describe('the researcher’s workbench in Chromium', () => {
     // GEXF of the selection: the same nodes as the table's scope.
     const [gexf] = await Promise.all([page.waitForEvent('download'), page.click('#export-gexf')]);
     expect(gexf.suggestedFilename()).toBe('kg-selection.gexf');
-    const read = parseGexf(graphology.MultiDirectedGraph, (await streamBytes(await gexf.createReadStream())).toString('utf8'));
+    const read = parseGexf(
+      graphology.MultiDirectedGraph,
+      (await streamBytes(await gexf.createReadStream())).toString('utf8'),
+    );
     expect(read.order).toBe(new Set([HAIYUN_ID, ...details.relations.map((r) => r.other.id)]).size);
     await page.close();
   });
@@ -500,11 +524,48 @@ describe('kg viewer safety', () => {
   it('shows markup in names and evidence as text and never runs it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kg-xss-'));
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-    const article = { id: 'x#1', file: 'x.txt', index: 0, title: `标题${evil}`, kicker: null, subtitle: null, date: null, reporters: [], body: evil };
-    const entity = { id: `Project:恶意${evil}项目`, type: 'Project' as const, name: `恶意${evil}项目`, aliases: [evil], articles: ['x#1'], props: {} };
-    const county = { id: 'County:东阿县', type: 'County' as const, name: '东阿县', aliases: [], articles: ['x#1'], props: {} };
-    const relation = { type: 'LOCATED_IN' as const, from: entity.id, to: county.id, article: 'x#1', evidence: `位于东阿县${evil}`, start: 0, end: 9, rule: 'test', props: {} };
-    writeFileSync(join(dir, 'graph.json'), JSON.stringify(exportGraph(buildGraph([article], [entity, county], [relation]))));
+    const article = {
+      id: 'x#1',
+      file: 'x.txt',
+      index: 0,
+      title: `标题${evil}`,
+      kicker: null,
+      subtitle: null,
+      date: null,
+      reporters: [],
+      body: evil,
+    };
+    const entity = {
+      id: `Project:恶意${evil}项目`,
+      type: 'Project' as const,
+      name: `恶意${evil}项目`,
+      aliases: [evil],
+      articles: ['x#1'],
+      props: {},
+    };
+    const county = {
+      id: 'County:东阿县',
+      type: 'County' as const,
+      name: '东阿县',
+      aliases: [],
+      articles: ['x#1'],
+      props: {},
+    };
+    const relation = {
+      type: 'LOCATED_IN' as const,
+      from: entity.id,
+      to: county.id,
+      article: 'x#1',
+      evidence: `位于东阿县${evil}`,
+      start: 0,
+      end: 9,
+      rule: 'test',
+      props: {},
+    };
+    writeFileSync(
+      join(dir, 'graph.json'),
+      JSON.stringify(exportGraph(buildGraph([article], [entity, county], [relation]))),
+    );
     const evilServer = await startServer({ graphDir: dir, port: 0 });
     try {
       const page = await openViewer(`${evilServer.url}#sel=${encodeURIComponent(entity.id)}`);

@@ -41,7 +41,12 @@ afterAll(async () => {
  * labelled by its id over Neo4j but by its opening words in graph.json (src/server/neo4j.ts, left as it is here).
  */
 const reading = (r: RelationRow) =>
-  JSON.stringify({ ...r, id: undefined, source: { ...r.source, label: undefined }, target: { ...r.target, label: undefined } });
+  JSON.stringify({
+    ...r,
+    id: undefined,
+    source: { ...r.source, label: undefined },
+    target: { ...r.target, label: undefined },
+  });
 
 describe('the workbench over Neo4j', () => {
   it('gives the same relation rows and the same edge article and rule as graph.json', async () => {
@@ -51,7 +56,9 @@ describe('the workbench over Neo4j', () => {
     expect(neo.length).toBeGreaterThan(100);
     expect(neo.map(reading).sort()).toEqual(json.map(reading).sort());
     const provenance = (p: GraphPayload) =>
-      p.edges.map((e) => `${e.source} ${e.attributes.type} ${e.target} ${e.attributes.article} ${e.attributes.rule}`).sort();
+      p.edges
+        .map((e) => `${e.source} ${e.attributes.type} ${e.target} ${e.attributes.article} ${e.attributes.rule}`)
+        .sort();
     const [pn, pf] = await Promise.all([server.backend.subgraph({ limit: 1000 }), file.subgraph({ limit: 1000 })]);
     expect(provenance(pn)).toEqual(provenance(pf));
   });

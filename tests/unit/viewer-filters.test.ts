@@ -37,7 +37,12 @@ describe('visibleParts', () => {
     expect(august.edges).toEqual(['e1', 'e4', 'e7']);
     expect(august.nodes).toEqual(['Article:a#1', 'Company:海韵公司', 'County:东阿县', 'Project:海韵项目']);
     const october = show({ to: '2024-10-31' });
-    expect(october.edges).toEqual(graph.edges().filter((e) => e !== 'e10').sort());
+    expect(october.edges).toEqual(
+      graph
+        .edges()
+        .filter((e) => e !== 'e10')
+        .sort(),
+    );
     expect(october.nodes.length).toBeGreaterThan(august.nodes.length);
     expect(show({ from: '2024-09-01' }).edges).not.toContain('e1');
   });
@@ -87,8 +92,16 @@ describe('relationPasses', () => {
 describe('what the filter bar offers', () => {
   it('lists dates, counties, relation types and rules of the loaded graph', () => {
     expect(graphDates(graph)).toEqual(['2024-08-02', '2024-10-31']);
-    expect(graphCounties(graph).map((c) => c.name)).toEqual(['东阿县', '冠县'].sort((a, b) => a.localeCompare(b, 'zh')));
-    expect(graphRelationKinds(graph).relations).toEqual(['DEVELOPS', 'HOLDS_POSITION', 'LOCATED_IN', 'MENTIONS', 'REPORTED']);
+    expect(graphCounties(graph).map((c) => c.name)).toEqual(
+      ['东阿县', '冠县'].sort((a, b) => a.localeCompare(b, 'zh')),
+    );
+    expect(graphRelationKinds(graph).relations).toEqual([
+      'DEVELOPS',
+      'HOLDS_POSITION',
+      'LOCATED_IN',
+      'MENTIONS',
+      'REPORTED',
+    ]);
     expect(graphRelationKinds(graph).rules).toContain('located:gazetteer');
     expect(edgeDate(graph, 'e1')).toBe('2024-08-02');
     expect(edgeDate(graph, 'e10')).toBeNull();

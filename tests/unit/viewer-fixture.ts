@@ -7,7 +7,14 @@ const node = (type: string, name: string, extra: Record<string, unknown> = {}) =
   key: `${type}:${name}`,
   attributes: { type, label: name, name, aliases: [], ...extra },
 });
-const edge = (key: string, type: string, source: string, target: string, article: string | null, rule: string | null) => ({
+const edge = (
+  key: string,
+  type: string,
+  source: string,
+  target: string,
+  article: string | null,
+  rule: string | null,
+) => ({
   key,
   source,
   target,
@@ -26,8 +33,14 @@ export const PAYLOAD: GraphPayload = {
     node('Company', '海韵公司'),
     node('Person', '张三'),
     node('Agency', '东阿县人民政府'),
-    { key: 'Article:a#1', attributes: { type: 'Article', label: '八月的新闻', name: 'a#1', aliases: [], date: '2024-08-02' } },
-    { key: 'Article:a#2', attributes: { type: 'Article', label: '十月的新闻', name: 'a#2', aliases: [], date: '2024-10-31' } },
+    {
+      key: 'Article:a#1',
+      attributes: { type: 'Article', label: '八月的新闻', name: 'a#1', aliases: [], date: '2024-08-02' },
+    },
+    {
+      key: 'Article:a#2',
+      attributes: { type: 'Article', label: '十月的新闻', name: 'a#2', aliases: [], date: '2024-10-31' },
+    },
   ],
   edges: [
     edge('e1', 'LOCATED_IN', 'Project:海韵项目', 'County:东阿县', 'a#1', 'located:place-in-name'),

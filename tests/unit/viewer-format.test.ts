@@ -1,6 +1,12 @@
 // The viewer's pure parts: amounts, evidence highlighting, property rows, seed positions.
 import { describe, expect, it } from 'vitest';
-import { formatValue, formatYuan, highlightSegments, propertyRows, relationPropsText } from '../../viewer/src/format.ts';
+import {
+  formatValue,
+  formatYuan,
+  highlightSegments,
+  propertyRows,
+  relationPropsText,
+} from '../../viewer/src/format.ts';
 import { hash01, seedPosition } from '../../viewer/src/graph.ts';
 
 describe('formatYuan', () => {
@@ -44,7 +50,18 @@ describe('highlightSegments', () => {
 
 describe('property rows', () => {
   it('shows investment in 亿元 and leaves drawing state out', () => {
-    const rows = propertyRows({ id: 'Project:x', type: 'Project', name: 'x', body: '正文', x: 1, y: 2, size: 3, investment_yuan: 2_340_000_000, aliases: ['a', 'b'], articles: [] });
+    const rows = propertyRows({
+      id: 'Project:x',
+      type: 'Project',
+      name: 'x',
+      body: '正文',
+      x: 1,
+      y: 2,
+      size: 3,
+      investment_yuan: 2_340_000_000,
+      aliases: ['a', 'b'],
+      articles: [],
+    });
     expect(rows).toEqual([
       ['投资额', '23.4亿元'],
       ['别名', 'a、b'],

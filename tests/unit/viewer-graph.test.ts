@@ -12,7 +12,11 @@ describe('the loaded graph', () => {
   it('keeps the entity label in entityType and gives sigma its node program in type', () => {
     const g = fixtureGraph();
     expect(g.getNodeAttributes('Project:海韵项目')).toMatchObject({ entityType: 'Project', type: 'circle' });
-    expect(g.getEdgeAttributes('e1')).toMatchObject({ relation: 'LOCATED_IN', article: 'a#1', rule: 'located:place-in-name' });
+    expect(g.getEdgeAttributes('e1')).toMatchObject({
+      relation: 'LOCATED_IN',
+      article: 'a#1',
+      rule: 'located:place-in-name',
+    });
   });
 });
 
@@ -40,7 +44,9 @@ describe('focus and drawing', () => {
   it('hides what the filters leave out', () => {
     const facts = visibleParts(g, { ...NO_FILTERS, factsOnly: true });
     expect(nodeDisplay('Article:a#1', g.getNodeAttributes('Article:a#1'), facts, NO_FOCUS, 5).hidden).toBe(true);
-    expect(edgeDisplay('e7', g.getEdgeAttributes('e7'), g.extremities('e7'), facts, NO_FOCUS, 'line').hidden).toBe(true);
+    expect(edgeDisplay('e7', g.getEdgeAttributes('e7'), g.extremities('e7'), facts, NO_FOCUS, 'line').hidden).toBe(
+      true,
+    );
   });
 
   it('scopes tables and exports to the selection and its visible neighbours, else to all that is visible', () => {
@@ -66,7 +72,7 @@ describe('layout', () => {
     const g = fixtureGraph();
     const first = layoutPositions(g)!;
     g.updateEachNodeAttributes((_n, a) => ({ ...a, x: 0, y: 0 }));
-    expect(overlappingPairs(g, 1)).toBe(g.order * (g.order - 1) / 2);
+    expect(overlappingPairs(g, 1)).toBe((g.order * (g.order - 1)) / 2);
     expect(layoutPositions(g)).toEqual(first);
     applyPositions(g, first);
     expect(overlappingPairs(g, 1)).toBe(0);

@@ -46,7 +46,12 @@ describe('relationTable', () => {
   it('keeps relations between shown nodes, with the rule in words and the amount formatted', () => {
     const t = relationTable(rows, shown, NO_FILTERS);
     expect(t.rows.map((r) => r.rule)).toEqual(['同句共现', '文章所在县', '“机关拨付…金额”']);
-    expect(t.rows[0]).toMatchObject({ source: '海韵公司', relation: '建设/投资', target: '海韵项目', date: '2024-08-02' });
+    expect(t.rows[0]).toMatchObject({
+      source: '海韵公司',
+      relation: '建设/投资',
+      target: '海韵项目',
+      date: '2024-08-02',
+    });
     expect(t.rows[2]).toMatchObject({ props: '120万元', date: '', ruleId: 'funds:agency-verb-amount' });
   });
 
@@ -80,7 +85,11 @@ describe('sorting', () => {
 
   it('puts empty cells last in both directions', () => {
     const t = { columns: [{ key: 'd', title: 'd' }], rows: [{ d: '' }, { d: '2024-01-01' }, { d: '2023-01-01' }] };
-    expect(sortTable(t, { key: 'd', descending: false }).rows.map((r) => r.d)).toEqual(['2023-01-01', '2024-01-01', '']);
+    expect(sortTable(t, { key: 'd', descending: false }).rows.map((r) => r.d)).toEqual([
+      '2023-01-01',
+      '2024-01-01',
+      '',
+    ]);
     expect(sortTable(t, { key: 'd', descending: true }).rows.map((r) => r.d)).toEqual(['2024-01-01', '2023-01-01', '']);
   });
 });

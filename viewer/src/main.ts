@@ -28,7 +28,17 @@ import { layoutControl } from './layout.ts';
 import { renderLegend } from './legend.ts';
 import { clearPanel, renderPanel } from './panel.ts';
 import { setupSearch } from './search.ts';
-import { deselect, edgeDisplay, hover, NO_FOCUS, nodeDisplay, scopeNodes, select, unhover, type Focus } from './selection.ts';
+import {
+  deselect,
+  edgeDisplay,
+  hover,
+  NO_FOCUS,
+  nodeDisplay,
+  scopeNodes,
+  select,
+  unhover,
+  type Focus,
+} from './selection.ts';
 import { nodeSizes } from './sizes.ts';
 import { FONT_STACK } from './style.ts';
 import { nodeTable, relationTable, type Sort, type Table } from './table.ts';
@@ -92,7 +102,8 @@ async function main(): Promise<void> {
   };
   // The picture follows the filters that change the graph's shape (facts only, a county) and no others, so that a
   // link reproduces it and the date slider shows the graph growing in place.
-  const relayoutShape = () => relayout(visibleParts(graph, { ...NO_FILTERS, factsOnly: filters.factsOnly, county: filters.county }));
+  const relayoutShape = () =>
+    relayout(visibleParts(graph, { ...NO_FILTERS, factsOnly: filters.factsOnly, county: filters.county }));
   resize();
   relayoutShape();
   performance.mark('kg:graph-built');
@@ -196,7 +207,11 @@ async function main(): Promise<void> {
         for (const r of rows) relationRows.get(r.source.id)?.push(r);
       }
       if (mine !== tableRequest) return;
-      table = relationTable(ids.flatMap((id) => relationRows.get(id) ?? []), new Set(ids), filters);
+      table = relationTable(
+        ids.flatMap((id) => relationRows.get(id) ?? []),
+        new Set(ids),
+        filters,
+      );
     }
     currentTable = table;
     renderTable(ui.table, ui.tableNote, table, tableSort, (sort) => {
@@ -240,8 +255,8 @@ async function main(): Promise<void> {
   // --- growing the graph from the server -------------------------------------------------------------------------
   const layout = layoutControl(graph, (running) => (ui.layout.textContent = running ? '布局 ■' : '布局 ▶'));
   const describe = () =>
-    `${visible.nodes.size} / ${stats.nodes} 节点 · ${visible.edges.size} / ${stats.edges} 关系` +
-    (overview.truncated ? ' · 先显示连接最多的节点' : '');
+    `${visible.nodes.size} / ${stats.nodes} 节点 · ${visible.edges.size} / ${stats.edges} 关系`
+    + (overview.truncated ? ' · 先显示连接最多的节点' : '');
   const grow = (payload: GraphPayload, anchor?: string) => {
     const added = mergePayload(graph, payload, anchor);
     visible = visibleParts(graph, filters);

@@ -54,7 +54,12 @@ function relationItem(r: RelationView, self: NodeDetails, actions: PanelActions)
       )
     : null;
   // The rule in words, so that a reader tells a relation read from a name from one guessed from a shared sentence.
-  const rule = el('div', { className: 'rel-rule', title: r.rule ?? '' }, '依据：', el('span', { text: ruleZh(r.rule) }));
+  const rule = el(
+    'div',
+    { className: 'rel-rule', title: r.rule ?? '' },
+    '依据：',
+    el('span', { text: ruleZh(r.rule) }),
+  );
   return el(
     'li',
     { className: 'relation', dataset: { type: r.type } },

@@ -25,7 +25,13 @@ export interface ViewState {
   camera: CameraView | null;
 }
 
-export const EMPTY_VIEW: ViewState = { selected: null, filters: NO_FILTERS, sizeBy: 'degree', table: null, camera: null };
+export const EMPTY_VIEW: ViewState = {
+  selected: null,
+  filters: NO_FILTERS,
+  sizeBy: 'degree',
+  table: null,
+  camera: null,
+};
 
 function parseCamera(raw: string | null): CameraView | null {
   if (!raw) return null;
