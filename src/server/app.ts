@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { ENTITY_TYPES } from '../schema.ts';
 import type { GraphBackend } from './backend.ts';
+import { registerRelationRoutes } from './relations.ts';
 
 export const NODE_TYPES: readonly string[] = [...ENTITY_TYPES, 'Article'];
 
@@ -174,6 +175,8 @@ export async function buildApp({ backend, staticDir, logger = false, hostNames }
     if (ids && ids.length > LIMITS.subgraphIds.max) throw new BadRequest(`at most ${LIMITS.subgraphIds.max} "id" parameters`);
     return backend.subgraph({ ids, limit: intParam(q, 'limit', LIMITS.subgraph) });
   });
+
+  registerRelationRoutes(app, backend);
 
   app.all('/api/*', async (req, reply) =>
     reply.code(404).send({ error: `no API route ${req.method} ${req.url.split('?')[0]}` }),

@@ -102,8 +102,11 @@ export interface BackendOptions {
 
 /** Node attributes that stay on the server: long lists the viewer reads from the details call instead. */
 export const HEAVY_NODE_ATTRIBUTES: readonly string[] = ['articles', 'body'];
-/** Edge provenance, which the details call carries; the drawn graph needs only type and properties. */
-export const HEAVY_EDGE_ATTRIBUTES: readonly string[] = ['evidence', 'start', 'end', 'article', 'rule'];
+/**
+ * Edge provenance that the details call carries. The article id and the rule stay on the drawn edge: the viewer
+ * filters by them (the article's date, the rule) without asking the server.
+ */
+export const HEAVY_EDGE_ATTRIBUTES: readonly string[] = ['evidence', 'start', 'end'];
 
 export function viewNode(key: string, attrs: Record<string, unknown>): ViewNode {
   const out: Record<string, unknown> = {};

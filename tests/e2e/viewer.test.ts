@@ -8,14 +8,18 @@ import { parse as parseGexf } from 'graphology-gexf';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGraph, exportGraph } from '../../src/graph/build.ts';
-import type { NodeDetails } from '../../src/server/backend.ts';
+import type { GraphPayload, NodeDetails } from '../../src/server/backend.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
-import { NODE_TYPES } from '../../viewer/src/style.ts';
+import { NO_FILTERS, visibleParts, type Filters } from '../../viewer/src/filters.ts';
+import { createGraph, mergePayload } from '../../viewer/src/graph.ts';
+import { NODE_TYPES, ruleZh } from '../../viewer/src/style.ts';
 import { parseViewState } from '../../viewer/src/view-state.ts';
 import { launchChromium } from './chromium.ts';
 import { writeSeedsGraph } from './seeds-graph.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
+/** The screenshots README shows, one per view (committed, so kept small). */
+const DOC_SHOTS = join(import.meta.dirname, '../../docs/screenshots');
 const HAIYUN = '海韵能源高端锂电池负极材料项目';
 const HAIYUN_ID = `Project:${HAIYUN}`;
 
@@ -27,6 +31,7 @@ let stats: { nodes: number; edges: number };
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  mkdirSync(DOC_SHOTS, { recursive: true });
   graphDir = writeSeedsGraph();
   // rebuild: the test must see the viewer as it is in the source tree, not an old viewer/dist.
   server = await startServer({ graphDir, port: 0, rebuild: true });
@@ -73,7 +78,10 @@ async function ink(page: Page, png: Buffer, colors: Record<string, string>): Pro
       const ctx = canvas.getContext('2d')!;
       ctx.drawImage(img, 0, 0);
       const d = ctx.getImageData(0, 0, img.width, img.height).data;
-      const targets = Object.entries(colors).map(([name, hex]) => [name, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)] as const);
+      const targets = Object.entries(colors).map(
+        ([name, hex]) =>
+          [name, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)] as const,
+      );
       const counts: Record<string, number> = Object.fromEntries(targets.map(([n]) => [n, 0]));
       let inked = 0;
       for (let i = 0; i < d.length; i += 4) {
@@ -107,7 +115,8 @@ async function difference(page: Page, a: Buffer, b: Buffer): Promise<number> {
       if (da.length !== db.length) return 1;
       let diff = 0;
       for (let i = 0; i < da.length; i += 4) {
-        if (Math.abs(da[i]! - db[i]!) + Math.abs(da[i + 1]! - db[i + 1]!) + Math.abs(da[i + 2]! - db[i + 2]!) > 30) diff++;
+        if (Math.abs(da[i]! - db[i]!) + Math.abs(da[i + 1]! - db[i + 1]!) + Math.abs(da[i + 2]! - db[i + 2]!) > 30)
+          diff++;
       }
       return diff / (da.length / 4);
     },
@@ -136,7 +145,8 @@ async function solidSpot(page: Page, png: Buffer, hex: string): Promise<{ x: num
       for (let y = 3; y < img.height - 3; y++) {
         for (let x = 3; x < img.width - 3; x++) {
           let solid = true;
-          for (let dy = -3; dy <= 3 && solid; dy++) for (let dx = -3; dx <= 3 && solid; dx++) solid = is(x + dx, y + dy);
+          for (let dy = -3; dy <= 3 && solid; dy++)
+            for (let dx = -3; dx <= 3 && solid; dx++) solid = is(x + dx, y + dy);
           if (solid) return { x, y };
         }
       }
@@ -165,7 +175,9 @@ describe('kg viewer in Chromium', () => {
     for (const type of ['Project', 'Company', 'County', 'Agency', 'Person', 'Article']) {
       expect(drawn.colors[type], `${type} nodes drawn`).toBeGreaterThan(20);
     }
-    await expect(page.locator('#status').textContent()).resolves.toMatch(new RegExp(`^${stats.nodes} / ${stats.nodes} 节点`));
+    await expect(page.locator('#status').textContent()).resolves.toMatch(
+      new RegExp(`^${stats.nodes} / ${stats.nodes} 节点`),
+    );
     await page.close();
   });
 
@@ -184,7 +196,9 @@ describe('kg viewer in Chromium', () => {
     await expect(page.locator('#panel .props').textContent()).resolves.toContain('23.4亿元');
 
     // Each relation shows its article title and exactly the evidence the API has, names marked.
-    const details = (await (await page.request.get(`${server.url}api/node?id=${encodeURIComponent(HAIYUN_ID)}`)).json()) as NodeDetails;
+    const details = (await (
+      await page.request.get(`${server.url}api/node?id=${encodeURIComponent(HAIYUN_ID)}`)
+    ).json()) as NodeDetails;
     const items = page.locator('#panel li.relation');
     await expect(items.count()).resolves.toBe(details.relations.length);
     for (const [i, rel] of details.relations.entries()) {
@@ -223,7 +237,7 @@ describe('kg viewer in Chromium', () => {
     expect((await ink(page, hiddenShot, typeColors)).colors.Person, 'no Person node drawn').toBe(0);
     const url = page.url();
     const view = parseViewState(new URL(url).hash);
-    expect(view).toMatchObject({ selected: HAIYUN_ID, hidden: ['Person'] });
+    expect(view).toMatchObject({ selected: HAIYUN_ID, filters: { hiddenTypes: ['Person'] } });
     expect(view.camera?.ratio).toBeLessThan(1);
 
     await page.reload();
@@ -307,6 +321,197 @@ describe('kg viewer in Chromium', () => {
   });
 });
 
+/** The viewer's status line: visible nodes and relations. */
+async function shownCounts(page: Page): Promise<{ nodes: number; edges: number }> {
+  const text = (await page.locator('#status').textContent()) ?? '';
+  const m = /^(\d+) \/ \d+ 节点 · (\d+) \/ \d+ 关系/.exec(text);
+  if (!m) throw new Error(`status line not understood: "${text}"`);
+  return { nodes: Number(m[1]), edges: Number(m[2]) };
+}
+
+/** What the filters should leave of the server's graph, computed in Node by the viewer's own pure modules. */
+async function expectedCounts(filters: Partial<Filters>): Promise<{ nodes: number; edges: number }> {
+  const payload = (await (await fetch(`${server.url}api/subgraph`)).json()) as GraphPayload;
+  const graph = createGraph();
+  mergePayload(graph, payload);
+  const v = visibleParts(graph, { ...NO_FILTERS, ...filters });
+  return { nodes: v.nodes.size, edges: v.edges.size };
+}
+
+async function setSlider(page: Page, value: number): Promise<void> {
+  await page.locator('#date-slider').evaluate((input: HTMLInputElement, v) => {
+    input.value = String(v);
+    input.dispatchEvent(new Event('input'));
+  }, value);
+}
+
+/** A small screenshot of the whole page for docs/screenshots (committed; README shows them). */
+async function docShot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(DOC_SHOTS, `${name}.png`) });
+}
+
+describe('the researcher’s workbench in Chromium', () => {
+  it('the date slider grows the graph date by date and keeps the date in the URL', async () => {
+    const page = await openViewer(server.url, 1100);
+    const dates = ((await (await fetch(`${server.url}api/subgraph`)).json()) as GraphPayload).nodes
+      .filter((n) => n.attributes.type === 'Article' && typeof n.attributes.date === 'string')
+      .map((n) => n.attributes.date as string);
+    const steps = [...new Set(dates)].sort();
+    expect(steps.length).toBeGreaterThan(2);
+    await expect(page.getAttribute('#date-slider', 'max')).resolves.toBe(String(steps.length));
+    const seen: number[] = [];
+    for (const [i, date] of steps.entries()) {
+      await setSlider(page, i);
+      await page.waitForFunction((d) => location.hash.includes(`to=${d}`), date);
+      const shown = await shownCounts(page);
+      expect(shown).toEqual(await expectedCounts({ to: date }));
+      seen.push(shown.nodes);
+      if (i === 0) await docShot(page, 'date-slider');
+    }
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen[0]).toBeLessThan(seen[seen.length - 1]!);
+    await setSlider(page, steps.length);
+    await page.waitForFunction(() => !location.hash.includes('to='));
+    expect(await shownCounts(page)).toEqual({ nodes: stats.nodes, edges: stats.edges });
+    await page.close();
+  });
+
+  it('filters by county, by type and by rule, each shown in the picture and kept in the URL', async () => {
+    const page = await openViewer(server.url, 1100);
+    const all = await ink(page, await page.locator('#graph').screenshot(), typeColors);
+    await page.selectOption('#county', 'County:东阿县');
+    await page.waitForFunction(() => location.hash.includes('county='));
+    expect(await shownCounts(page)).toEqual(await expectedCounts({ county: 'County:东阿县' }));
+    expect((await shownCounts(page)).nodes).toBeLessThan(stats.nodes);
+    const county = await ink(page, await page.locator('#graph').screenshot(), typeColors);
+    expect(county.colors.County, 'only 东阿县 among the counties').toBeLessThan(all.colors.County!);
+    await docShot(page, 'county');
+
+    await page.click('#legend button[data-type="Person"]');
+    expect(await shownCounts(page)).toEqual(await expectedCounts({ county: 'County:东阿县', hiddenTypes: ['Person'] }));
+
+    // The rule list is in words; unticking 文中提及 (mentions) drops the MENTIONS edges.
+    await page.click('#rule-filter summary');
+    const label = page.locator('#rule-filter label[data-value="mentions"]');
+    await expect(label.textContent()).resolves.toBe('文中提及');
+    await label.locator('input').uncheck();
+    await page.waitForFunction(() => location.hash.includes('hiderule=mentions'));
+    const expected = await expectedCounts({
+      county: 'County:东阿县',
+      hiddenTypes: ['Person'],
+      hiddenRules: ['mentions'],
+    });
+    expect(await shownCounts(page)).toEqual(expected);
+
+    const url = page.url();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+    expect(await shownCounts(page)).toEqual(expected);
+    await expect(page.locator('#county').inputValue()).resolves.toBe('County:东阿县');
+    expect(page.url()).toBe(url);
+    await page.close();
+  });
+
+  it('facts only: no article drawn, no MENTIONS or REPORTED, laid out anew', async () => {
+    const page = await openViewer(server.url, 1100);
+    const before = await page.locator('#graph').screenshot();
+    await page.check('#facts-only');
+    await page.waitForFunction(() => location.hash.includes('facts=1'));
+    expect(await shownCounts(page)).toEqual(await expectedCounts({ factsOnly: true }));
+    await page.waitForTimeout(300);
+    const after = await page.locator('#graph').screenshot();
+    const drawn = await ink(page, after, typeColors);
+    // Anti-aliased grey edges and labels can hit the Article grey here and there; a node is a solid disc of it.
+    expect(await solidSpot(page, before, NODE_TYPES.Article.color), 'Article nodes before').not.toBeNull();
+    expect(await solidSpot(page, after, NODE_TYPES.Article.color), 'no Article node drawn').toBeNull();
+    expect(drawn.colors.Project).toBeGreaterThan(20);
+    expect(await difference(page, before, after)).toBeGreaterThan(0.01);
+    await docShot(page, 'facts-only');
+    await page.close();
+  });
+
+  it('sizes nodes by PageRank on request', async () => {
+    const page = await openViewer(server.url, 1100);
+    const before = await page.locator('#graph').screenshot();
+    await page.selectOption('#size-by', 'pagerank');
+    await page.waitForFunction(() => location.hash.includes('size=pagerank'));
+    await page.waitForTimeout(300);
+    expect(await difference(page, before, await page.locator('#graph').screenshot())).toBeGreaterThan(0.002);
+    await page.close();
+  });
+
+  it('shows each relation’s rule in words in the panel', async () => {
+    const page = await openViewer();
+    await searchAndPick(page, '海韵', HAIYUN);
+    await page.waitForSelector(`#panel[data-node="${HAIYUN_ID}"]`);
+    const details = (await (
+      await page.request.get(`${server.url}api/node?id=${encodeURIComponent(HAIYUN_ID)}`)
+    ).json()) as NodeDetails;
+    const rules = page.locator('#panel li.relation .rel-rule');
+    await expect(rules.count()).resolves.toBe(details.relations.length);
+    for (const [i, rel] of details.relations.entries()) {
+      await expect(rules.nth(i).locator('span').textContent()).resolves.toBe(ruleZh(rel.rule));
+      await expect(rules.nth(i).getAttribute('title')).resolves.toBe(rel.rule ?? '');
+    }
+    expect(details.relations.some((r) => r.rule && ruleZh(r.rule) !== r.rule)).toBe(true);
+    await docShot(page, 'panel-rules');
+    await page.close();
+  });
+
+  it('tables the selection, sorts it, and saves CSV with a BOM holding the rows shown', async () => {
+    const page = await openViewer(server.url, 1100);
+    await page.click('#table-toggle');
+    await page.waitForSelector('#table-drawer[data-kind="nodes"] tbody tr');
+    await expect(page.getAttribute('#table', 'data-rows')).resolves.toBe(String(stats.nodes));
+    // Sorting by 关系数 descending puts the best-connected node first.
+    await page.click('#table th[data-key="degree"]');
+    await page.click('#table th[data-key="degree"]');
+    const degrees = (await page.locator('#table tbody tr td:nth-child(3)').allTextContents()).map(Number);
+    expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
+
+    await searchAndPick(page, '海韵', HAIYUN);
+    await page.waitForSelector(`#panel[data-node="${HAIYUN_ID}"]`);
+    await page.click('#table-relations');
+    await page.waitForFunction(() => location.hash.includes('table=relations'));
+    await page.waitForSelector('#table-drawer[data-kind="relations"] tbody tr');
+    const details = (await (
+      await page.request.get(`${server.url}api/node?id=${encodeURIComponent(HAIYUN_ID)}`)
+    ).json()) as NodeDetails;
+    // The selection's scope: 海韵… and its neighbours, so every relation of 海韵… is a row (and those among its neighbours).
+    const rows = Number(await page.getAttribute('#table', 'data-rows'));
+    expect(rows).toBeGreaterThanOrEqual(details.relationCount);
+    const cells = await page.locator('#table tbody tr').allTextContents();
+    for (const rel of details.relations.filter((r) => r.evidence)) {
+      expect(
+        cells.some((c) => c.includes(rel.evidence) && c.includes(ruleZh(rel.rule))),
+        rel.evidence,
+      ).toBe(true);
+    }
+    await docShot(page, 'table-relations');
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    expect(csv.suggestedFilename()).toBe('kg-relations.csv');
+    const bytes = await streamBytes(await csv.createReadStream());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    const lines = text.split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('起点,关系,终点,属性,依据规则,日期,文章,证据句,规则ID');
+    expect(lines.length - 1).toBe(rows);
+    for (const rel of details.relations.filter((r) => r.evidence)) expect(text).toContain(rel.evidence);
+
+    // GEXF of the selection: the same nodes as the table's scope.
+    const [gexf] = await Promise.all([page.waitForEvent('download'), page.click('#export-gexf')]);
+    expect(gexf.suggestedFilename()).toBe('kg-selection.gexf');
+    const read = parseGexf(
+      graphology.MultiDirectedGraph,
+      (await streamBytes(await gexf.createReadStream())).toString('utf8'),
+    );
+    expect(read.order).toBe(new Set([HAIYUN_ID, ...details.relations.map((r) => r.other.id)]).size);
+    await page.close();
+  });
+});
+
 async function streamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
@@ -317,11 +522,48 @@ describe('kg viewer safety', () => {
   it('shows markup in names and evidence as text and never runs it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kg-xss-'));
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-    const article = { id: 'x#1', file: 'x.txt', index: 0, title: `标题${evil}`, kicker: null, subtitle: null, date: null, reporters: [], body: evil };
-    const entity = { id: `Project:恶意${evil}项目`, type: 'Project' as const, name: `恶意${evil}项目`, aliases: [evil], articles: ['x#1'], props: {} };
-    const county = { id: 'County:东阿县', type: 'County' as const, name: '东阿县', aliases: [], articles: ['x#1'], props: {} };
-    const relation = { type: 'LOCATED_IN' as const, from: entity.id, to: county.id, article: 'x#1', evidence: `位于东阿县${evil}`, start: 0, end: 9, rule: 'test', props: {} };
-    writeFileSync(join(dir, 'graph.json'), JSON.stringify(exportGraph(buildGraph([article], [entity, county], [relation]))));
+    const article = {
+      id: 'x#1',
+      file: 'x.txt',
+      index: 0,
+      title: `标题${evil}`,
+      kicker: null,
+      subtitle: null,
+      date: null,
+      reporters: [],
+      body: evil,
+    };
+    const entity = {
+      id: `Project:恶意${evil}项目`,
+      type: 'Project' as const,
+      name: `恶意${evil}项目`,
+      aliases: [evil],
+      articles: ['x#1'],
+      props: {},
+    };
+    const county = {
+      id: 'County:东阿县',
+      type: 'County' as const,
+      name: '东阿县',
+      aliases: [],
+      articles: ['x#1'],
+      props: {},
+    };
+    const relation = {
+      type: 'LOCATED_IN' as const,
+      from: entity.id,
+      to: county.id,
+      article: 'x#1',
+      evidence: `位于东阿县${evil}`,
+      start: 0,
+      end: 9,
+      rule: 'test',
+      props: {},
+    };
+    writeFileSync(
+      join(dir, 'graph.json'),
+      JSON.stringify(exportGraph(buildGraph([article], [entity, county], [relation]))),
+    );
     const evilServer = await startServer({ graphDir: dir, port: 0 });
     try {
       const page = await openViewer(`${evilServer.url}#sel=${encodeURIComponent(entity.id)}`);

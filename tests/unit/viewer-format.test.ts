@@ -1,8 +1,13 @@
-// The viewer's pure parts: amounts, evidence highlighting, property rows, and the view kept in the URL.
+// The viewer's pure parts: amounts, evidence highlighting, property rows, seed positions.
 import { describe, expect, it } from 'vitest';
-import { formatValue, formatYuan, highlightSegments, propertyRows, relationPropsText } from '../../viewer/src/format.ts';
+import {
+  formatValue,
+  formatYuan,
+  highlightSegments,
+  propertyRows,
+  relationPropsText,
+} from '../../viewer/src/format.ts';
 import { hash01, seedPosition } from '../../viewer/src/graph.ts';
-import { formatViewState, parseViewState } from '../../viewer/src/view-state.ts';
 
 describe('formatYuan', () => {
   it.each([
@@ -45,7 +50,18 @@ describe('highlightSegments', () => {
 
 describe('property rows', () => {
   it('shows investment in 亿元 and leaves drawing state out', () => {
-    const rows = propertyRows({ id: 'Project:x', type: 'Project', name: 'x', body: '正文', x: 1, y: 2, size: 3, investment_yuan: 2_340_000_000, aliases: ['a', 'b'], articles: [] });
+    const rows = propertyRows({
+      id: 'Project:x',
+      type: 'Project',
+      name: 'x',
+      body: '正文',
+      x: 1,
+      y: 2,
+      size: 3,
+      investment_yuan: 2_340_000_000,
+      aliases: ['a', 'b'],
+      articles: [],
+    });
     expect(rows).toEqual([
       ['投资额', '23.4亿元'],
       ['别名', 'a、b'],
@@ -55,21 +71,6 @@ describe('property rows', () => {
   it('puts relation properties in one line without the mention count', () => {
     expect(relationPropsText({ title: '党组书记、局长', count: 2 })).toBe('党组书记、局长');
     expect(relationPropsText({ amount_yuan: 1_200_000 })).toBe('120万元');
-  });
-});
-
-describe('view state in the URL', () => {
-  it('round-trips selection, hidden types and camera', () => {
-    const view = { selected: 'Project:海韵能源高端锂电池负极材料项目', hidden: ['Person', 'Article'], camera: { x: 0.25, y: 0.75, ratio: 0.4 } };
-    const hash = formatViewState(view);
-    expect(parseViewState(hash)).toEqual({ ...view, hidden: ['Article', 'Person'] });
-  });
-
-  it('ignores what it cannot read instead of failing', () => {
-    expect(parseViewState('#cam=a,b,c&hide=&sel=')).toEqual({ selected: null, hidden: [], camera: null });
-    expect(parseViewState('#cam=0.5,0.5,-1').camera).toBeNull();
-    expect(parseViewState('')).toEqual({ selected: null, hidden: [], camera: null });
-    expect(formatViewState({ selected: null, hidden: [], camera: null })).toBe('');
   });
 });
 

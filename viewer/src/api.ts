@@ -1,7 +1,12 @@
 // The viewer's client for the server's JSON API. The response types are the server's own (type-only import).
 import type { GraphPayload, GraphStats, NodeDetails, SearchHit } from '../../src/server/backend.ts';
+import type { RelationRow } from '../../src/server/relations.ts';
 
 export type { GraphPayload, GraphStats, NodeDetails, RelationView, SearchHit } from '../../src/server/backend.ts';
+export type { RelationRow } from '../../src/server/relations.ts';
+
+/** Ids per /api/relations request: node ids are long in a URL (Chinese names percent-encoded), servers cap its size. */
+const RELATION_BATCH = 40;
 
 async function getJson<T>(path: string, params: Array<[string, string]> = [], signal?: AbortSignal): Promise<T> {
   const query = new URLSearchParams(params).toString();
@@ -25,4 +30,13 @@ export const api = {
     ),
   node: (id: string) => getJson<NodeDetails>('node', [['id', id]]),
   neighbors: (id: string) => getJson<GraphPayload>('neighbors', [['id', id]]),
+  /** The outgoing relations of the given nodes, with evidence, article and rule, asked for in batches. */
+  async relations(ids: readonly string[], signal?: AbortSignal): Promise<RelationRow[]> {
+    const rows: RelationRow[] = [];
+    for (let i = 0; i < ids.length; i += RELATION_BATCH) {
+      const batch = ids.slice(i, i + RELATION_BATCH).map((id): [string, string] => ['id', id]);
+      rows.push(...(await getJson<RelationRow[]>('relations', batch, signal)));
+    }
+    return rows;
+  },
 };

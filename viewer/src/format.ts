@@ -45,6 +45,7 @@ export function highlightSegments(text: string, terms: readonly string[]): Segme
 const NOT_SHOWN = new Set([
   'id',
   'type',
+  'entityType',
   'label',
   'name',
   'body',
@@ -74,6 +75,12 @@ const PROPERTY_ZH: Record<string, string> = {
   count: '次数',
 };
 
+/** What the panel and the tables call a property. */
+export const propertyName = (key: string): string => PROPERTY_ZH[key] ?? key;
+
+/** Whether a node property is shown in the panel and the node table. */
+export const isShownProperty = (key: string): boolean => !NOT_SHOWN.has(key);
+
 /** A property value as text: amounts in 亿元/万元, lists joined with 、. */
 export function formatValue(key: string, value: unknown): string {
   if (typeof value === 'number' && key.endsWith('_yuan')) return formatYuan(value);
@@ -86,9 +93,9 @@ export function formatValue(key: string, value: unknown): string {
 export function propertyRows(attrs: Record<string, unknown>): Array<[string, string]> {
   const rows: Array<[string, string]> = [];
   for (const [key, value] of Object.entries(attrs)) {
-    if (NOT_SHOWN.has(key)) continue;
+    if (!isShownProperty(key)) continue;
     const text = formatValue(key, value);
-    if (text) rows.push([PROPERTY_ZH[key] ?? key, text]);
+    if (text) rows.push([propertyName(key), text]);
   }
   return rows;
 }

@@ -1,5 +1,5 @@
 // ForceAtlas2 in a web worker, started and stopped by the user.
-import { FA2Layout, forceAtlas2 } from './fa2.ts';
+import { FA2Layout, forceAtlas2 } from './cjs.ts';
 import type { ViewGraph } from './graph.ts';
 
 export interface LayoutControl {

@@ -4,7 +4,7 @@ import type { NodeDetails, RelationView } from './api.ts';
 import { el } from './dom.ts';
 import { highlightSegments, propertyRows, relationPropsText } from './format.ts';
 import { namesOf } from './graph.ts';
-import { relationZh, typeStyle } from './style.ts';
+import { relationZh, ruleZh, typeStyle } from './style.ts';
 
 export interface PanelActions {
   select(id: string): void;
@@ -53,11 +53,19 @@ function relationItem(r: RelationView, self: NodeDetails, actions: PanelActions)
         r.article.date && el('span', { className: 'article-date', text: r.article.date }),
       )
     : null;
+  // The rule in words, so that a reader tells a relation read from a name from one guessed from a shared sentence.
+  const rule = el(
+    'div',
+    { className: 'rel-rule', title: r.rule ?? '' },
+    '依据：',
+    el('span', { text: ruleZh(r.rule) }),
+  );
   return el(
     'li',
     { className: 'relation', dataset: { type: r.type } },
     head,
     source,
+    rule,
     r.evidence && evidenceBlock(r, self),
   );
 }
