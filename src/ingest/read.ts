@@ -4,7 +4,7 @@
 // Every file carries its `name`: its path relative to the input root it was found under (forward slashes), or its
 // base name when given directly. Article ids and `file` come from it, so `d1/01.txt` and `d2/01.txt` stay apart and
 // the ids are the same on every machine.
-import { createReadStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, type Dirent, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -85,7 +85,7 @@ interface Found {
  * second way into a folder read already would repeat them once more. Either is reported and skipped.
  */
 async function collect(dir: string, found: Found[], seen = new Map<string, string>()): Promise<void> {
-  let entries;
+  let entries: Dirent[];
   try {
     const st = await stat(dir, { bigint: true });
     const id = `${st.dev}:${st.ino}`;

@@ -2,7 +2,7 @@
 // then renamed. A run stopped by SIGINT or SIGTERM never reaches its rename or its abort, so the signal handler here
 // removes them before the process ends as the signal would have ended it. (The lock's own temp file, DIR/.state/
 // lock.<pid>.tmp, may belong to another run taking the lock at that moment: lock.ts removes it.)
-import { readdirSync, rmSync } from 'node:fs';
+import { type Dirent, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { finishCommit } from './commit.ts';
 
@@ -16,7 +16,7 @@ export function removeTempFiles(dir: string): string[] {
   finishCommit(dir);
   const removed: string[] = [];
   const sweep = (folder: string, deep: boolean) => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch {

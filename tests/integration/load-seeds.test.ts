@@ -135,8 +135,8 @@ describe('a second corpus', () => {
     const dir = writeRecordsDir({ articles: [article], entities: [city], relations: [mention] } as never, 'second');
     await loadRecords(conn, dir);
     const [after] = await cypher(conn, `MATCH (c:City {id: 'City:聊城市'}) RETURN c.articles AS articles, c.aliases AS aliases`);
-    expect(after?.articles).toEqual([...(before?.articles as string[]), 'extra_page#1']);
-    expect(after?.aliases).toEqual([...(before?.aliases as string[]), '水城聊城']);
+    expect(after?.articles).toEqual([...((before?.articles ?? []) as string[]), 'extra_page#1']);
+    expect(after?.aliases).toEqual([...((before?.aliases ?? []) as string[]), '水城聊城']);
     const dump = await dumpGraph(conn);
     await loadRecords(conn, dir);
     expect(await dumpGraph(conn)).toEqual(dump);

@@ -40,7 +40,7 @@ describe('kg load after kg extract --prune', () => {
   it('drops a page that left the corpus: its articles, their relations and entities only it had; the graph equals a clean load', async () => {
     const [gone = '', kept = ''] = PAGES;
     const [sharedBefore] = await cypher(conn, `MATCH (c:City {name: '聊城市'}) RETURN c.articles AS articles`);
-    expect((sharedBefore?.articles as string[]).some((a) => a.startsWith(`${gone}#`))).toBe(true);
+    expect(((sharedBefore?.articles ?? []) as string[]).some((a) => a.startsWith(`${gone}#`))).toBe(true);
 
     rmSync(join(corpus, `${gone}.txt`));
     extract();
@@ -54,7 +54,7 @@ describe('kg load after kg extract --prune', () => {
     const [rels] = await cypher(conn, `MATCH ()-[r]->() WHERE r.article STARTS WITH $p RETURN count(r) AS n`, { p: `${gone}#` });
     expect(Number(rels?.n)).toBe(0);
     const [shared] = await cypher(conn, `MATCH (c:City {name: '聊城市'}) RETURN c.articles AS articles`);
-    expect((shared?.articles as string[]).every((a) => a.startsWith(`${kept}#`))).toBe(true);
+    expect(((shared?.articles ?? []) as string[]).every((a) => a.startsWith(`${kept}#`))).toBe(true);
 
     expect(after).toEqual(await cleanLoad());
   });

@@ -67,7 +67,11 @@ describe('runExtract on a folder with a page, a broken file and a .jsonl with a 
   it('writes entities and relations that each parse against the schemas, with the counts of the summary', () => {
     const entities = lines('entities.jsonl').map((e) => Entity.parse(e));
     const relations = lines('relations.jsonl').map((r) => Relation.parse(r));
-    const count = <T>(xs: T[], key: (x: T) => string) => xs.reduce<Record<string, number>>((acc, x) => ({ ...acc, [key(x)]: (acc[key(x)] ?? 0) + 1 }), {});
+    const count = <T>(xs: T[], key: (x: T) => string) => {
+      const counts: Record<string, number> = {};
+      for (const x of xs) counts[key(x)] = (counts[key(x)] ?? 0) + 1;
+      return counts;
+    };
     expect(count(entities, (e) => e.type)).toEqual(summary.entities);
     expect(count(relations, (r) => r.type)).toEqual(summary.relations);
     expect(new Set(entities.map((e) => e.id)).size).toBe(entities.length);

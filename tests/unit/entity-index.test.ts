@@ -10,7 +10,9 @@ import { BlockedEntityIndex } from '../../src/state/blocks.ts';
 import { StateStore } from '../../src/state/store.ts';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 const city = (articles: string[], aliases: string[] = [], props: Entity['props'] = {}): Entity =>
   ({ id: 'City:聊城市', type: 'City', name: '聊城市', aliases, articles, props });

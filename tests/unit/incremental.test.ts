@@ -242,7 +242,9 @@ describe('incremental extraction', () => {
     const out = join(dir, 'out-block');
     await extract(corpus, out);
     const state = join(out, '.state');
-    const dropBlocks = () => readdirSync(join(state, 'blocks')).forEach((f) => rmSync(join(state, 'blocks', f)));
+    const dropBlocks = () => {
+      for (const f of readdirSync(join(state, 'blocks'))) rmSync(join(state, 'blocks', f));
+    };
     for (const f of readdirSync(join(state, 'units'))) writeFileSync(join(state, 'units', f), 'damaged\n');
     dropBlocks();
     writeFileSync(pagePath(corpus, 1), page(8));
