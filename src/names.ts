@@ -13,6 +13,8 @@ export const ENTITY_TYPES = [
   'Town',
   'Organization',
 ] as const;
+/** An entity label as plain TypeScript (schema.ts's `EntityType` is the same union, inferred from zod). */
+export type EntityName = (typeof ENTITY_TYPES)[number];
 /** The five labels of the headline score. */
 export const SCORED_ENTITY_TYPES = ['Project', 'Company', 'County', 'Agency', 'Person'] as const;
 

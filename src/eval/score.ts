@@ -1,5 +1,6 @@
 // Scoring against gold files, as SCHEMA.md "Gold files and scoring" says: per type P/R/F1 over
 // (article, type, canonical name) and (article, type, from, to), micro-F1 headlines, reporters, investments.
+import { type EntityName } from '../names.ts';
 import { SCORED_ENTITY_TYPES, SCORED_RELATION_TYPES, type Article, type Entity, type GoldArticle, type GoldPage, type Relation } from '../schema.ts';
 
 export interface Counts { tp: number; fp: number; fn: number }
@@ -20,7 +21,7 @@ export interface EvalReport {
 export interface Extracted { articles: Article[]; entities: Entity[]; relations: Relation[] }
 
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '');
-const PLACES = new Set(['County', 'Town', 'City']);
+const PLACES: ReadonlySet<string> = new Set<EntityName>(['County', 'Town', 'City']);
 
 export function prf(c: Counts): Prf {
   const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;

@@ -13,6 +13,7 @@
 // gexf: GEXF 1.3 written by graphology-gexf (lists as liststring). Opens in Gephi.
 // csv: nodes.csv and edges.csv, RFC 4180, UTF-8, lists joined by `;`, for spreadsheets and pandas; a cell a
 //   spreadsheet would run as a formula (starting with = + - @, tab, CR) is prefixed with `'` (OWASP CSV injection).
+import { ARTICLE_ID_PREFIX, ARTICLE_LABEL } from '../names.ts';
 import gexf from 'graphology-gexf';
 import { articleNodeId, type Article, type Entity, type Relation } from '../schema.ts';
 import { buildGraph, type KgGraph } from './build.ts';
@@ -152,9 +153,9 @@ const ADMIN_SKIP = {
   entity: new Set(['type', 'label']),
   edge: new Set(['type']),
 };
-const idSpace = (nodeType: string): string => (nodeType === 'Article' ? 'Article' : 'Entity');
+const idSpace = (nodeType: string): string => (nodeType === ARTICLE_LABEL ? ARTICLE_LABEL : 'Entity');
 /** The `id` property of a node: an Article's is its article id (as `kg load` writes it), an entity's the node key. */
-const adminId = (key: string, type: string): string => (type === 'Article' ? key.slice('Article:'.length) : key);
+const adminId = (key: string, type: string): string => (type === ARTICLE_LABEL ? key.slice(ARTICLE_ID_PREFIX.length) : key);
 
 const typedHeader = (name: string, type: ColumnType): string => (type === 'string' ? name : `${name}:${type}`);
 
@@ -183,7 +184,7 @@ function neo4jAdmin(graph: KgGraph): ExportFile[] {
   const nodeFiles: string[] = [];
   const relFiles: string[] = [];
   for (const [label, nodes] of groupBy(nodeRows(graph), (n) => String(n.attrs.type))) {
-    const skip = label === 'Article' ? ADMIN_SKIP.Article : ADMIN_SKIP.entity;
+    const skip = label === ARTICLE_LABEL ? ADMIN_SKIP.Article : ADMIN_SKIP.entity;
     const rows = nodes.map((n) => n.attrs);
     const cols = columns(rows, ['name', 'aliases', 'articles'], new Set([...skip, 'id']));
     const name = `${ADMIN_NODE_FILE}${label}.csv`;

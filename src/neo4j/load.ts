@@ -8,6 +8,7 @@
 // a second corpus adds to the first.
 // Speed (bench/load.ts): relation batches go as parallel lists rather than one map per row, 20k rows per transaction,
 // two at a time.
+import { ARTICLE_LABEL } from '../names.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -68,7 +69,7 @@ export function toNeo4j(value: unknown): Value {
   return value as Scalar;
 }
 
-const LABELS: readonly string[] = ['Article', ...ENTITY_TYPES];
+const LABELS: readonly string[] = [ARTICLE_LABEL, ...ENTITY_TYPES];
 
 /** A relation end (`Company:…`, `Article:<article id>`) → the node's label and the value of its `id` key. */
 export function endpoint(ref: string): { label: string; key: string } {
@@ -76,7 +77,7 @@ export function endpoint(ref: string): { label: string; key: string } {
   const label = ref.slice(0, colon);
   if (colon < 1 || !LABELS.includes(label)) throw new Error(`"${ref}" is not a node id ("<Type>:<name>" with Type one of ${LABELS.join(', ')})`);
   // Article nodes key on the article id itself; entity nodes on the whole "<Type>:<name>".
-  return { label, key: label === 'Article' ? ref.slice(colon + 1) : ref };
+  return { label, key: label === ARTICLE_LABEL ? ref.slice(colon + 1) : ref };
 }
 
 const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
@@ -317,7 +318,7 @@ async function missingInDatabase(conn: Neo4jConnection, unresolved: Map<string, 
       { keys }, { database: conn.settings.database });
     for (const r of records) {
       const key = String(r.get('key'));
-      missing.push(label === 'Article' ? articleNodeId(key) : key);
+      missing.push(label === ARTICLE_LABEL ? articleNodeId(key) : key);
     }
   }
   return missing;
@@ -470,7 +471,7 @@ async function writeAll(conn: Neo4jConnection, sources: RecordSources, lock: Loa
   const writeRows = <T>(what: string, cypher: string, items: Sourced<T>[], row: (v: T) => Record<string, Value>) =>
     write(what, items, async (tx) => void (await tx.run(cypher, { rows: items.map((i) => row(i.value)) })));
 
-  for await (const b of batches(sources.articles(), size, () => 'Article')) await writeRows('articles', ARTICLE_CYPHER, b.items, articleRow);
+  for await (const b of batches(sources.articles(), size, () => ARTICLE_LABEL)) await writeRows('articles', ARTICLE_CYPHER, b.items, articleRow);
   for await (const b of batches(sources.entities(), size, (e) => e.type)) {
     await writeRows(`${b.key} entities`, entityCypher(b.key), b.items, entityRow);
   }

@@ -1,12 +1,13 @@
 // The viewer's HTTP API (read-only JSON under /api) and the built viewer as static files.
 // Every parameter is checked here: a bad one is a 400 with a message naming it, an unknown id a 404.
+import { NODE_LABELS } from '../names.ts';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { ENTITY_TYPES } from '../schema.ts';
 import type { GraphBackend } from './backend.ts';
 import { registerRelationRoutes } from './relations.ts';
 
-export const NODE_TYPES: readonly string[] = [...ENTITY_TYPES, 'Article'];
+export const NODE_TYPES: readonly string[] = NODE_LABELS;
 
 /** Limits per parameter: the default and the most a request may ask for. */
 export const LIMITS = {

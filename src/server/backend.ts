@@ -1,5 +1,6 @@
 // What the viewer's HTTP API can ask of a graph store, and the JSON shapes it answers with. Two stores implement it:
 // graph.json held in memory (graph-file.ts) and a Neo4j database (neo4j.ts). Both are read-only.
+import type { RelationName } from '../names.ts';
 
 /** A node as the viewer draws it: graphology's serialized node, attributes without the long article list. */
 export interface ViewNode {
@@ -186,7 +187,7 @@ export function articleRef(id: string, attrs: Record<string, unknown> | null): A
  * Relations in the order a reader wants them: the named relations (DEVELOPS, HOLDS_POSITION, FUNDS, LOCATED_IN…)
  * before the bulk MENTIONS/REPORTED links, then by article and position so the list is stable.
  */
-const BULK_RELATIONS = new Set(['MENTIONS', 'REPORTED']);
+const BULK_RELATIONS: ReadonlySet<string> = new Set<RelationName>(['MENTIONS', 'REPORTED']);
 export function compareRelations(a: RelationView, b: RelationView): number {
   const bulk = Number(BULK_RELATIONS.has(a.type)) - Number(BULK_RELATIONS.has(b.type));
   if (bulk) return bulk;

@@ -1,4 +1,5 @@
 // The API over graph.json (what `kg extract` writes), held in memory as a graphology graph.
+import { articleNodeId } from '../names.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { importGraph, type KgGraph } from '../graph/build.ts';
@@ -92,7 +93,7 @@ export function graphBackend(graph: KgGraph, source: string, options: BackendOpt
       if (!graph.hasNode(id)) return null;
       const articleOf = (articleId: unknown) => {
         if (typeof articleId !== 'string' || !articleId) return null;
-        const key = `Article:${articleId}`;
+        const key = articleNodeId(articleId);
         return articleRef(articleId, graph.hasNode(key) ? attrs(key) : null);
       };
       const relations = [

@@ -3,6 +3,7 @@
 // keyed by `id`; relationships carry `article`, `evidence`, `start`, `end`, `rule` and properties.
 // Node ids in the API are the graph.json ones: `<Type>:<name>` for entities, `Article:<article id>` for articles.
 // Labels are never taken from a request: an id's type is checked against the schema's list before it reaches Cypher.
+import { ARTICLE_LABEL, articleNodeId, NODE_LABELS, type RelationName } from '../names.ts';
 import neo4j, { type Driver, type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
 import { createDriver, neo4jSettings, type Neo4jSettings } from '../neo4j/driver.ts';
 import { ENTITY_TYPES } from '../schema.ts';
@@ -32,8 +33,8 @@ export function neo4jConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jC
   return env.NEO4J_URI ? neo4jSettings({}, env) : undefined;
 }
 
-const LABELS: readonly string[] = [...ENTITY_TYPES, 'Article'];
-const BULK = ['MENTIONS', 'REPORTED'];
+const LABELS: readonly string[] = NODE_LABELS;
+const BULK: RelationName[] = ['MENTIONS', 'REPORTED'];
 /** The best candidates of a search, ranked in Cypher as matchRank does; JS ranks them again with the exact rule. */
 const SEARCH_CANDIDATES = 500;
 
@@ -55,7 +56,7 @@ export function searchCypher(q: string, labels: readonly string[]): string {
   const sources = HAN_ONLY.test(q)
     ? [
       "CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node RETURN node AS n",
-      ...(labels.includes('Article') ? ['MATCH (n:Article) RETURN n'] : []),
+      ...(labels.includes(ARTICLE_LABEL) ? [`MATCH (n:${ARTICLE_LABEL}) RETURN n`] : []),
     ]
     : ['MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN n'];
   const text = (x: string) => `replace(toLower(${x}), ' ', '')`;
@@ -80,7 +81,7 @@ export function parseNodeId(id: string): { label: string; prop: 'id' | 'name'; v
   const label = id.slice(0, colon);
   const value = id.slice(colon + 1);
   if (!LABELS.includes(label) || !value) return null;
-  return { label, prop: label === 'Article' ? 'id' : 'name', value };
+  return { label, prop: label === ARTICLE_LABEL ? 'id' : 'name', value };
 }
 
 /** Neo4j values → JSON: integers and temporals become numbers and ISO strings. */
@@ -108,9 +109,9 @@ const VIEW_NODE = `{elementId: elementId(n), labels: labels(n),
 export function nodeRecord(n: NodeFields): { id: string; attrs: Record<string, unknown> } {
   const props = plainProps(n.properties as Record<string, unknown>);
   const type = n.labels.find((l) => LABELS.includes(l)) ?? n.labels[0] ?? 'Unknown';
-  if (type === 'Article') {
+  if (type === ARTICLE_LABEL) {
     const articleId = String(props.id ?? n.elementId);
-    return { id: `Article:${articleId}`, attrs: { ...props, type, name: articleId, label: props.title ?? articleId, aliases: [] } };
+    return { id: articleNodeId(articleId), attrs: { ...props, type, name: articleId, label: props.title ?? articleId, aliases: [] } };
   }
   const name = String(props.name ?? n.elementId);
   return { id: `${type}:${name}`, attrs: { ...props, type, name, label: name } };
