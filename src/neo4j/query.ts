@@ -193,8 +193,8 @@ export async function runQuery(conn: Neo4jConnection, query: NamedQuery, given: 
 function queryError(err: unknown, conn: Neo4jConnection): string {
   const { code = '', message = '' } = (err ?? {}) as { code?: string; message?: string };
   if (code === 'Neo.ClientError.Statement.AccessMode' || /Writing in read access mode not allowed/.test(message)) {
-    return 'it writes to the database (CREATE, MERGE, SET, DELETE, REMOVE, …), and kg query only reads; '
-      + 'change the graph with kg load';
+    return 'it writes to the database (CREATE, MERGE, SET, DELETE, REMOVE, …), and kg query only reads '
+      + '(Neo4j: "Writing in read access mode not allowed"); change the graph with kg load';
   }
   return describeNeo4jError(err, conn.settings);
 }
