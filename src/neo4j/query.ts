@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isNode, isPath, isRelationship, isTime } from 'neo4j-driver';
 import { spreadsheetField } from '../graph/export.ts';
-import { CalendarDate } from '../settings.ts';
+import { isCalendarDate } from '../schema.ts';
 import { describeNeo4jError, Neo4jFailure, type Neo4jConnection } from './driver.ts';
 
 export const QUERIES_DIR = join(import.meta.dirname, '../../cypher/queries');
@@ -75,9 +75,9 @@ export function readQuery(name: string, dir = QUERIES_DIR): NamedQuery {
 /** Neo4j integers are 64-bit: a whole number outside is refused rather than wrapped (neo4j.int would wrap it). */
 const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
 
-/** YYYY-MM-DD of a real calendar day as a Neo4j `date` (what `date('2024-01-01')` is in Cypher). */
+/** YYYY-MM-DD of a real calendar day as a Neo4j `date` (what `date('2024-01-01')` is in Cypher), else null. */
 export function neo4jDate(text: string): InstanceType<typeof neo4j.types.Date> | null {
-  if (!CalendarDate.safeParse(text).success) return null;
+  if (!isCalendarDate(text)) return null;
   const [y = 0, m = 0, d = 0] = text.split('-').map(Number);
   return new neo4j.types.Date(y, m, d);
 }

@@ -148,7 +148,7 @@ describe('kg load: dates as Neo4j dates', () => {
     const before = await dumpGraph(conn);
     const bad = records({ 'a#1': '2024-01-01', 'b#1': '2023-02-30' });
     await expect(loadRecords(conn, writeRecordsDir(bad, 'bad-date'))).rejects.toThrow(
-      /articles\.jsonl:2: date 2023-02-30 is not a calendar day/,
+      /articles\.jsonl:2: date: expected an ISO date YYYY-MM-DD, a day of the calendar/,
     );
     expect(await dumpGraph(conn)).toEqual(before);
   });
