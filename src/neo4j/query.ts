@@ -141,9 +141,9 @@ export function queryParams(query: NamedQuery, given: Record<string, string>): R
       ({ name: f.name, type: f.type ?? 'string', example: '', description: '' });
     return Object.fromEntries(flags.map((f) => [f.name, convert(typed(f), f.value)]));
   }
-  const unknown = flags.filter((f) => !query.params.some((p) => p.name === f.name)).map((f) => f.name);
-  if (unknown.length) {
-    throw new Error(`query ${query.name} has no parameter ${unknown.join(', ')}; it takes: ${query.params.map((p) => `${p.name} (${p.type})`).join(', ') || 'none'}`);
+  const unknownNames = flags.filter((f) => !query.params.some((p) => p.name === f.name)).map((f) => f.name);
+  if (unknownNames.length) {
+    throw new Error(`query ${query.name} has no parameter ${unknownNames.join(', ')}; it takes: ${query.params.map((p) => `${p.name} (${p.type})`).join(', ') || 'none'}`);
   }
   for (const f of flags) {
     const declared = query.params.find((p) => p.name === f.name);
@@ -151,8 +151,8 @@ export function queryParams(query: NamedQuery, given: Record<string, string>): R
       throw new Error(`--param ${f.key}: parameter ${f.name} of query ${query.name} is ${TYPE_NAMES[declared.type]}`);
     }
   }
-  const valueOf = (p: QueryParam) => flags.find((f) => f.name === p.name)?.value ?? p.example;
-  return Object.fromEntries(query.params.map((p) => [p.name, convert(p, valueOf(p))]));
+  const valueFor = (p: QueryParam) => flags.find((f) => f.name === p.name)?.value ?? p.example;
+  return Object.fromEntries(query.params.map((p) => [p.name, convert(p, valueFor(p))]));
 }
 
 /** Driver values → plain JSON: integers as numbers, nodes as their properties, paths as node names. */

@@ -26,14 +26,18 @@ describe.skipIf(!browser)('Neo4j Browser on the local server', () => {
   });
 
   it('runs RETURN 1 through POST /db/neo4j/tx/commit with basic auth, and refuses a wrong password', async () => {
-    const post = (authorization: string) => fetch(`${origin}/db/neo4j/tx/commit`, {
-      method: 'POST',
-      headers: { authorization, 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ statements: [{ statement: 'RETURN 1 AS one' }] }),
-    });
+    const post = (authorization: string) =>
+      fetch(`${origin}/db/neo4j/tx/commit`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ statements: [{ statement: 'RETURN 1 AS one' }] }),
+      });
     const res = await post(auth);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { results: { columns: string[]; data: { row: unknown[] }[] }[]; errors: unknown[] };
+    const body = (await res.json()) as {
+      results: { columns: string[]; data: { row: unknown[] }[] }[];
+      errors: unknown[];
+    };
     expect(body.errors).toEqual([]);
     expect(body.results[0]?.columns).toEqual(['one']);
     expect(body.results[0]?.data.map((d) => d.row)).toEqual([[1]]);
