@@ -13,6 +13,7 @@ async function main(command: string | undefined): Promise<void> {
     case 'start': {
       const s = await startLocalNeo4j(local);
       console.log(`neo4j: ${s.started ? 'started' : 'already running'} (pid ${s.pid}) at ${local.uri}, user ${local.user}, data in ${join(local.home, 'data')}`);
+      console.log(`neo4j: Neo4j Browser at ${local.browserUrl}`);
       return;
     }
     case 'stop':
@@ -20,7 +21,7 @@ async function main(command: string | undefined): Promise<void> {
       return;
     case 'status': {
       const s = localNeo4jStatus(local);
-      console.log(s.running ? `neo4j: running (pid ${s.pid}) at ${local.uri}` : `neo4j: not running (${local.uri})`);
+      console.log(s.running ? `neo4j: running (pid ${s.pid}) at ${local.uri}, Neo4j Browser at ${local.browserUrl}` : `neo4j: not running (${local.uri})`);
       return;
     }
     default:

@@ -1,5 +1,6 @@
-// The local Neo4j Community server behind `npm run neo4j -- start`: an embedded DBMS with the Bolt connector on,
-// auth enabled, and the credentials taken from the environment (set on every start, so the environment decides).
+// The local Neo4j Community server behind `npm run neo4j -- start`: an embedded DBMS with the Bolt connector and the
+// HTTP connector on (the web server then serves Neo4j Browser, whose jar is on the classpath, at /browser/), auth
+// enabled, and the credentials taken from the environment (set on every start, so the environment decides).
 // Compiled by scripts/neo4j.ts into .neo4j/classes and run detached; SIGTERM shuts the DBMS down cleanly.
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
@@ -20,6 +22,7 @@ public final class KgNeo4j {
         Path home = Path.of(args.length > 0 ? args[0] : ".neo4j");
         String host = env("KG_NEO4J_HOST", "127.0.0.1");
         int port = Integer.parseInt(env("KG_NEO4J_BOLT_PORT", "7687"));
+        int httpPort = Integer.parseInt(env("KG_NEO4J_HTTP_PORT", "7474"));
         String user = env("KG_NEO4J_USER", "neo4j");
         String password = env("KG_NEO4J_PASSWORD", "kgpassword");
 
@@ -28,6 +31,10 @@ public final class KgNeo4j {
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 // neo4j:// clients route to the advertised address: it must be the one we listen on.
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
+                // Neo4j Browser and the HTTP API; the Browser connects back over the Bolt address above.
+                .setConfig(HttpConnector.enabled, true)
+                .setConfig(HttpConnector.listen_address, new SocketAddress(host, httpPort))
+                .setConfig(HttpConnector.advertised_address, new SocketAddress(host, httpPort))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 512L * 1024 * 1024)
                 // A dev server: no 256 MB of preallocated transaction log per database.
@@ -40,7 +47,8 @@ public final class KgNeo4j {
             stopped.countDown();
         }));
         setCredentials(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), user, password);
-        System.out.println(READY + " bolt://" + host + ":" + port + " user " + user);
+        System.out.println(READY + " bolt://" + host + ":" + port + " http://" + host + ":" + httpPort + "/browser/ user "
+                + user);
         stopped.await();
     }
 

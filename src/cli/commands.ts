@@ -23,7 +23,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     load: () => import('./load.ts'),
   },
   query: {
-    summary: 'run a named query of cypher/queries and print its answer (`kg query --list` lists them)',
+    summary: 'run a named query of cypher/queries, or Cypher of your own, read-only, and print its answer',
     load: () => import('./query.ts'),
   },
   serve: {

@@ -3,6 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { connect, type Neo4jSettings } from '../neo4j/driver.ts';
 import { DEFAULT_BATCH_SIZE, loadRecords } from '../neo4j/load.ts';
+import { browserUrlFor } from '../neo4j/local.ts';
 import { addConnectionOptions, settingsFromFlags } from './connection.ts';
 
 function batchSize(value: string): number {
@@ -45,6 +46,8 @@ export function register(program: Command): void {
         if (p) console.error(`removed what the last kg extract run dropped: ${p.articles} articles, ${p.entities} entities, ${p.relationships} relations`);
         console.error(`loaded ${stats.articles} articles, ${stats.entities} entities, ${stats.relations} relations `
           + `in ${stats.batches} batches into ${settings.uri}${settings.database ? ` (database ${settings.database})` : ''} in ${seconds.toFixed(1)} s`);
+        const browser = browserUrlFor(settings.uri);
+        if (browser) console.error(`Neo4j Browser at ${browser}`);
       } finally {
         bar.stop();
         await driver.close();

@@ -1,7 +1,7 @@
 // `kg up`: the main job. Extract the inputs, load Neo4j when one is configured or can be started, serve the viewer.
 import type { Command } from 'commander';
 import { loadRecords } from '../neo4j/load.ts';
-import { neo4jForUp } from '../neo4j/local.ts';
+import { browserUrlFor, neo4jForUp } from '../neo4j/local.ts';
 import { formatSummary, runExtract } from '../run/extract.ts';
 import { startServer } from '../server/index.ts';
 import { cityFlags, DEFAULT_CITY } from '../settings.ts';
@@ -30,6 +30,8 @@ export function register(program: Command): void {
       if (conn) {
         const stats = await loadRecords(conn, opts.out);
         console.error(`neo4j: loaded ${stats.articles} articles, ${stats.entities} entities, ${stats.relations} relations into ${conn.settings.uri}`);
+        const browser = browserUrlFor(conn.settings.uri);
+        if (browser) console.error(`neo4j: Neo4j Browser at ${browser}`);
         await conn.driver.close();
       }
       if (!opts.serve) return;

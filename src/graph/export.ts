@@ -159,8 +159,16 @@ const adminId = (key: string, type: string): string => (type === ARTICLE_LABEL ?
 
 const typedHeader = (name: string, type: ColumnType): string => (type === 'string' ? name : `${name}:${type}`);
 
-function adminRowsFile(name: string, fixedHeader: string[], fixed: string[][], rows: Attrs[], cols: string[], where: (i: number) => string): ExportFile {
-  const header = [...fixedHeader, ...cols.map((c) => typedHeader(c, columnType(rows.map((r) => r[c]))))];
+/**
+ * kg load stores an Article's `date` and every relationship's (its article's date) as Neo4j dates: in the files that
+ * hold them (`dated`) the column is typed `date:date`, so that the import gives the same graph.
+ */
+const DATE_COLUMN = 'date';
+
+function adminRowsFile(name: string, fixedHeader: string[], fixed: string[][], rows: Attrs[], cols: string[], where: (i: number) => string,
+  dated = false): ExportFile {
+  const type = (c: string) => (dated && c === DATE_COLUMN ? `${c}:date` : typedHeader(c, columnType(rows.map((r) => r[c]))));
+  const header = [...fixedHeader, ...cols.map(type)];
   return { name, content: csvLines(header, rows.map((r, i) => [...fixed[i]!, ...cols.map((c) => csvValue(r[c], where(i)))])) };
 }
 
@@ -189,18 +197,22 @@ function neo4jAdmin(graph: KgGraph): ExportFile[] {
     const cols = columns(rows, ['name', 'aliases', 'articles'], new Set([...skip, 'id']));
     const name = `${ADMIN_NODE_FILE}${label}.csv`;
     files.push(adminRowsFile(name, [`id:ID(${idSpace(label)})`, ':LABEL'],
-      nodes.map((n) => [csvField(adminId(n.id, label)), csvField(label)]), rows, cols, (i) => `node ${nodes[i]!.id}`));
+      nodes.map((n) => [csvField(adminId(n.id, label)), csvField(label)]), rows, cols, (i) => `node ${nodes[i]!.id}`, label === 'Article'));
     nodeFiles.push(name);
   }
   const typeOf = (node: string) => String(graph.getNodeAttribute(node, 'type'));
+  const articleDate = (article: unknown): unknown => {
+    const node = `Article:${String(article)}`;
+    return graph.hasNode(node) ? (graph.getNodeAttribute(node, DATE_COLUMN) ?? null) : null;
+  };
   for (const [group, edges] of groupBy(edgeRows(graph), (e) => `${String(e.attrs.type)}-${idSpace(typeOf(e.source))}-${idSpace(typeOf(e.target))}`)) {
     const [type = '', from = '', to = ''] = group.split('-');
-    const rows = edges.map((e) => e.attrs);
+    const rows = edges.map((e) => ({ ...e.attrs, [DATE_COLUMN]: articleDate(e.attrs.article) }));
     const cols = columns(rows, EDGE_LEADING, ADMIN_SKIP.edge);
     const name = `${ADMIN_RELATIONSHIP_FILE}${group}.csv`;
     files.push(adminRowsFile(name, [`:START_ID(${from})`, `:END_ID(${to})`, ':TYPE'],
       edges.map((e) => [csvField(adminId(e.source, typeOf(e.source))), csvField(adminId(e.target, typeOf(e.target))), csvField(type)]),
-      rows, cols, (i) => `edge ${edges[i]!.key}`));
+      rows, cols, (i) => `edge ${edges[i]!.key}`, true));
     relFiles.push(name);
   }
   const [command = '', ...args] = adminImportArgs(nodeFiles, relFiles).map(shellWord);

@@ -18,6 +18,7 @@ import { Article, articleNodeId, ENTITY_TYPES, Entity, Relation } from '../schem
 import { describeNeo4jError, Neo4jFailure, type Neo4jConnection } from './driver.ts';
 import { acquireLoadLock, ensureLockConstraint, type LoadLock } from './lock.ts';
 import { applyDelta, prunes, readDelta, type LoadDelta, type PruneStats } from './prune.ts';
+import { neo4jDate } from './query.ts';
 import { applySchema } from './schema.ts';
 
 export { RECORD_FILES };
@@ -57,7 +58,7 @@ export interface LoadStats {
 // ---- pure: rows and Cypher ------------------------------------------------------------------------------------
 
 type Scalar = string | number | boolean | null;
-type Value = Scalar | ReturnType<typeof neo4j.int> | Value[] | { [key: string]: Value };
+type Value = Scalar | ReturnType<typeof neo4j.int> | ReturnType<typeof neo4jDate> | Value[] | { [key: string]: Value };
 
 /** Whole numbers go to Neo4j as integers (the driver would send every JS number as a float). */
 export function toNeo4j(value: unknown): Value {
@@ -83,12 +84,14 @@ export function endpoint(ref: string): { label: string; key: string } {
 const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
 
 export function articleRow(a: Article): Record<string, Value> {
-  return toNeo4j({
-    id: a.id, file: a.file, index: a.index, title: a.title, kicker: a.kicker, subtitle: a.subtitle, date: a.date, body: a.body,
+  const row = toNeo4j({
+    id: a.id, file: a.file, index: a.index, title: a.title, kicker: a.kicker, subtitle: a.subtitle, body: a.body,
     // Neo4j properties cannot hold maps: the reporters become two parallel lists (REPORTED relations carry both too).
     reporters: a.reporters.map((r) => r.name),
     reporter_roles: a.reporters.map((r) => r.role),
   }) as Record<string, Value>;
+  // A Neo4j date, so that Cypher compares it (`a.date >= date('2024-01-01')`); the schema checked it is a real day.
+  return { ...row, date: a.date === null ? null : neo4jDate(a.date) };
 }
 
 export function entityRow(e: Entity): Record<string, Value> {
@@ -155,6 +158,8 @@ const EACH_ROW = 'UNWIND range(0, size($from) - 1) AS i';
  * start are. A relationship not there yet is CREATEd with all its properties in the pattern (a null one is left out);
  * one that is there gets its properties SET (a prop the row lacks is kept, like `SET r += props`). This is MERGE
  * without its per-row locking and re-check, about twice as fast; the batch must hold each key once (lastPerKey).
+ * Each relationship also carries its article's `date` (a Neo4j date, from the Article node the articles batches wrote
+ * first, or an earlier load did), so that `WHERE r.date >= date(…)` needs no join.
  */
 export function relationCypher(type: string, fromLabel: string, toLabel: string, propKeys: readonly string[]): string {
   const created = propKeys.map((k, j) => `, ${quote(k)}: $props[${j}][i]`).join('');
@@ -163,10 +168,12 @@ export function relationCypher(type: string, fromLabel: string, toLabel: string,
 MATCH (a:${quote(fromLabel)} {id: $from[i]})
 MATCH (b:${quote(toLabel)} {id: $to[i]})
 OPTIONAL MATCH (a)-[old:${quote(type)} {article: $article[i], start: $start[i]}]->(b)
+OPTIONAL MATCH (art:Article {id: $article[i]})
 FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END |
-  CREATE (a)-[:${quote(type)} {article: $article[i], start: $start[i], end: $end[i], evidence: $evidence[i], rule: $rule[i]${created}}]->(b))
+  CREATE (a)-[:${quote(type)} {article: $article[i], start: $start[i], end: $end[i], evidence: $evidence[i],
+    rule: $rule[i], date: art.date${created}}]->(b))
 FOREACH (_ IN CASE WHEN old IS NULL THEN [] ELSE [1] END |
-  SET old.end = $end[i], old.evidence = $evidence[i], old.rule = $rule[i]${updated})
+  SET old.end = $end[i], old.evidence = $evidence[i], old.rule = $rule[i], old.date = art.date${updated})
 RETURN count(*) AS written`;
 }
 
@@ -238,8 +245,8 @@ export function recordArrays(records: { articles: Article[]; entities: Entity[];
 
 /** Entity props that would overwrite a node's own fields (or the type graph.json and the viewer read). */
 export const RESERVED_NODE_KEYS: readonly string[] = ['id', 'name', 'aliases', 'articles', 'type'];
-/** Relation props that would overwrite its provenance or type. */
-export const RESERVED_RELATION_KEYS: readonly string[] = [...PROVENANCE, 'type'];
+/** Relation props that would overwrite its provenance, its article's date or its type. */
+export const RESERVED_RELATION_KEYS: readonly string[] = [...PROVENANCE, 'date', 'type'];
 
 /** What the loader learns from reading every record before it writes anything. */
 export interface Survey {

@@ -34,17 +34,40 @@ export interface LocalNeo4j {
   home: string;
   host: string;
   port: number;
+  /** The HTTP connector's port (NEO4J_HTTP_PORT, default 7474): Neo4j Browser and the HTTP API. */
+  httpPort: number;
   user: string;
   password: string;
   uri: string;
+  /** Neo4j Browser on the local server. */
+  browserUrl: string;
+}
+
+function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const port = Number(env[name] || fallback);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number, not "${env[name]}"`);
+  return port;
 }
 
 export function localNeo4j(env: NodeJS.ProcessEnv = process.env): LocalNeo4j {
   const host = '127.0.0.1';
-  const port = Number(env.NEO4J_BOLT_PORT || 7687);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`NEO4J_BOLT_PORT must be a port number, not "${env.NEO4J_BOLT_PORT}"`);
+  const port = portFrom(env, 'NEO4J_BOLT_PORT', 7687);
+  const httpPort = portFrom(env, 'NEO4J_HTTP_PORT', 7474);
   const { user, password } = neo4jSettings({}, env);
-  return { home: resolve(env.KG_NEO4J_HOME || join(REPO, '.neo4j')), host, port, user, password, uri: `bolt://${host}:${port}` };
+  return {
+    home: resolve(env.KG_NEO4J_HOME || join(REPO, '.neo4j')), host, port, httpPort, user, password,
+    uri: `bolt://${host}:${port}`, browserUrl: `http://${host}:${httpPort}/browser/`,
+  };
+}
+
+/**
+ * Where Neo4j Browser is when `uri` is the local server's Bolt address (ours or a docker compose one, which serves it
+ * on the same port), else undefined: `kg up` and `kg load` print it after loading.
+ */
+export function browserUrlFor(uri: string, local: LocalNeo4j = localNeo4j()): string | undefined {
+  const { hostname, port } = new URL(uri);
+  const loopback = hostname === local.host || hostname === 'localhost';
+  return loopback && Number(port || 7687) === local.port ? local.browserUrl : undefined;
 }
 
 const paths = (home: string) => ({
@@ -153,7 +176,8 @@ export async function startLocalNeo4j(local: LocalNeo4j = localNeo4j(), timeoutM
   const child = spawn('java', [...JVM_OPTIONS, '-cp', `${p.classes}:${join(p.lib, '*')}`, MAIN_CLASS, local.home], {
     detached: true,
     stdio: ['ignore', logFd, logFd],
-    env: { ...process.env, KG_NEO4J_HOST: local.host, KG_NEO4J_BOLT_PORT: String(local.port), KG_NEO4J_USER: local.user, KG_NEO4J_PASSWORD: local.password },
+    env: { ...process.env, KG_NEO4J_HOST: local.host, KG_NEO4J_BOLT_PORT: String(local.port),
+      KG_NEO4J_HTTP_PORT: String(local.httpPort), KG_NEO4J_USER: local.user, KG_NEO4J_PASSWORD: local.password },
   });
   closeSync(logFd);
   const pid = child.pid;
@@ -174,7 +198,7 @@ async function waitForBolt(local: LocalNeo4j, pid: number, timeoutMs: number): P
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isOurProcess(pid)) {
-      throw new Error(`neo4j: the server exited while starting (port ${local.port} taken?). Last lines of ${log}:\n${logTail(local)}`);
+      throw new Error(`neo4j: the server exited while starting (port ${local.port} or ${local.httpPort} taken?). Last lines of ${log}:\n${logTail(local)}`);
     }
     // Knock only after the launcher has set the password, so that no failed login locks the user.
     if (existsSync(log) && readFileSync(log, 'utf8').includes(READY_LINE) && (await boltAnswers(local))) return;

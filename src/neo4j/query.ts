@@ -1,13 +1,16 @@
 // The named queries of cypher/queries: each file starts with a header that says its question, its parameters (with
-// type and example value) and an example command. Queries run in read transactions, so none of them can write.
+// type and example value) and an example command. Ad-hoc Cypher (`kg query --cypher`, `-f FILE`) is a query without a
+// header whose parameters are typed by their flags. Queries run in read transactions, so none of them can write.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isNode, isPath, isRelationship, isTime } from 'neo4j-driver';
+import { spreadsheetField } from '../graph/export.ts';
+import { isCalendarDate } from '../schema.ts';
 import { describeNeo4jError, Neo4jFailure, type Neo4jConnection } from './driver.ts';
 
 export const QUERIES_DIR = join(import.meta.dirname, '../../cypher/queries');
 
-const PARAM_TYPES = ['string', 'int', 'float', 'boolean'] as const;
+const PARAM_TYPES = ['string', 'int', 'float', 'boolean', 'date'] as const;
 type ParamType = (typeof PARAM_TYPES)[number];
 
 export interface QueryParam {
@@ -48,6 +51,14 @@ export function parseQuery(name: string, file: string, text: string): NamedQuery
   return query;
 }
 
+/** Ad-hoc Cypher: `source` names it in errors (`--cypher`, or the file of `-f`). */
+export function adHocQuery(cypher: string, source: { file?: string } = {}): NamedQuery {
+  const where = source.file ?? 'the --cypher text';
+  if (!cypher.trim()) throw new Error(`${where}: no Cypher to run (it is empty)`);
+  const name = source.file ? basename(source.file) : '--cypher';
+  return { name, file: source.file ?? 'command line', question: '', params: [], example: '', cypher };
+}
+
 export function listQueries(dir = QUERIES_DIR): NamedQuery[] {
   return readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort().map((f) => readQuery(f.replace(/\.cypher$/, ''), dir));
 }
@@ -64,8 +75,20 @@ export function readQuery(name: string, dir = QUERIES_DIR): NamedQuery {
 /** Neo4j integers are 64-bit: a whole number outside is refused rather than wrapped (neo4j.int would wrap it). */
 const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
 
+/** YYYY-MM-DD of a real calendar day as a Neo4j `date` (what `date('2024-01-01')` is in Cypher), else null. */
+export function neo4jDate(text: string): InstanceType<typeof neo4j.types.Date> | null {
+  if (!isCalendarDate(text)) return null;
+  const [y = 0, m = 0, d = 0] = text.split('-').map(Number);
+  return new neo4j.types.Date(y, m, d);
+}
+
+const TYPE_NAMES: Record<ParamType, string> = {
+  string: 'a string', int: 'a whole number', float: 'a float', boolean: 'a boolean (true or false)',
+  date: 'a calendar date YYYY-MM-DD',
+};
+
 function convert(param: QueryParam, value: string): unknown {
-  const bad = () => new Error(`parameter ${param.name} must be ${param.type === 'int' ? 'a whole number' : `a ${param.type}`}, not "${value}"`);
+  const bad = () => new Error(`parameter ${param.name} must be ${TYPE_NAMES[param.type]}, not "${value}"`);
   switch (param.type) {
     case 'int': {
       if (!/^-?\d+$/.test(value.trim())) throw bad();
@@ -85,18 +108,51 @@ function convert(param: QueryParam, value: string): unknown {
     case 'boolean':
       if (value !== 'true' && value !== 'false') throw bad();
       return value === 'true';
+    case 'date': {
+      const date = neo4jDate(value);
+      if (!date) throw bad();
+      return date;
+    }
     default:
       return value;
   }
 }
 
-/** Given string values (from the command line) → typed parameters; missing ones take their example value. */
-export function queryParams(query: NamedQuery, given: Record<string, string>): Record<string, unknown> {
-  const unknown = Object.keys(given).filter((k) => !query.params.some((p) => p.name === k));
-  if (unknown.length) {
-    throw new Error(`query ${query.name} has no parameter ${unknown.join(', ')}; it takes: ${query.params.map((p) => `${p.name} (${p.type})`).join(', ') || 'none'}`);
+/** A `--param` key: `name`, or `name:type` (`since:date`), which an ad-hoc query needs for anything but a string. */
+export function paramKey(key: string): { name: string; type?: ParamType } {
+  const [name = '', type, ...rest] = key.split(':');
+  if (!/^\w+$/.test(name) || rest.length) throw new Error(`--param ${key}: expected name=value or name:type=value`);
+  if (type === undefined) return { name };
+  if (!(PARAM_TYPES as readonly string[]).includes(type)) {
+    throw new Error(`--param ${key}: unknown type "${type}" (${PARAM_TYPES.join(', ')})`);
   }
-  return Object.fromEntries(query.params.map((p) => [p.name, convert(p, given[p.name] ?? p.example)]));
+  return { name, type: type as ParamType };
+}
+
+/**
+ * Given string values (from the command line, keyed `name` or `name:type`) → typed parameters. A named query types
+ * them by its header (a flag's type must agree) and fills missing ones with their example value; an ad-hoc query
+ * (no header) takes each as its flag types it, a string by default.
+ */
+export function queryParams(query: NamedQuery, given: Record<string, string>): Record<string, unknown> {
+  const flags = Object.entries(given).map(([key, value]) => ({ ...paramKey(key), key, value }));
+  if (!query.question) {
+    const typed = (f: (typeof flags)[number]): QueryParam =>
+      ({ name: f.name, type: f.type ?? 'string', example: '', description: '' });
+    return Object.fromEntries(flags.map((f) => [f.name, convert(typed(f), f.value)]));
+  }
+  const unknownNames = flags.filter((f) => !query.params.some((p) => p.name === f.name)).map((f) => f.name);
+  if (unknownNames.length) {
+    throw new Error(`query ${query.name} has no parameter ${unknownNames.join(', ')}; it takes: ${query.params.map((p) => `${p.name} (${p.type})`).join(', ') || 'none'}`);
+  }
+  for (const f of flags) {
+    const declared = query.params.find((p) => p.name === f.name);
+    if (f.type && declared && f.type !== declared.type) {
+      throw new Error(`--param ${f.key}: parameter ${f.name} of query ${query.name} is ${TYPE_NAMES[declared.type]}`);
+    }
+  }
+  const valueFor = (p: QueryParam) => flags.find((f) => f.name === p.name)?.value ?? p.example;
+  return Object.fromEntries(query.params.map((p) => [p.name, convert(p, valueFor(p))]));
 }
 
 /** Driver values → plain JSON: integers as numbers, nodes as their properties, paths as node names. */
@@ -127,13 +183,23 @@ export async function runQuery(conn: Neo4jConnection, query: NamedQuery, given: 
       return { columns, rows: records.map((r) => Object.fromEntries(columns.map((c) => [c, plain(r.get(c))]))) };
     });
   } catch (err) {
-    throw new Neo4jFailure(`query ${query.name} (${query.file}) failed: ${describeNeo4jError(err, conn.settings)}`, { cause: err });
+    throw new Neo4jFailure(`query ${query.name} (${query.file}) failed: ${queryError(err, conn)}`, { cause: err });
   } finally {
     await session.close();
   }
 }
 
-// ---- the table `kg query` prints ------------------------------------------------------------------------------
+/** Neo4j's refusal of a write in a read transaction, said as what it means here, on one line. */
+function queryError(err: unknown, conn: Neo4jConnection): string {
+  const { code = '', message = '' } = (err ?? {}) as { code?: string; message?: string };
+  if (code === 'Neo.ClientError.Statement.AccessMode' || /Writing in read access mode not allowed/.test(message)) {
+    return 'it writes to the database (CREATE, MERGE, SET, DELETE, REMOVE, …), and kg query only reads '
+      + '(Neo4j: "Writing in read access mode not allowed"); change the graph with kg load';
+  }
+  return describeNeo4jError(err, conn.settings);
+}
+
+// ---- what `kg query` prints: a table, JSON or CSV ---------------------------------------------------------------
 
 /** Terminal columns of a string: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
@@ -161,4 +227,21 @@ export function formatTable(result: QueryResult, max = 60): string {
   const pad = (s: string, i: number) => s + ' '.repeat((widths[i] ?? 0) - displayWidth(s));
   const line = (r: string[]) => r.map(pad).join(' │ ').trimEnd();
   return [line(result.columns), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...cells.map(line), `(${result.rows.length} row${result.rows.length === 1 ? '' : 's'})`].join('\n');
+}
+
+/** A cell of `--csv`: null empty, numbers and booleans as themselves, lists and maps as JSON, text guarded. */
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return spreadsheetField(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+/**
+ * The rows as CSV (RFC 4180: CRLF line ends, fields quoted when they hold `"`, `,` or a line end) with a header row
+ * and a UTF-8 byte order mark, so that spreadsheets read the Chinese text as UTF-8; a cell a spreadsheet would run as
+ * a formula gets a leading `'` (as `kg export --format csv` does).
+ */
+export function formatCsv(result: QueryResult): string {
+  const lines = [result.columns.map(csvCell), ...result.rows.map((row) => result.columns.map((c) => csvCell(row[c])))];
+  return `\uFEFF${lines.map((cells) => `${cells.join(',')}\r\n`).join('')}`;
 }

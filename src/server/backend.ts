@@ -140,11 +140,14 @@ export function stringArray(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-/** Relation properties: everything on an edge that is neither its type nor its provenance. */
+/**
+ * Relation properties: everything on an edge that is neither its type nor its provenance (in Neo4j `date`, its
+ * article's date, is provenance too: the relation's article carries it).
+ */
 export function relationProps(attrs: Record<string, unknown>): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(attrs)) {
-    if (!['type', 'article', 'evidence', 'start', 'end', 'rule'].includes(k)) props[k] = v;
+    if (!['type', 'article', 'evidence', 'start', 'end', 'rule', 'date'].includes(k)) props[k] = v;
   }
   return props;
 }

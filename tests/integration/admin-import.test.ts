@@ -49,7 +49,9 @@ beforeAll(async () => {
   home = tempDir('admin-home');
   makeImportHome(home);
   importOutput = runAdminImport(home, exportDir);
-  imported = localNeo4j({ ...process.env, KG_NEO4J_HOME: home, NEO4J_BOLT_PORT: String(await freePort()) });
+  // Ports of its own, Bolt and HTTP (Neo4j Browser), beside the tests' server.
+  const ports = { NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HTTP_PORT: String(await freePort()) };
+  imported = localNeo4j({ ...process.env, KG_NEO4J_HOME: home, ...ports });
   await startLocalNeo4j(imported);
 }, 300_000);
 

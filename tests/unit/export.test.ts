@@ -69,7 +69,7 @@ describe('kg export', () => {
       const [header, ...rows] = parseCsv(readFileSync(join(to, f), 'utf8'));
       const space = f === 'nodes-Article.csv' ? 'Article' : 'Entity';
       expect(header!.slice(0, 2)).toEqual([`id:ID(${space})`, ':LABEL']);
-      for (const h of header!.slice(2)) expect(h).toMatch(/^[a-z_]+(:(long|double|boolean|string\[\]))?$/);
+      for (const h of header!.slice(2)) expect(h).toMatch(/^[a-z_]+(:(long|double|boolean|date|string\[\]))?$/);
       for (const r of rows) {
         expect(r).toHaveLength(header!.length);
         expect(r[1]).toBe(f.slice('nodes-'.length, -'.csv'.length));
