@@ -163,3 +163,26 @@ export const Mention = z.object({
   props: EntityProps.default({}),
 });
 export type Mention = z.infer<typeof Mention>;
+
+// Corrections (DIR/corrections.jsonl, src/correct/): a researcher's fixes, one a line, applied after extraction.
+const correctionBase = {
+  /** When it was made (ISO 8601). */
+  at: z.string().datetime({ offset: true, message: 'expected an ISO time, e.g. 2026-12-02T14:00:00Z' }),
+  by: z.string().optional(),
+  note: z.string().optional(),
+};
+const entityRef = z.string().regex(/^[A-Za-z]+:.+$/, 'expected an entity id <type>:<name>');
+
+export const Correction = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('merge'), ids: z.array(entityRef).min(1), into: entityRef, ...correctionBase })
+    .refine((c) => !c.ids.includes(c.into), { message: 'into must not be among ids' }),
+  z.object({ op: z.literal('rename'), id: entityRef, name: z.string().trim().min(1), ...correctionBase }),
+  z.object({ op: z.literal('alias'), id: entityRef, alias: z.string().trim().min(1), ...correctionBase }),
+  z.object({ op: z.literal('retype'), id: entityRef, type: EntityType, ...correctionBase }),
+  z.object({ op: z.literal('delete'), id: entityRef, ...correctionBase }),
+  z.object({
+    op: z.literal('delete-relation'), type: RelationType, from: entityRef, to: entityRef, article: z.string().min(1).optional(),
+    ...correctionBase,
+  }),
+]);
+export type Correction = z.infer<typeof Correction>;

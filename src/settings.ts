@@ -39,6 +39,8 @@ export const RunSettings = z.object({
    * missing model, runs the rules alone.
    */
   ner: z.enum(['on', 'off'], { message: "expected 'on' or 'off'" }).default('on'),
+  /** The corrections file (src/correct/); unset, DIR/corrections.jsonl when there is one. */
+  corrections: z.string().min(1, { message: 'expected a file' }).optional(),
   prune: z.boolean().default(false),
   full: z.boolean().default(false),
   /** Wait for another run writing the same output folder instead of refusing. */
@@ -51,7 +53,7 @@ export type RunSettingsInput = z.input<typeof RunSettings>;
 
 /** The flag each setting comes from, for messages. */
 const FLAGS: Record<string, string> = {
-  out: '--out', city: '--city', cities: '--city', date: '--date', workers: '--workers', ner: '--ner',
+  out: '--out', city: '--city', cities: '--city', date: '--date', workers: '--workers', ner: '--ner', corrections: '--corrections',
 };
 
 /** Validated settings with their defaults; a bad one throws `--flag value: what is wrong`, naming the first. */

@@ -30,6 +30,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'serve the graph viewer and its API (Neo4j when NEO4J_URI is set, else DIR/graph.json)',
     load: () => import('./serve.ts'),
   },
+  correct: { summary: 'append a correction (merge, rename, alias, retype, delete) to an extract folder\'s corrections.jsonl', load: () => import('./correct.ts') },
   export: {
     summary: 'write the graph of an extract output folder as neo4j-admin import CSVs, GraphML, GEXF or CSV',
     load: () => import('./export.ts'),

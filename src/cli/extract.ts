@@ -12,6 +12,7 @@ interface ExtractFlags {
   graph: boolean;
   workers?: string;
   ner: string;
+  corrections?: string;
   prune?: boolean;
   full?: boolean;
   wait?: boolean;
@@ -28,6 +29,7 @@ export const settingsFromFlags = (flags: ExtractFlags): RunSettingsInput => ({
   graph: flags.graph,
   ...(flags.workers === undefined ? {} : { workers: flags.workers }),
   ner: flags.ner as RunSettingsInput['ner'],
+  ...(flags.corrections === undefined ? {} : { corrections: flags.corrections }),
   prune: flags.prune ?? false,
   full: flags.full ?? false,
   wait: flags.wait ?? false,
@@ -46,6 +48,7 @@ export function register(program: Command): void {
     .option('--no-graph', 'skip graph.json (large corpora)')
     .option('-w, --workers <n>', 'worker threads (default: the number of cores, fewer for under 2 MB a worker of pages to extract)')
     .option('--ner <on|off>', 'the trained recogniser proposing names to the rules (off, or without its model: the rules alone)', 'on')
+    .option('--corrections <file>', 'the corrections to apply (default: DIR/corrections.jsonl when there is one; see kg correct)')
     .option('--prune', 'drop the records of pages no longer among the inputs (default: keep them)')
     .option('--full', 'extract every page again instead of reusing the unchanged ones')
     .option('--wait', 'wait for another kg extract writing the same --out instead of refusing')

@@ -41,9 +41,12 @@ export class EntityIndex {
 
   /** Entities in a stable order: by type, then name. */
   entities(): Entity[] {
-    return [...this.byId.values()].map((m) => m.entity).sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
+    return [...this.byId.values()].map((m) => m.entity).sort(byTypeAndName);
   }
 }
+
+/** The order of entities.jsonl: by type, then name. */
+export const byTypeAndName = (a: Entity, b: Entity): number => a.type.localeCompare(b.type) || a.name.localeCompare(b.name);
 
 function union(list: string[], seen: Set<string>, more: string[]): void {
   for (const x of more) {

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { correctRun, readCorrections, settleCorrections, type CorrectionsReport } from '../correct/file.ts';
 import { inferHomeCity } from '../extract/home-city.ts';
 import { buildGraph, exportGraph } from '../graph/build.ts';
 import { ArticleIds } from '../ingest/ids.ts';
@@ -68,6 +69,8 @@ export interface ExtractSummary {
   inferred: Array<{ key: string; city: string; from: 'text' | 'default' }>;
   /** What the run has to say beyond counts (a stale lock of a killed run taken over). */
   notes: string[];
+  /** The corrections file's, applied to the merged records (src/correct/). */
+  corrections: CorrectionsReport;
 }
 
 /** Bytes to extract that make another worker worth its start (~1.5 s: a thread, the modules, jieba's dictionary). */
@@ -138,6 +141,7 @@ export async function runExtract(inputs: string[], given: RunSettingsInput, hook
 }
 
 async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHooks): Promise<ExtractSummary> {
+  const corrections = await readCorrections(settings);
   const started = performance.now();
   const modelDir = hooks.modelDir ?? MODEL_DIR;
   const fingerprint = settingsFingerprint(settings, hooks.codeRoot, modelDir);
@@ -161,7 +165,8 @@ async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHo
   };
   const index = new EntityIndex();
   const blocks = new BlockedEntityIndex(state, index);
-  const summary: ExtractSummary = { articles: 0, bytes: 0, entities: {}, relations: {}, skipped: [], invalid: [], seconds: 0, units: { extracted: 0, reused: 0, kept: 0, removed: 0 }, unread: 0, workers, inferred: [], notes: [] };
+  const summary: ExtractSummary = { articles: 0, bytes: 0, entities: {}, relations: {}, skipped: [], invalid: [], seconds: 0, units: { extracted: 0, reused: 0, kept: 0, removed: 0 }, unread: 0, workers, inferred: [], notes: [],
+    corrections: { file: null, applied: 0, skipped: [] } };
   const manifest: Manifest = { version: STATE_VERSION, fingerprint, cityRules, files: {}, units: [], blocks: blocks.keys, outputs: {} };
   const previousOutputs = settings.full ? null : PreviousOutputs.open(settings.out, previous);
   const extracted = new Set<string>();
@@ -305,8 +310,11 @@ async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHo
 
     files.articles.close();
     files.relations.close();
+    const corrected = correctRun(corrections, index.entities(), files.relations.tmp);
+    summary.corrections = corrected.report;
+    if (corrected.relationTypes) summary.relations = corrected.relationTypes;
     const entityLines = new Map<string, string>();
-    for (const e of index.entities()) {
+    for (const e of corrected.entities) {
       summary.entities[e.type] = (summary.entities[e.type] ?? 0) + 1;
       const line = `${JSON.stringify(e)}\n`;
       entityLines.set(e.id, line);
@@ -314,7 +322,7 @@ async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHo
     }
     files.entities.close();
     if (files.graph) {
-      const graph = buildGraph(await readRecordFile(files.articles.tmp, Article), index.entities(), await readRecordFile(files.relations.tmp, Relation));
+      const graph = buildGraph(await readRecordFile(files.articles.tmp, Article), corrected.entities, await readRecordFile(files.relations.tmp, Relation));
       files.graph.write(JSON.stringify(exportGraph(graph)));
       files.graph.close();
     }
@@ -323,9 +331,12 @@ async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHo
     const previousEntities = previous ? entityLinesOf(files.entities.path) : new Map<string, string>();
     commitTogether(settings.out, Object.values(files));
     manifest.outputs = outputStamps(settings.out);
+    // Corrected lines are not the units' lines the manifest measures: the next run reads the units from the state.
+    if (corrected.relationsRewritten) delete manifest.outputs['relations.jsonl'];
     // A graph.json of an earlier run would disagree with the new records.
     if (!files.graph) rmSync(join(settings.out, 'graph.json'), { force: true });
-    state.writeRun(manifest, runDelta(previous, manifest, extracted, removed, { previous: previousEntities, next: entityLines }));
+    const delta = runDelta(previous, manifest, extracted, removed, { previous: previousEntities, next: entityLines });
+    state.writeRun(manifest, settleCorrections(settings.out, corrected, delta));
     state.collectGarbage(manifest);
   } catch (err) {
     for (const f of Object.values(files)) f.abort();
@@ -421,6 +432,10 @@ export function formatSummary(s: ExtractSummary): string {
   if (s.inferred.length) lines.push(`home cities inferred (no --city for these): ${formatInferred(s.inferred)}`);
   if (s.units.kept) lines.push(`gone: ${s.units.kept} pages are no longer among the inputs and were kept (--prune drops them)`);
   if (s.units.removed) lines.push(`removed: ${s.units.removed} pages no longer among the inputs, and their records`);
+  if (s.corrections.file) {
+    lines.push(`corrections: ${s.corrections.applied} applied, ${s.corrections.skipped.length} skipped (${s.corrections.file})`
+      + s.corrections.skipped.map((x) => `\n  ${x}`).join(''));
+  }
   if (s.invalid.length) lines.push(`invalid records (not written): ${s.invalid.length}${s.invalid.map((x) => `\n  ${x}`).join('')}`);
   for (const n of s.notes) lines.push(`note: ${n}`);
   return lines.join('\n');

@@ -19,8 +19,11 @@ export type CachedUnitRecords = Omit<UnitRecords, 'entities' | 'articles' | 'rel
 };
 import { STATE_VERSION, type Manifest, type RunDelta } from './delta.ts';
 
-/** Folders of src/ that do not take part in extraction (the command line, the viewer's API). */
-const NOT_EXTRACTION = new Set(['cli', 'server']);
+/**
+ * Folders of src/ that do not take part in extraction (the command line, the viewer's API, the corrections: applied
+ * after the cached records are merged, each run).
+ */
+const NOT_EXTRACTION = new Set(['cli', 'server', 'correct']);
 /** Code and data tables; the jieba dictionary folder is taken whole, whatever its files are named. */
 const SOURCE_FILE = /\.(?:ts|js|json|txt|tsv|csv)$/;
 const DICT_DIR = join('nlp', 'dict');
