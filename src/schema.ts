@@ -181,8 +181,8 @@ export const Correction = z.discriminatedUnion('op', [
   z.object({ op: z.literal('retype'), id: entityRef, type: EntityType, ...correctionBase }),
   z.object({ op: z.literal('delete'), id: entityRef, ...correctionBase }),
   z.object({
-    op: z.literal('delete-relation'), type: RelationType, from: entityRef, to: entityRef, article: z.string().min(1).optional(),
-    ...correctionBase,
+    op: z.literal('delete-relation'), type: RelationType, from: entityRef, to: entityRef,
+    article: z.string().min(1).optional(), ...correctionBase,
   }),
 ]);
 export type Correction = z.infer<typeof Correction>;

@@ -53,7 +53,8 @@ export type RunSettingsInput = z.input<typeof RunSettings>;
 
 /** The flag each setting comes from, for messages. */
 const FLAGS: Record<string, string> = {
-  out: '--out', city: '--city', cities: '--city', date: '--date', workers: '--workers', ner: '--ner', corrections: '--corrections',
+  out: '--out', city: '--city', cities: '--city', date: '--date', workers: '--workers', ner: '--ner',
+  corrections: '--corrections',
 };
 
 /** Validated settings with their defaults; a bad one throws `--flag value: what is wrong`, naming the first. */

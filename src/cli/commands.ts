@@ -17,7 +17,11 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'extract articles, entities and relations from page files, folders or .jsonl article files',
     load: () => import('./extract.ts'),
   },
-  eval: { summary: 'score pages against gold annotations: extract --pages (each with its gold city), or score an --out folder', load: () => import('./eval.ts') },
+  eval: {
+    summary:
+      'score pages against gold annotations: extract --pages (each with its gold city), or score an --out folder',
+    load: () => import('./eval.ts'),
+  },
   load: {
     summary: 'load the output directory of `kg extract` (articles/entities/relations.jsonl) into Neo4j',
     load: () => import('./load.ts'),
@@ -30,7 +34,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'serve the graph viewer and its API (Neo4j when NEO4J_URI is set, else DIR/graph.json)',
     load: () => import('./serve.ts'),
   },
-  correct: { summary: 'append a correction (merge, rename, alias, retype, delete) to an extract folder\'s corrections.jsonl', load: () => import('./correct.ts') },
+  correct: {
+    summary: "append a correction (merge, rename, alias, retype, delete) to an extract folder's corrections.jsonl",
+    load: () => import('./correct.ts'),
+  },
   export: {
     summary: 'write the graph of an extract output folder as neo4j-admin import CSVs, GraphML, GEXF or CSV',
     load: () => import('./export.ts'),

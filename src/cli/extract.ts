@@ -48,7 +48,7 @@ export function register(program: Command): void {
     .option('--no-graph', 'skip graph.json (large corpora)')
     .option('-w, --workers <n>', 'worker threads (default: the number of cores, fewer for under 2 MB a worker of pages to extract)')
     .option('--ner <on|off>', 'the trained recogniser proposing names to the rules (off, or without its model: the rules alone)', 'on')
-    .option('--corrections <file>', 'the corrections to apply (default: DIR/corrections.jsonl when there is one; see kg correct)')
+    .option('--corrections <file>', 'the corrections to apply (default: DIR/corrections.jsonl if any; see kg correct)')
     .option('--prune', 'drop the records of pages no longer among the inputs (default: keep them)')
     .option('--full', 'extract every page again instead of reusing the unchanged ones')
     .option('--wait', 'wait for another kg extract writing the same --out instead of refusing')

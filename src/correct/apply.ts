@@ -29,8 +29,11 @@ export interface Corrected {
 /** What `props.corrected` lists, joined by this: a string, as Neo4j and graph.json properties are scalars. */
 const NOTE_SEPARATOR = '; ';
 
-export function applyCorrections(entities: readonly Entity[], relations: readonly Relation[],
-  corrections: readonly LocatedCorrection[]): Corrected {
+export function applyCorrections(
+  entities: readonly Entity[],
+  relations: readonly Relation[],
+  corrections: readonly LocatedCorrection[],
+): Corrected {
   const byId = new Map(entities.map((e) => [e.id, copyEntity(e)]));
   const notes = new Map<string, string[]>();
   for (const e of entities) {
@@ -72,8 +75,7 @@ export function applyCorrections(entities: readonly Entity[], relations: readonl
   const skipped: string[] = [];
   for (const { where, correction: c } of corrections) {
     const skip = (why: string) => skipped.push(`${where}: ${describe(c)}: ${why}`);
-    const named = c.op === 'merge' ? [...c.ids, c.into] : c.op === 'delete-relation' ? [c.from, c.to] : [c.id];
-    const absent = missing(named);
+    const absent = missing(namedIds(c));
     if (absent.length) {
       skip(`no entity ${absent.join(', ')}`);
       continue;
@@ -94,8 +96,11 @@ export function applyCorrections(entities: readonly Entity[], relations: readonl
           continue;
         }
         const aliases = name === e.name ? e.aliases : addTo(e.aliases, e.name, name);
-        replace(c.id, { ...e, id, type, name, aliases: aliases.filter((a) => a !== name) },
-          c.op === 'rename' ? `renamed from ${c.id}` : `retyped from ${c.id}`);
+        replace(
+          c.id,
+          { ...e, id, type, name, aliases: aliases.filter((a) => a !== name) },
+          c.op === 'rename' ? `renamed from ${c.id}` : `retyped from ${c.id}`,
+        );
         break;
       }
       case 'alias': {
@@ -117,7 +122,13 @@ export function applyCorrections(entities: readonly Entity[], relations: readonl
       case 'delete-relation': {
         const hits = [...(ends.get(c.from) ?? [])].filter((i) => {
           const r = rels[i];
-          return r && r.type === c.type && r.from === c.from && r.to === c.to && (c.article === undefined || r.article === c.article);
+          return (
+            r
+            && r.type === c.type
+            && r.from === c.from
+            && r.to === c.to
+            && (c.article === undefined || r.article === c.article)
+          );
         });
         if (!hits.length) {
           skip('no such relation');
@@ -141,10 +152,13 @@ export function applyCorrections(entities: readonly Entity[], relations: readonl
  * The relations in their order without the removed ones; a changed relation that became a self-loop, or now has the
  * key (type, ends, article, start) of one before it, collapses. Unchanged relations stay as they were.
  */
-function settleRelations(original: readonly Relation[], rels: ReadonlyArray<Relation | null>, changed: Set<number>,
+function settleRelations(
+  original: readonly Relation[],
+  rels: ReadonlyArray<Relation | null>,
+  changed: Set<number>,
 ): Pick<Corrected, 'relations' | 'sources' | 'changedRelations' | 'articles'> {
   const keys = new Set<string>();
-  rels.forEach((r, i) => r && !changed.has(i) && keys.add(edgeKey(r)));
+  for (const [i, r] of rels.entries()) if (r && !changed.has(i)) keys.add(edgeKey(r));
   const relations: Relation[] = [];
   const sources: number[] = [];
   const articles = new Set<string>();
@@ -171,7 +185,12 @@ function drop(rels: Array<Relation | null>, changed: Set<number>, i: number): vo
   rels[i] = null;
 }
 
-const copyEntity = (e: Entity): Entity => ({ ...e, aliases: [...e.aliases], articles: [...e.articles], props: { ...e.props } });
+const copyEntity = (e: Entity): Entity => ({
+  ...e,
+  aliases: [...e.aliases],
+  articles: [...e.articles],
+  props: { ...e.props },
+});
 
 /** `list` with `more` appended where not there yet and not `except`. */
 const addTo = (list: readonly string[], more: string, except: string): string[] =>
@@ -181,17 +200,31 @@ const addTo = (list: readonly string[], more: string, except: string): string[] 
 function absorb(into: Entity, from: Entity): void {
   for (const a of [from.name, ...from.aliases]) if (a !== into.name && !into.aliases.includes(a)) into.aliases.push(a);
   for (const a of from.articles) if (!into.articles.includes(a)) into.articles.push(a);
-  for (const [k, v] of Object.entries(from.props)) if (into.props[k] === undefined && k !== 'corrected') into.props[k] = v;
+  for (const [k, v] of Object.entries(from.props))
+    if (into.props[k] === undefined && k !== 'corrected') into.props[k] = v;
 }
+
+/**
+ * The entities a correction needs. A delete-relation needs only its relation (whose ends may be articles, as those of
+ * MENTIONS are): it is reported when there is none.
+ */
+export const namedIds = (c: Correction): string[] =>
+  c.op === 'merge' ? [...c.ids, c.into] : c.op === 'delete-relation' ? [] : [c.id];
 
 /** A correction in a few words, for the report. */
 export function describe(c: Correction): string {
   switch (c.op) {
-    case 'merge': return `merge ${c.ids.join(', ')} into ${c.into}`;
-    case 'rename': return `rename ${c.id} to ${c.name}`;
-    case 'alias': return `alias ${c.id} as ${c.alias}`;
-    case 'retype': return `retype ${c.id} as ${c.type}`;
-    case 'delete': return `delete ${c.id}`;
-    case 'delete-relation': return `delete-relation ${c.type} ${c.from} → ${c.to}${c.article ? ` in ${c.article}` : ''}`;
+    case 'merge':
+      return `merge ${c.ids.join(', ')} into ${c.into}`;
+    case 'rename':
+      return `rename ${c.id} to ${c.name}`;
+    case 'alias':
+      return `alias ${c.id} as ${c.alias}`;
+    case 'retype':
+      return `retype ${c.id} as ${c.type}`;
+    case 'delete':
+      return `delete ${c.id}`;
+    case 'delete-relation':
+      return `delete-relation ${c.type} ${c.from} → ${c.to}${c.article ? ` in ${c.article}` : ''}`;
   }
 }

@@ -1,6 +1,6 @@
 // `kg correct`'s logic, pure: the command line's words into a correction, and the ids it names that the folder lacks.
 import { Correction, type Entity } from '../schema.ts';
-import { applyCorrections, type LocatedCorrection } from './apply.ts';
+import { applyCorrections, namedIds, type LocatedCorrection } from './apply.ts';
 
 /** The operations `kg correct` takes and the words each needs after DIR and the operation. */
 export const COMMAND_OPS = {
@@ -26,7 +26,8 @@ export interface CorrectionWords {
 export function correctionFromWords(w: CorrectionWords): Correction {
   const usage = Object.hasOwn(COMMAND_OPS, w.op) ? COMMAND_OPS[w.op as CommandOp] : null;
   if (!usage) throw new Error(`unknown operation ${w.op}: expected one of ${Object.keys(COMMAND_OPS).join(', ')}`);
-  const fail = (why: string) => new Error(`${w.op} ${w.args.join(' ')}: ${why} (usage: kg correct DIR ${w.op} ${usage})`);
+  const fail = (why: string) =>
+    new Error(`${w.op} ${w.args.join(' ')}: ${why} (usage: kg correct DIR ${w.op} ${usage})`);
   const words = usage.split(' ').filter((x) => !x.startsWith('--') && x !== 'ID');
   const base = { at: w.at, ...(w.by ? { by: w.by } : {}), ...(w.note ? { note: w.note } : {}) };
   let raw: unknown;
@@ -50,14 +51,20 @@ export function correctionFromWords(w: CorrectionWords): Correction {
  * already carry the corrections of the last run; applying the file again to them changes nothing for those (their ids
  * are gone or already as corrected) and brings in the ones appended since.
  */
-export function unknownIds(c: Correction, entities: readonly Entity[], earlier: readonly LocatedCorrection[]): string[] {
+export function unknownIds(
+  c: Correction,
+  entities: readonly Entity[],
+  earlier: readonly LocatedCorrection[],
+): string[] {
   const known = new Set(applyCorrections(entities, [], earlier).entities.map((e) => e.id));
-  const named = c.op === 'merge' ? [...c.ids, c.into] : c.op === 'delete-relation' ? [c.from, c.to] : [c.id];
-  return named.filter((id) => !known.has(id));
+  return namedIds(c).filter((id) => !known.has(id));
 }
 
 /** Up to `n` ids whose name contains the name of `id` or is contained in it: what the user may have meant. */
 export function nearIds(id: string, entities: readonly Entity[], n = 5): string[] {
   const name = id.slice(id.indexOf(':') + 1);
-  return entities.filter((e) => e.name.includes(name) || name.includes(e.name)).slice(0, n).map((e) => e.id);
+  return entities
+    .filter((e) => e.name.includes(name) || name.includes(e.name))
+    .slice(0, n)
+    .map((e) => e.id);
 }

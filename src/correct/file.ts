@@ -29,14 +29,18 @@ export const correctionsPath = (settings: { out: string; corrections?: string | 
  * Every correction of the file, checked; a file given by --corrections must exist, DIR/corrections.jsonl need not.
  * Throws `file:line: what is wrong` at the first bad line.
  */
-export async function readCorrections(settings: { out: string; corrections?: string | undefined }): Promise<CorrectionsFile> {
+export async function readCorrections(settings: {
+  out: string;
+  corrections?: string | undefined;
+}): Promise<CorrectionsFile> {
   const path = correctionsPath(settings);
   if (!existsSync(path)) {
     if (settings.corrections !== undefined) throw new Error(`--corrections ${path}: no such file`);
     return { path, hash: '', corrections: [] };
   }
   const corrections: LocatedCorrection[] = [];
-  for await (const { where, value } of readRecordLines(path, Correction)) corrections.push({ where, correction: value });
+  for await (const { where, value } of readRecordLines(path, Correction))
+    corrections.push({ where, correction: value });
   return { path, hash: createHash('sha256').update(readFileSync(path)).digest('hex'), corrections };
 }
 
@@ -70,8 +74,11 @@ export interface CorrectedRun {
  */
 export function correctRun(file: CorrectionsFile, entities: Entity[], relationsTmp: string): CorrectedRun {
   const none = { entities, relationsRewritten: false, relationTypes: null, articles: [], hash: file.hash };
-  if (!file.corrections.length) return { ...none, report: { file: file.hash ? file.path : null, applied: 0, skipped: [] } };
-  const lines = readFileSync(relationsTmp, 'utf8').split('\n').filter((l) => l);
+  if (!file.corrections.length)
+    return { ...none, report: { file: file.hash ? file.path : null, applied: 0, skipped: [] } };
+  const lines = readFileSync(relationsTmp, 'utf8')
+    .split('\n')
+    .filter((l) => l);
   const relations = lines.map((l) => Relation.parse(JSON.parse(l)));
   const c = applyCorrections(entities, relations, file.corrections);
   const report = { file: file.path, applied: c.applied, skipped: c.skipped };
@@ -83,7 +90,14 @@ export function correctRun(file: CorrectionsFile, entities: Entity[], relationsT
   writeFileSync(relationsTmp, text.join(''));
   const relationTypes: Record<string, number> = {};
   for (const r of c.relations) relationTypes[r.type] = (relationTypes[r.type] ?? 0) + 1;
-  return { entities: c.entities, report, relationsRewritten: true, relationTypes, articles: c.articles, hash: file.hash };
+  return {
+    entities: c.entities,
+    report,
+    relationsRewritten: true,
+    relationTypes,
+    articles: c.articles,
+    hash: file.hash,
+  };
 }
 
 /**

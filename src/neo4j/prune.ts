@@ -68,8 +68,9 @@ export async function applyDelta(tx: ManagedTransaction, delta: LoadDelta): Prom
   const articles = await tx.run(`MATCH (a:Article) WHERE a.id IN $gone DETACH DELETE a RETURN count(a) AS n`, params);
   await tx.run(`MATCH (n) WHERE n.articles IS NOT NULL AND any(x IN n.articles WHERE x IN $gone)
 SET n.articles = [x IN n.articles WHERE NOT x IN $gone]`, params);
-  // A changed entity's aliases and corrections (src/correct/) come back whole from the files: an undone correction goes.
-  await tx.run(`MATCH (n) WHERE n.id IN $changedEntities AND NOT n:Article SET n.aliases = [] REMOVE n.corrected`, params);
+  // A changed entity's aliases and corrections (src/correct/) come back whole from the files: an undone one goes.
+  await tx.run(`MATCH (n) WHERE n.id IN $changedEntities AND NOT n:Article
+SET n.aliases = [] REMOVE n.corrected`, params);
   const entities = await tx.run(`MATCH (n) WHERE NOT n:Article AND (n.id IN $removedEntities OR (n.articles IS NOT NULL AND size(n.articles) = 0))
 DETACH DELETE n RETURN count(n) AS n`, params);
   return { articles: count(articles.records[0], 'n'), entities: count(entities.records[0], 'n'), relationships: count(rels.records[0], 'n') };

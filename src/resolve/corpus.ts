@@ -46,7 +46,8 @@ export class EntityIndex {
 }
 
 /** The order of entities.jsonl: by type, then name. */
-export const byTypeAndName = (a: Entity, b: Entity): number => a.type.localeCompare(b.type) || a.name.localeCompare(b.name);
+export const byTypeAndName = (a: Entity, b: Entity): number =>
+  a.type.localeCompare(b.type) || a.name.localeCompare(b.name);
 
 function union(list: string[], seen: Set<string>, more: string[]): void {
   for (const x of more) {

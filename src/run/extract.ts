@@ -433,8 +433,8 @@ export function formatSummary(s: ExtractSummary): string {
   if (s.units.kept) lines.push(`gone: ${s.units.kept} pages are no longer among the inputs and were kept (--prune drops them)`);
   if (s.units.removed) lines.push(`removed: ${s.units.removed} pages no longer among the inputs, and their records`);
   if (s.corrections.file) {
-    lines.push(`corrections: ${s.corrections.applied} applied, ${s.corrections.skipped.length} skipped (${s.corrections.file})`
-      + s.corrections.skipped.map((x) => `\n  ${x}`).join(''));
+    const { applied, skipped, file } = s.corrections;
+    lines.push(`corrections: ${applied} applied, ${skipped.length} skipped (${file})${skipped.map((x) => `\n  ${x}`).join('')}`);
   }
   if (s.invalid.length) lines.push(`invalid records (not written): ${s.invalid.length}${s.invalid.map((x) => `\n  ${x}`).join('')}`);
   for (const n of s.notes) lines.push(`note: ${n}`);

@@ -18,7 +18,18 @@ beforeAll(async () => {
   s = correctedSeeds();
   await wipeDatabase(conn);
   const t = testSettings();
-  kgOk('load', s.out, '--wipe', '--uri', t.uri, '--user', t.user, '--password', t.password, ...(t.database ? ['--database', t.database] : []));
+  kgOk(
+    'load',
+    s.out,
+    '--wipe',
+    '--uri',
+    t.uri,
+    '--user',
+    t.user,
+    '--password',
+    t.password,
+    ...(t.database ? ['--database', t.database] : []),
+  );
 });
 
 afterAll(async () => {
@@ -42,7 +53,11 @@ async function graphOf(): Promise<{ nodes: string[]; relationships: string[] }> 
 
 describe('kg load of corrected outputs', () => {
   it('has the merged node with corrected, its aliases, and no node for the merged-away id', async () => {
-    const rows = await cypher(conn, 'MATCH (n:Company {id: $id}) RETURN n.corrected AS corrected, n.aliases AS aliases', { id: s.into.id });
+    const rows = await cypher(
+      conn,
+      'MATCH (n:Company {id: $id}) RETURN n.corrected AS corrected, n.aliases AS aliases',
+      { id: s.into.id },
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.corrected).toBe(`merged ${s.away.id}`);
     expect(rows[0]!.aliases).toContain(s.away.name);
@@ -50,8 +65,11 @@ describe('kg load of corrected outputs', () => {
   });
 
   it('has the renamed project under its new id only, with its relations', async () => {
-    const rows = await cypher(conn, 'MATCH (p:Project {id: $id}) RETURN p.corrected AS corrected, COUNT { (p)--() } AS degree',
-      { id: `Project:${s.newName}` });
+    const rows = await cypher(
+      conn,
+      'MATCH (p:Project {id: $id}) RETURN p.corrected AS corrected, COUNT { (p)--() } AS degree',
+      { id: `Project:${s.newName}` },
+    );
     expect(rows[0]?.corrected).toBe(`renamed from ${s.renamed.id}`);
     expect(Number(rows[0]?.degree)).toBeGreaterThan(0);
     expect(await cypher(conn, 'MATCH (n {id: $id}) RETURN n', { id: s.renamed.id })).toEqual([]);

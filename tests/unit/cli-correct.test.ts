@@ -29,7 +29,10 @@ const keyWith = (r: Relation, from: string, to: string) => `${r.type}|${from}|${
 
 describe('kg correct, then kg extract again', () => {
   it('appended two lines to DIR/corrections.jsonl, with their time', () => {
-    const lines = readFileSync(join(s.out, 'corrections.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(join(s.out, 'corrections.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.op)).toEqual(['merge', 'rename']);
     expect(lines[0]).toMatchObject({ ids: [s.away.id], into: s.into.id, by: 'test', note: 'one company' });
     expect(Date.parse(String(lines[1]!.at))).not.toBeNaN();
@@ -73,19 +76,30 @@ describe('kg correct, then kg extract again', () => {
   });
 
   it('took every page from the state, and a second re-run writes the same bytes', () => {
-    const lastRun = JSON.parse(readFileSync(join(s.out, '.state/last-run.json'), 'utf8')) as { pages: { unchanged: number; changed: string[] } };
+    const lastRun = JSON.parse(readFileSync(join(s.out, '.state/last-run.json'), 'utf8')) as {
+      pages: { unchanged: number; changed: string[] };
+    };
     expect(lastRun.pages).toMatchObject({ unchanged: 2, changed: [] });
     const first = OUTPUTS.map((f) => readFileSync(join(s.out, f)));
     const summary = kgOk('extract', join(ROOT, 'seeds'), '--out', s.out);
     expect(summary).toContain('pages: 0 extracted');
     expect(summary).toContain(`corrections: 2 applied, 0 skipped (${join(s.out, 'corrections.jsonl')})`);
-    OUTPUTS.forEach((f, i) => expect(readFileSync(join(s.out, f)).equals(first[i]!), f).toBe(true));
+    for (const [i, f] of OUTPUTS.entries()) expect(readFileSync(join(s.out, f)).equals(first[i]!), f).toBe(true);
   });
 
   it('equals a full rebuild with the same file given by --corrections', () => {
     const fresh = join(s.out, '..', `${s.out.split('/').pop()}-full`);
     rebuilt.push(fresh);
-    kgOk('extract', join(ROOT, 'seeds'), '--out', fresh, '--corrections', join(s.out, 'corrections.jsonl'), '--full', '--quiet');
+    kgOk(
+      'extract',
+      join(ROOT, 'seeds'),
+      '--out',
+      fresh,
+      '--corrections',
+      join(s.out, 'corrections.jsonl'),
+      '--full',
+      '--quiet',
+    );
     for (const f of OUTPUTS) expect(readFileSync(join(fresh, f)).equals(readFileSync(join(s.out, f))), f).toBe(true);
   });
 
@@ -100,9 +114,16 @@ describe('kg correct, then kg extract again', () => {
     const lacks = [[s.away.id, s.into.id], [s.renamed.id]].map((ids) => ids.filter((id) => !known.has(id)));
     expect(lacks.flat().length).toBeGreaterThan(0); // else this test tests nothing
     const skipped = summary.split('\n').filter((l) => /^ {2}corrections\.jsonl:\d+: /.test(l));
-    expect(skipped).toEqual(lacks.flatMap((ids, i) => ids.length ? [expect.stringMatching(
-      new RegExp(`^  corrections\\.jsonl:${i + 1}: .*: no entity ${ids.join(', ')}$`))] : []));
-    expect(summary).toContain(`corrections: ${lacks.filter((ids) => !ids.length).length} applied, ${skipped.length} skipped`);
+    expect(skipped).toEqual(
+      lacks.flatMap((ids, i) =>
+        ids.length
+          ? [expect.stringMatching(new RegExp(`^  corrections\\.jsonl:${i + 1}: .*: no entity ${ids.join(', ')}$`))]
+          : [],
+      ),
+    );
+    expect(summary).toContain(
+      `corrections: ${lacks.filter((ids) => !ids.length).length} applied, ${skipped.length} skipped`,
+    );
   });
 });
 

@@ -107,6 +107,17 @@ describe('applyCorrections', () => {
     expect(all.relations).toHaveLength(3);
   });
 
+  it('deletes a relation whose end is an article (MENTIONS)', () => {
+    const mention = relation('MENTIONS', 'Article:a#1', COUNTY.id, 'a#1', 3);
+    const r = applyCorrections(
+      RECORDS.entities,
+      [...RECORDS.relations, mention],
+      located({ op: 'delete-relation', type: 'MENTIONS', from: 'Article:a#1', to: COUNTY.id }),
+    );
+    expect(r.relations).toEqual(RECORDS.relations);
+    expect(r.skipped).toEqual([]);
+  });
+
   it('applies in file order: a correction sees what the earlier ones did', () => {
     const r = apply(
       { op: 'rename', id: SHORT.id, name: '哈轴股份' },
@@ -135,7 +146,9 @@ describe('applyCorrections', () => {
 
   it('changes nothing without corrections', () => {
     const r = apply();
-    expect(r.entities).toEqual(RECORDS.entities.toSorted((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name)));
+    expect(r.entities).toEqual(
+      RECORDS.entities.toSorted((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name)),
+    );
     expect(r.relations).toEqual(RECORDS.relations);
     expect(r.changedRelations.size).toBe(0);
   });
@@ -147,19 +160,26 @@ describe('the corrections file', () => {
 
   it('is optional at DIR/corrections.jsonl, required when given', async () => {
     expect((await readCorrections({ out: dir })).corrections).toEqual([]);
-    await expect(readCorrections({ out: dir, corrections: join(dir, 'none.jsonl') })).rejects.toThrow(/--corrections .*none\.jsonl: no such file/);
+    await expect(readCorrections({ out: dir, corrections: join(dir, 'none.jsonl') })).rejects.toThrow(
+      /--corrections .*none\.jsonl: no such file/,
+    );
   });
 
   it('names file and line of a malformed line', async () => {
     const path = join(dir, 'bad.jsonl');
-    writeFileSync(path, `${JSON.stringify({ op: 'delete', id: 'Company:x', at: AT })}\n{"op":"rename","id":"Company:x","at":"${AT}"}\n`);
+    writeFileSync(
+      path,
+      `${JSON.stringify({ op: 'delete', id: 'Company:x', at: AT })}\n{"op":"rename","id":"Company:x","at":"${AT}"}\n`,
+    );
     await expect(readCorrections({ out: dir, corrections: path })).rejects.toThrow(`${path}:2: name:`);
     writeFileSync(path, '{"op":"merge"\n');
     await expect(readCorrections({ out: dir, corrections: path })).rejects.toThrow(`${path}:1: not JSON`);
     writeFileSync(path, `{"op":"merge","ids":["Company:a"],"into":"Company:a","at":"${AT}"}\n`);
     await expect(readCorrections({ out: dir, corrections: path })).rejects.toThrow('into must not be among ids');
     writeFileSync(path, '{"op":"delete","id":"Company:a","at":"yesterday"}\n');
-    await expect(readCorrections({ out: dir, corrections: path })).rejects.toThrow(`${path}:1: at: expected an ISO time`);
+    await expect(readCorrections({ out: dir, corrections: path })).rejects.toThrow(
+      `${path}:1: at: expected an ISO time`,
+    );
   });
 
   it('appends a line after a last line without newline, and reads back in order with where each came from', async () => {
@@ -167,7 +187,10 @@ describe('the corrections file', () => {
     writeFileSync(path, JSON.stringify({ op: 'delete', id: 'Company:a', at: AT }));
     appendCorrection(path, Correction.parse({ op: 'alias', id: 'Company:b', alias: 'B', at: AT }));
     const file = await readCorrections({ out: dir });
-    expect(file.corrections.map((c) => [c.where, c.correction.op])).toEqual([['corrections.jsonl:1', 'delete'], ['corrections.jsonl:2', 'alias']]);
+    expect(file.corrections.map((c) => [c.where, c.correction.op])).toEqual([
+      ['corrections.jsonl:1', 'delete'],
+      ['corrections.jsonl:2', 'alias'],
+    ]);
     expect(file.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 });
@@ -175,10 +198,20 @@ describe('the corrections file', () => {
 describe("kg correct's words", () => {
   it('make each kind of correction', () => {
     const w = (op: string, args: string[], into?: string) => correctionFromWords({ op, args, into, at: AT });
-    expect(w('merge', ['Company:哈轴集团'], 'Company:哈尔滨轴承集团有限公司')).toEqual({ op: 'merge', ids: ['Company:哈轴集团'], into: 'Company:哈尔滨轴承集团有限公司', at: AT });
+    expect(w('merge', ['Company:哈轴集团'], 'Company:哈尔滨轴承集团有限公司')).toEqual({
+      op: 'merge',
+      ids: ['Company:哈轴集团'],
+      into: 'Company:哈尔滨轴承集团有限公司',
+      at: AT,
+    });
     expect(w('rename', ['Company:a', 'b'])).toEqual({ op: 'rename', id: 'Company:a', name: 'b', at: AT });
     expect(w('alias', ['Company:a', 'b'])).toEqual({ op: 'alias', id: 'Company:a', alias: 'b', at: AT });
-    expect(w('retype', ['Company:a', 'Organization'])).toEqual({ op: 'retype', id: 'Company:a', type: 'Organization', at: AT });
+    expect(w('retype', ['Company:a', 'Organization'])).toEqual({
+      op: 'retype',
+      id: 'Company:a',
+      type: 'Organization',
+      at: AT,
+    });
     expect(w('delete', ['Company:a'])).toEqual({ op: 'delete', id: 'Company:a', at: AT });
   });
 
