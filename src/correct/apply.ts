@@ -40,13 +40,16 @@ export function applyCorrections(
     const earlier = e.props.corrected;
     if (typeof earlier === 'string' && earlier) notes.set(e.id, earlier.split(NOTE_SEPARATOR));
   }
-  const rels: Array<Relation | null> = relations.map((r) => ({ ...r }));
-  const changed = new Set<number>();
+  // The relations the corrections edit, by index (null: removed); the others are left as they are, not copied.
+  const edited = new Map<number, Relation | null>();
+  const current = (i: number): Relation | null => (edited.has(i) ? edited.get(i)! : relations[i]!);
+  // Relations by end, for the ids the corrections name only: one a correction moves elsewhere is linked there then.
+  const mentioned = new Set(corrections.flatMap(({ correction }) => mentionedIds(correction)));
   const ends = new Map<string, Set<number>>();
   const link = (id: string, i: number) => (ends.get(id) ?? ends.set(id, new Set()).get(id)!).add(i);
-  rels.forEach((r, i) => {
-    link(r!.from, i);
-    link(r!.to, i);
+  relations.forEach((r, i) => {
+    if (mentioned.has(r.from)) link(r.from, i);
+    if (mentioned.has(r.to)) link(r.to, i);
   });
   const note = (id: string, text: string) => (notes.get(id) ?? notes.set(id, []).get(id)!).push(text);
 
@@ -60,11 +63,10 @@ export function applyCorrections(
     notes.delete(id);
     for (const n of [...carried, why]) note(target.id, n);
     for (const i of ends.get(id) ?? []) {
-      const r = rels[i];
-      if (!r) continue;
-      if (r.from === id) r.from = target.id;
-      if (r.to === id) r.to = target.id;
-      changed.add(i);
+      const was = current(i);
+      if (!was) continue;
+      const r = { ...was, from: was.from === id ? target.id : was.from, to: was.to === id ? target.id : was.to };
+      edited.set(i, r);
       link(target.id, i);
     }
     ends.delete(id);
@@ -116,12 +118,12 @@ export function applyCorrections(
       case 'delete':
         byId.delete(c.id);
         notes.delete(c.id);
-        for (const i of ends.get(c.id) ?? []) drop(rels, changed, i);
+        for (const i of ends.get(c.id) ?? []) edited.set(i, null);
         ends.delete(c.id);
         break;
       case 'delete-relation': {
         const hits = [...(ends.get(c.from) ?? [])].filter((i) => {
-          const r = rels[i];
+          const r = current(i);
           return (
             r
             && r.type === c.type
@@ -134,7 +136,7 @@ export function applyCorrections(
           skip('no such relation');
           continue;
         }
-        for (const i of hits) drop(rels, changed, i);
+        for (const i of hits) edited.set(i, null);
         break;
       }
     }
@@ -145,7 +147,7 @@ export function applyCorrections(
     const n = notes.get(e.id);
     return n?.length ? { ...e, props: { ...e.props, corrected: n.join(NOTE_SEPARATOR) } } : e;
   });
-  return { entities: out.sort(byTypeAndName), ...settleRelations(relations, rels, changed), applied, skipped };
+  return { entities: out.sort(byTypeAndName), ...settleRelations(relations, edited), applied, skipped };
 }
 
 /**
@@ -154,35 +156,29 @@ export function applyCorrections(
  */
 function settleRelations(
   original: readonly Relation[],
-  rels: ReadonlyArray<Relation | null>,
-  changed: Set<number>,
+  edited: ReadonlyMap<number, Relation | null>,
 ): Pick<Corrected, 'relations' | 'sources' | 'changedRelations' | 'articles'> {
+  // Only a relation from where an edited one now starts can have its key.
+  const starts = new Set([...edited.values()].flatMap((r) => (r ? [r.from] : [])));
   const keys = new Set<string>();
-  for (const [i, r] of rels.entries()) if (r && !changed.has(i)) keys.add(edgeKey(r));
+  original.forEach((r, i) => {
+    if (starts.has(r.from) && !edited.has(i)) keys.add(edgeKey(r));
+  });
   const relations: Relation[] = [];
   const sources: number[] = [];
   const articles = new Set<string>();
-  const keep = (r: Relation, i: number) => {
-    relations.push(r);
-    sources.push(i);
-  };
-  rels.forEach((r, i) => {
-    if (!changed.has(i)) {
-      if (r) keep(r, i);
-      return;
+  original.forEach((was, i) => {
+    const r = edited.has(i) ? edited.get(i)! : was;
+    if (edited.has(i)) {
+      // A removed or collapsed relation is as much a change of its article as a moved one.
+      articles.add(was.article);
+      if (!r || r.from === r.to || keys.has(edgeKey(r))) return;
+      keys.add(edgeKey(r));
     }
-    // A removed or collapsed relation is as much a change of its article as a moved one.
-    articles.add(original[i]!.article);
-    if (!r || r.from === r.to || keys.has(edgeKey(r))) return;
-    keys.add(edgeKey(r));
-    keep(r, i);
+    relations.push(r!);
+    sources.push(i);
   });
-  return { relations, sources, changedRelations: changed, articles: [...articles].sort() };
-}
-
-function drop(rels: Array<Relation | null>, changed: Set<number>, i: number): void {
-  changed.add(i);
-  rels[i] = null;
+  return { relations, sources, changedRelations: new Set(edited.keys()), articles: [...articles].sort() };
 }
 
 const copyEntity = (e: Entity): Entity => ({
@@ -208,8 +204,11 @@ function absorb(into: Entity, from: Entity): void {
  * The entities a correction needs. A delete-relation needs only its relation (whose ends may be articles, as those of
  * MENTIONS are): it is reported when there is none.
  */
-export const namedIds = (c: Correction): string[] =>
-  c.op === 'merge' ? [...c.ids, c.into] : c.op === 'delete-relation' ? [] : [c.id];
+export const namedIds = (c: Correction): string[] => (c.op === 'delete-relation' ? [] : mentionedIds(c));
+
+/** Every id a correction names. */
+const mentionedIds = (c: Correction): string[] =>
+  c.op === 'merge' ? [...c.ids, c.into] : c.op === 'delete-relation' ? [c.from, c.to] : [c.id];
 
 /** A correction in a few words, for the report. */
 export function describe(c: Correction): string {
