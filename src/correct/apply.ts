@@ -47,10 +47,10 @@ export function applyCorrections(
   const mentioned = new Set(corrections.flatMap(({ correction }) => mentionedIds(correction)));
   const ends = new Map<string, Set<number>>();
   const link = (id: string, i: number) => (ends.get(id) ?? ends.set(id, new Set()).get(id)!).add(i);
-  relations.forEach((r, i) => {
+  for (const [i, r] of relations.entries()) {
     if (mentioned.has(r.from)) link(r.from, i);
     if (mentioned.has(r.to)) link(r.to, i);
-  });
+  }
   const note = (id: string, text: string) => (notes.get(id) ?? notes.set(id, []).get(id)!).push(text);
 
   /** Takes `id` out and puts `target` in its place, absorbed by the entity of target's id when there is one. */
@@ -161,23 +161,21 @@ function settleRelations(
   // Only a relation from where an edited one now starts can have its key.
   const starts = new Set([...edited.values()].flatMap((r) => (r ? [r.from] : [])));
   const keys = new Set<string>();
-  original.forEach((r, i) => {
-    if (starts.has(r.from) && !edited.has(i)) keys.add(edgeKey(r));
-  });
+  for (const [i, r] of original.entries()) if (starts.has(r.from) && !edited.has(i)) keys.add(edgeKey(r));
   const relations: Relation[] = [];
   const sources: number[] = [];
   const articles = new Set<string>();
-  original.forEach((was, i) => {
+  for (const [i, was] of original.entries()) {
     const r = edited.has(i) ? edited.get(i)! : was;
     if (edited.has(i)) {
       // A removed or collapsed relation is as much a change of its article as a moved one.
       articles.add(was.article);
-      if (!r || r.from === r.to || keys.has(edgeKey(r))) return;
+      if (!r || r.from === r.to || keys.has(edgeKey(r))) continue;
       keys.add(edgeKey(r));
     }
     relations.push(r!);
     sources.push(i);
-  });
+  }
   return { relations, sources, changedRelations: new Set(edited.keys()), articles: [...articles].sort() };
 }
 
