@@ -13,7 +13,6 @@ const MONTH_DAY = /(\d{1,2})(\s*)月(\s*)(\d{1,2})(\s*)日/gu;
 /** A page of the seeds is about 19 KB; synthetic pages aim for the same size. */
 const PAGE_BYTES = 19 * 1024;
 
-
 /** The page text cut before each dateline block; the first chunk holds whatever precedes the first dateline. */
 export function articleChunks(page: string): string[] {
   const lines = page.replace(/\r\n?/g, '\n').split('\n');
@@ -58,7 +57,9 @@ export function syntheticPage(chunks: readonly string[], n: number): string {
 }
 
 export function seedChunks(dir = SEEDS_DIR): string[] {
-  const pages = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const pages = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   if (pages.length === 0) throw new Error(`no seed page (*.txt) in ${dir}`);
   return pages.flatMap((f) => articleChunks(readFileSync(join(dir, f), 'utf8')));
 }

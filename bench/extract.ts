@@ -66,9 +66,14 @@ async function measure(mode: Mode, corpus: string, out: string): Promise<RunResu
   for await (const item of readInputs([corpus])) if (item.kind === 'page') chars += item.text.length;
   if (mode === 'extract' || mode === 'rules' || mode === 'extract2') {
     // One thread, as bare tagging runs in one: the ratio is the pipeline's cost over jieba's, not a parallel speed-up.
-    const ner = mode === 'rules' ? 'off' as const : 'on' as const;
-    const s = await timed(() => runExtract([corpus], { out, graph: false, quiet: true, workers: mode === 'extract2' ? 2 : 1, ner }));
-    if (s.skipped.length || s.invalid.length) throw new Error(`extract: ${s.skipped.length} skipped, ${s.invalid.length} invalid:\n${[...s.skipped, ...s.invalid].slice(0, 5).join('\n')}`);
+    const ner = mode === 'rules' ? ('off' as const) : ('on' as const);
+    const s = await timed(() =>
+      runExtract([corpus], { out, graph: false, quiet: true, workers: mode === 'extract2' ? 2 : 1, ner }),
+    );
+    if (s.skipped.length || s.invalid.length)
+      throw new Error(
+        `extract: ${s.skipped.length} skipped, ${s.invalid.length} invalid:\n${[...s.skipped, ...s.invalid].slice(0, 5).join('\n')}`,
+      );
     bytes = s.bytes;
     articles = s.articles;
   } else if (mode === 'jieba') {
@@ -82,11 +87,18 @@ async function measure(mode: Mode, corpus: string, out: string): Promise<RunResu
   } else {
     // Only the recognition is timed: reading and segmenting the pages are the pipeline's, not the model's.
     const recognizer = await createRecognizer();
-    if (!recognizer) throw new Error('model: the recogniser\'s model is not installed');
+    if (!recognizer) throw new Error("model: the recogniser's model is not installed");
     await recognizer.recognize(['预热']);
     for await (const item of readInputs([corpus])) {
       if (item.kind !== 'page') throw new Error(`model: ${item.file}: not a page (${item.kind})`);
-      const read = unitArticles({ kind: 'page', file: item.file, name: item.name, stem: item.stem, text: item.text, city: '聊城市' });
+      const read = unitArticles({
+        kind: 'page',
+        file: item.file,
+        name: item.name,
+        stem: item.stem,
+        text: item.text,
+        city: '聊城市',
+      });
       if ('note' in read) throw new Error(`model: ${item.file}: ${read.note.message}`);
       await timed(() => articleLayers(read.articles, recognizer));
       bytes += Buffer.byteLength(item.text);
@@ -99,7 +111,11 @@ async function measure(mode: Mode, corpus: string, out: string): Promise<RunResu
 
 async function runChild(mode: Mode, corpus: string, out: string): Promise<RunResult> {
   const self = fileURLToPath(import.meta.url);
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', self, 'child', mode, corpus, out], { maxBuffer: 1 << 20 });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', self, 'child', mode, corpus, out],
+    { maxBuffer: 1 << 20 },
+  );
   const last = stdout.trim().split('\n').at(-1) ?? '';
   try {
     return JSON.parse(last) as RunResult;
@@ -112,20 +128,28 @@ const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 const kbps = (r: RunResult): number => r.bytes / 1024 / r.seconds;
 
 const LABELS: Record<Mode, string> = {
-  extract: 'extract (recogniser on, 1 thread)', rules: 'extract --ner off (1 thread)', extract2: 'extract (recogniser on, 2 workers)',
-  jieba: 'jieba tag only', model: 'recogniser only (inference + decoding)',
+  extract: 'extract (recogniser on, 1 thread)',
+  rules: 'extract --ner off (1 thread)',
+  extract2: 'extract (recogniser on, 2 workers)',
+  jieba: 'jieba tag only',
+  model: 'recogniser only (inference + decoding)',
 };
 
 function line(r: RunResult): string {
   const perArticle = r.articles ? `, ${(r.articles / r.seconds).toFixed(0)} articles/s` : '';
-  return `${LABELS[r.mode]}: ${mb(r.bytes)} MB in ${r.seconds.toFixed(1)} s (${r.cpuSeconds.toFixed(1)} s CPU) → `
+  return (
+    `${LABELS[r.mode]}: ${mb(r.bytes)} MB in ${r.seconds.toFixed(1)} s (${r.cpuSeconds.toFixed(1)} s CPU) → `
     + `${kbps(r).toFixed(0)} KB/s, ${Math.round(r.chars / r.seconds).toLocaleString('en')} chars/s, `
     + `${Math.round(r.chars / r.cpuSeconds).toLocaleString('en')} chars per CPU second${perArticle}, `
-    + `peak RSS ${r.maxRssMB.toFixed(0)} MB`;
+    + `peak RSS ${r.maxRssMB.toFixed(0)} MB`
+  );
 }
 
 export async function bench(): Promise<void> {
-  if (!(LARGE_MB > SMALL_MB)) throw new Error(`KG_BENCH_EXTRACT_MB=${process.env.KG_BENCH_EXTRACT_MB}: expected a number of MB above ${SMALL_MB}`);
+  if (!(LARGE_MB > SMALL_MB))
+    throw new Error(
+      `KG_BENCH_EXTRACT_MB=${process.env.KG_BENCH_EXTRACT_MB}: expected a number of MB above ${SMALL_MB}`,
+    );
   const root = mkdtempSync(join(tmpdir(), 'kg-bench-extract-'));
   try {
     const corpus = (size: number): string => {
@@ -141,7 +165,7 @@ export async function bench(): Promise<void> {
     };
 
     const ner = modelInstalled();
-    if (!ner) console.log('the recogniser\'s model is not installed: the rules alone are measured');
+    if (!ner) console.log("the recogniser's model is not installed: the rules alone are measured");
     const main: Mode = ner ? 'extract' : 'rules';
     const probe = await run(main, corpus(PROBE_MB));
     console.log(`estimate for ${LARGE_MB} MB: ~${((LARGE_MB * 1024) / kbps(probe)).toFixed(0)} s`);
@@ -154,21 +178,36 @@ export async function bench(): Promise<void> {
     const tagged = await run('jieba', largeDir);
 
     /** A ratio of times, wall clock and CPU, against its target (judged by CPU: the machine is shared). */
-    const ratio = (what: string, target: number, wall: number, cpu: number): void => console.log(
-      `ratio ${what}: ${wall.toFixed(2)} wall clock, ${cpu.toFixed(2)} CPU (target ≥ ${target}: ${cpu >= target ? 'met' : 'NOT met'})`);
-    ratio('extract --ner off / jieba', RATIO_TARGET, tagged.seconds / rules.seconds, tagged.cpuSeconds / rules.cpuSeconds);
+    const ratio = (what: string, target: number, wall: number, cpu: number): void =>
+      console.log(
+        `ratio ${what}: ${wall.toFixed(2)} wall clock, ${cpu.toFixed(2)} CPU (target ≥ ${target}: ${cpu >= target ? 'met' : 'NOT met'})`,
+      );
+    ratio(
+      'extract --ner off / jieba',
+      RATIO_TARGET,
+      tagged.seconds / rules.seconds,
+      tagged.cpuSeconds / rules.cpuSeconds,
+    );
     if (ner) {
       const model = await run('model', largeDir);
-      ratio('extract / (jieba + recogniser)', NER_RATIO_TARGET, (tagged.seconds + model.seconds) / large.seconds,
-        (tagged.cpuSeconds + model.cpuSeconds) / large.cpuSeconds);
+      ratio(
+        'extract / (jieba + recogniser)',
+        NER_RATIO_TARGET,
+        (tagged.seconds + model.seconds) / large.seconds,
+        (tagged.cpuSeconds + model.cpuSeconds) / large.cpuSeconds,
+      );
     }
     // Two workers on two free cores at best halve the one-thread time (the 2-worker line above: what they reach here).
     const minutes = YEAR_CHARS / (large.chars / large.cpuSeconds) / YEAR_WORKERS / 60;
-    console.log(`a year of a daily (${YEAR_CHARS.toLocaleString('en')} chars) on ${YEAR_WORKERS} workers: `
-      + `~${minutes.toFixed(1)} min (the one-thread rate per CPU second, ×${YEAR_WORKERS})`);
+    console.log(
+      `a year of a daily (${YEAR_CHARS.toLocaleString('en')} chars) on ${YEAR_WORKERS} workers: `
+        + `~${minutes.toFixed(1)} min (the one-thread rate per CPU second, ×${YEAR_WORKERS})`,
+    );
     const rss = large.maxRssMB / small.maxRssMB;
     const sizes = large.bytes / small.bytes;
-    console.log(`peak RSS ${SMALL_MB} MB: ${small.maxRssMB.toFixed(0)} MB, ${LARGE_MB} MB: ${large.maxRssMB.toFixed(0)} MB (ratio ${rss.toFixed(2)} for ${sizes.toFixed(1)}× the input: ${rss < sizes / 2 ? 'flat' : 'NOT flat'})`);
+    console.log(
+      `peak RSS ${SMALL_MB} MB: ${small.maxRssMB.toFixed(0)} MB, ${LARGE_MB} MB: ${large.maxRssMB.toFixed(0)} MB (ratio ${rss.toFixed(2)} for ${sizes.toFixed(1)}× the input: ${rss < sizes / 2 ? 'flat' : 'NOT flat'})`,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

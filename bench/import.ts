@@ -30,12 +30,17 @@ const f = (n: number): string => Math.round(n).toLocaleString('en');
 
 function expectCounts(what: string, got: Counts, want: Counts): void {
   if (got.nodes !== want.nodes || got.relationships !== want.relationships) {
-    throw new Error(`${what}: ${got.nodes} nodes and ${got.relationships} relationships, expected the graph's ${want.nodes} and ${want.relationships}`);
+    throw new Error(
+      `${what}: ${got.nodes} nodes and ${got.relationships} relationships, expected the graph's ${want.nodes} and ${want.relationships}`,
+    );
   }
 }
 
 /** What `kg export --format neo4j-admin` does after reading the records: the graph, its CSVs, the files in `dir`. */
-function exportCsv(records: Synthetic, dir: string): Counts & { seconds: number; graphSeconds: number; csvSeconds: number; bytes: number } {
+function exportCsv(
+  records: Synthetic,
+  dir: string,
+): Counts & { seconds: number; graphSeconds: number; csvSeconds: number; bytes: number } {
   const started = performance.now();
   const graph = recordsGraph(records.articles, records.entities, records.relations);
   const graphSeconds = since(started);
@@ -53,7 +58,10 @@ function exportCsv(records: Synthetic, dir: string): Counts & { seconds: number;
 /** The summary the tool prints last: `IMPORT DONE in 1m 2s 345ms.`, then `Imported:`, `  N nodes`, `  M relationships`. */
 function importSummary(output: string): Counts & { done: string } {
   const at = output.lastIndexOf('IMPORT DONE');
-  if (at < 0) throw new Error(`neo4j-admin import printed no IMPORT DONE; its last lines:\n${output.trim().split('\n').slice(-20).join('\n')}`);
+  if (at < 0)
+    throw new Error(
+      `neo4j-admin import printed no IMPORT DONE; its last lines:\n${output.trim().split('\n').slice(-20).join('\n')}`,
+    );
   const summary = output.slice(at);
   const count = (what: string) => Number(new RegExp(`^\\s*(\\d+) ${what}\\s*$`, 'm').exec(summary)?.[1] ?? Number.NaN);
   return { done: summary.split('\n')[0]!.trim(), nodes: count('nodes'), relationships: count('relationships') };
@@ -62,19 +70,24 @@ function importSummary(output: string): Counts & { done: string } {
 async function databaseCounts(conn: Neo4jConnection): Promise<Counts> {
   const { records } = await conn.driver.executeQuery(
     'CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
-    {}, { database: conn.settings.database });
+    {},
+    { database: conn.settings.database },
+  );
   const get = (key: string) => (records[0]?.get(key) as { toNumber(): number } | undefined)?.toNumber() ?? Number.NaN;
   return { nodes: get('nodes'), relationships: get('relationships') };
 }
 
 /** An empty database through the loader's own wipe, which deletes in batches of its own transactions. */
-const wipe = (conn: Neo4jConnection) => loadSources(conn, recordArrays({ articles: [], entities: [], relations: [] }), { wipe: true });
+const wipe = (conn: Neo4jConnection) =>
+  loadSources(conn, recordArrays({ articles: [], entities: [], relations: [] }), { wipe: true });
 
 /**
  * `kg load --wipe` of the records, timed from an empty database (as the import starts from an empty store). The
  * loader writes all nodes before any relationship: the moment the nodes are done splits the time in two.
  */
-async function loadGraph(records: Synthetic): Promise<Counts & { seconds: number; relationshipSeconds: number; uri: string }> {
+async function loadGraph(
+  records: Synthetic,
+): Promise<Counts & { seconds: number; relationshipSeconds: number; uri: string }> {
   const local = process.env.NEO4J_URI ? undefined : await ensureLocalNeo4j();
   const conn = await connect(local?.settings ?? neo4jSettings());
   const nodes = records.articles.length + records.entities.length;
@@ -92,7 +105,12 @@ async function loadGraph(records: Synthetic): Promise<Counts & { seconds: number
     const counts = await databaseCounts(conn);
     // The server is shared with the integration tests, whose wipeDatabase deletes in one transaction: leave no 1M graph behind.
     await wipe(conn);
-    return { ...counts, seconds: (finished - started) / 1000, relationshipSeconds: (finished - nodesDone) / 1000, uri: conn.settings.uri };
+    return {
+      ...counts,
+      seconds: (finished - started) / 1000,
+      relationshipSeconds: (finished - nodesDone) / 1000,
+      uri: conn.settings.uri,
+    };
   } finally {
     await conn.driver.close();
     await local?.stop();
@@ -101,7 +119,9 @@ async function loadGraph(records: Synthetic): Promise<Counts & { seconds: number
 
 export async function bench(): Promise<void> {
   if (!(Number.isInteger(RELATIONS) && RELATIONS >= MIN_RELATIONS)) {
-    throw new Error(`KG_BENCH_IMPORT_RELS=${process.env.KG_BENCH_IMPORT_RELS}: expected a whole number ≥ ${f(MIN_RELATIONS)}`);
+    throw new Error(
+      `KG_BENCH_IMPORT_RELS=${process.env.KG_BENCH_IMPORT_RELS}: expected a whole number ≥ ${f(MIN_RELATIONS)}`,
+    );
   }
   const root = mkdtempSync(join(tmpdir(), 'kg-bench-import-'));
   try {
@@ -112,8 +132,10 @@ export async function bench(): Promise<void> {
     const records = syntheticGraph(RELATIONS);
     const exported = exportCsv(records, csvDir);
     console.log(`import bench: ${f(exported.nodes)} nodes, ${f(exported.relationships)} relationships (synthetic)`);
-    console.log(`  export (recordsGraph + exportFiles neo4j-admin + write): ${exported.seconds.toFixed(2)} s, ${(exported.bytes / 1e6).toFixed(1)} MB of CSV`
-      + ` (graph ${exported.graphSeconds.toFixed(2)} s, CSV text ${exported.csvSeconds.toFixed(2)} s, files ${(exported.seconds - exported.graphSeconds - exported.csvSeconds).toFixed(2)} s)`);
+    console.log(
+      `  export (recordsGraph + exportFiles neo4j-admin + write): ${exported.seconds.toFixed(2)} s, ${(exported.bytes / 1e6).toFixed(1)} MB of CSV`
+        + ` (graph ${exported.graphSeconds.toFixed(2)} s, CSV text ${exported.csvSeconds.toFixed(2)} s, files ${(exported.seconds - exported.graphSeconds - exported.csvSeconds).toFixed(2)} s)`,
+    );
 
     makeImportHome(home);
     const started = performance.now();
@@ -121,12 +143,16 @@ export async function bench(): Promise<void> {
     const importSeconds = since(started);
     const summary = importSummary(output);
     expectCounts('neo4j-admin import', summary, exported);
-    console.log(`  neo4j-admin database import full: ${importSeconds.toFixed(2)} s wall, JVM start included = ${f(exported.relationships / importSeconds)} rel/s (the tool: "${summary.done}")`);
+    console.log(
+      `  neo4j-admin database import full: ${importSeconds.toFixed(2)} s wall, JVM start included = ${f(exported.relationships / importSeconds)} rel/s (the tool: "${summary.done}")`,
+    );
 
     const loaded = await loadGraph(records);
     expectCounts('kg load', loaded, exported);
-    console.log(`  kg load (${f(DEFAULT_BATCH_SIZE)} rows/tx, Neo4j at ${loaded.uri}): ${loaded.seconds.toFixed(2)} s = ${f(exported.relationships / loaded.seconds)} rel/s`
-      + ` (the relationships alone, after the nodes: ${loaded.relationshipSeconds.toFixed(2)} s = ${f(exported.relationships / loaded.relationshipSeconds)} rel/s)`);
+    console.log(
+      `  kg load (${f(DEFAULT_BATCH_SIZE)} rows/tx, Neo4j at ${loaded.uri}): ${loaded.seconds.toFixed(2)} s = ${f(exported.relationships / loaded.seconds)} rel/s`
+        + ` (the relationships alone, after the nodes: ${loaded.relationshipSeconds.toFixed(2)} s = ${f(exported.relationships / loaded.relationshipSeconds)} rel/s)`,
+    );
     console.log(`  ratio load / import: ${(loaded.seconds / importSeconds).toFixed(1)}×`);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -42,13 +42,22 @@ async function measure(page: string, out: string): Promise<RunResult> {
   const s = await runExtract([page], { out, graph: false, quiet: true, workers: 1, full: true });
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  if (s.skipped.length || s.invalid.length) throw new Error(`${page}: ${[...s.skipped, ...s.invalid].slice(0, 3).join('; ')}`);
-  return { bytes: s.bytes, articles: s.articles, seconds, cpuSeconds: (used.user + used.system) / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  if (s.skipped.length || s.invalid.length)
+    throw new Error(`${page}: ${[...s.skipped, ...s.invalid].slice(0, 3).join('; ')}`);
+  return {
+    bytes: s.bytes,
+    articles: s.articles,
+    seconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
 async function runChild(page: string, out: string): Promise<RunResult> {
   const self = fileURLToPath(import.meta.url);
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', self, 'child', page, out], { maxBuffer: 1 << 20 });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', self, 'child', page, out], {
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as RunResult;
 }
 
@@ -63,8 +72,12 @@ export async function bench(): Promise<void> {
         const page = join(dir, 'page.txt');
         writeFileSync(page, longPage(size, layout));
         const r = await runChild(page, join(dir, 'out'));
-        const ratio = previous ? ` (×${(r.cpuSeconds / previous.cpuSeconds).toFixed(2)} for ×${(r.bytes / previous.bytes).toFixed(2)} the size)` : '';
-        console.log(`${layout.padEnd(8)} ${size} MB: ${r.articles} articles, CPU ${r.cpuSeconds.toFixed(1)} s${ratio}, wall ${r.seconds.toFixed(1)} s, peak RSS ${r.maxRssMB.toFixed(0)} MB`);
+        const ratio = previous
+          ? ` (×${(r.cpuSeconds / previous.cpuSeconds).toFixed(2)} for ×${(r.bytes / previous.bytes).toFixed(2)} the size)`
+          : '';
+        console.log(
+          `${layout.padEnd(8)} ${size} MB: ${r.articles} articles, CPU ${r.cpuSeconds.toFixed(1)} s${ratio}, wall ${r.seconds.toFixed(1)} s, peak RSS ${r.maxRssMB.toFixed(0)} MB`,
+        );
         previous = r;
         rmSync(dir, { recursive: true, force: true });
       }

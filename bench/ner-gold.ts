@@ -21,8 +21,14 @@ async function evaluate(ner: 'on' | 'off'): Promise<EvalReport> {
   const out = mkdtempSync(join(tmpdir(), 'kg-ner-gold-'));
   try {
     const cities = pages.map((p) => ({ prefix: p.file, city: p.city }));
-    await runExtract(pages.map((p) => p.file), { out, ner, quiet: true, cities });
-    return score(gold.map(({ stem, page }) => ({ stem, page })), await readRecords(out));
+    await runExtract(
+      pages.map((p) => p.file),
+      { out, ner, quiet: true, cities },
+    );
+    return score(
+      gold.map(({ stem, page }) => ({ stem, page })),
+      await readRecords(out),
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -30,22 +36,28 @@ async function evaluate(ner: 'on' | 'off'): Promise<EvalReport> {
 
 export async function bench(): Promise<void> {
   if (!modelInstalled()) {
-    console.log('skipped: the recogniser\'s model is not installed (scripts/install-model.sh)');
+    console.log("skipped: the recogniser's model is not installed (scripts/install-model.sh)");
     return;
   }
   const [off, on] = [await evaluate('off'), await evaluate('on')];
   const f = (x: number) => x.toFixed(3);
   console.log(`gold pages of ${DIRS.map((d) => d.slice(ROOT.length)).join(' + ')}: --ner off | on`);
   console.log('type            P off  P on   R off  R on   F1 off F1 on   TP/FP/FN off → on');
-  const rows = (r: EvalReport): Record<string, Prf> =>
-    ({ ...r.entities, ENTITIES: r.entityMicro, ...r.relations, RELATIONS: r.relationMicro });
+  const rows = (r: EvalReport): Record<string, Prf> => ({
+    ...r.entities,
+    ENTITIES: r.entityMicro,
+    ...r.relations,
+    RELATIONS: r.relationMicro,
+  });
   const [a0, b0] = [rows(off), rows(on)];
   for (const [type, a] of Object.entries(a0)) {
     const b = b0[type]!;
     const lost = b.precision < a.precision ? '  precision lost' : '';
     const pair = (k: 'precision' | 'recall' | 'f1') => `${f(a[k])}  ${f(b[k])}`;
     const counts = (x: Prf) => `${x.tp}/${x.fp}/${x.fn}`;
-    console.log(`${type.padEnd(15)} ${pair('precision')}  ${pair('recall')}  ${pair('f1')}   ${counts(a)} → ${counts(b)}${lost}`);
+    console.log(
+      `${type.padEnd(15)} ${pair('precision')}  ${pair('recall')}  ${pair('f1')}   ${counts(a)} → ${counts(b)}${lost}`,
+    );
   }
   // What the recogniser adds and what it finds: the items only one of the runs has wrong or missing.
   const only = (x: string[], y: string[]) => x.filter((i) => !y.includes(i));

@@ -3,7 +3,18 @@
 // the run goes on; the exit code is non-zero if any failed.
 import { existsSync } from 'node:fs';
 
-const BENCHMARKS = ['extract', 'load', 'viewer', 'scale', 'import', 'startup', 'cluener', 'longline', 'ner-gold', 'corrections'] as const;
+const BENCHMARKS = [
+  'extract',
+  'load',
+  'viewer',
+  'scale',
+  'import',
+  'startup',
+  'cluener',
+  'longline',
+  'ner-gold',
+  'corrections',
+] as const;
 
 interface BenchModule {
   bench(): Promise<void>;

@@ -37,15 +37,33 @@ interface RunResult {
 /** `workers` undefined: the default of `kg extract`. */
 async function measure(corpus: string, out: string, workers: number | undefined): Promise<RunResult> {
   const started = performance.now();
-  const s = await runExtract([corpus], { out, graph: false, quiet: true, ...(workers === undefined ? {} : { workers }) });
+  const s = await runExtract([corpus], {
+    out,
+    graph: false,
+    quiet: true,
+    ...(workers === undefined ? {} : { workers }),
+  });
   const seconds = (performance.now() - started) / 1000;
-  if (s.skipped.length || s.invalid.length) throw new Error(`extract: ${s.skipped.length} skipped, ${s.invalid.length} invalid`);
-  return { workers: s.workers, bytes: s.bytes, articles: s.articles, extracted: s.units.extracted, reused: s.units.reused, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  if (s.skipped.length || s.invalid.length)
+    throw new Error(`extract: ${s.skipped.length} skipped, ${s.invalid.length} invalid`);
+  return {
+    workers: s.workers,
+    bytes: s.bytes,
+    articles: s.articles,
+    extracted: s.units.extracted,
+    reused: s.units.reused,
+    seconds,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
 async function runChild(corpus: string, out: string, workers: number | undefined): Promise<RunResult> {
   const self = fileURLToPath(import.meta.url);
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', self, 'child', corpus, out, String(workers ?? 'default')], { maxBuffer: 1 << 20 });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', self, 'child', corpus, out, String(workers ?? 'default')],
+    { maxBuffer: 1 << 20 },
+  );
   const last = stdout.trim().split('\n').at(-1) ?? '';
   try {
     return JSON.parse(last) as RunResult;
@@ -73,7 +91,10 @@ function sameOutputs(a: string, b: string): boolean {
  * quarter of the corpus in one thread, run at once, against one of them alone. On a machine whose two cores slow each
  * other down (shared caches, memory bandwidth, a hypervisor's siblings) this is below 2×, and no worker pool beats it.
  */
-async function parallelCeiling(root: string, corpus: string): Promise<{ pages: number; alone: number; together: number; speedup: number }> {
+async function parallelCeiling(
+  root: string,
+  corpus: string,
+): Promise<{ pages: number; alone: number; together: number; speedup: number }> {
   const pages = Math.floor(PAGES / 4);
   const quarters = [0, 1].map((q) => {
     const dir = join(root, `quarter-${q}`);
@@ -99,8 +120,10 @@ async function parallelCeiling(root: string, corpus: string): Promise<{ pages: n
 const pagePathIn = (dir: string, n: number) => join(dir, `page_${String(n).padStart(5, '0')}.txt`);
 
 export async function bench(): Promise<void> {
-  if (!(Number.isInteger(PAGES) && PAGES >= 400)) throw new Error(`KG_BENCH_SCALE_PAGES=${process.env.KG_BENCH_SCALE_PAGES}: expected a whole number ≥ 400`);
-  if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1)) throw new Error(`KG_BENCH_SCALE_ROUNDS=${process.env.KG_BENCH_SCALE_ROUNDS}: expected a whole number ≥ 1`);
+  if (!(Number.isInteger(PAGES) && PAGES >= 400))
+    throw new Error(`KG_BENCH_SCALE_PAGES=${process.env.KG_BENCH_SCALE_PAGES}: expected a whole number ≥ 400`);
+  if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1))
+    throw new Error(`KG_BENCH_SCALE_ROUNDS=${process.env.KG_BENCH_SCALE_ROUNDS}: expected a whole number ≥ 1`);
   const root = mkdtempSync(join(tmpdir(), 'kg-bench-scale-'));
   try {
     const corpus = join(root, 'corpus');
@@ -129,24 +152,33 @@ export async function bench(): Promise<void> {
       };
       const one = await full(1);
       const two = await full(2);
-      if (!sameOutputs(join(root, 'out-1'), join(root, 'out-2'))) throw new Error(`round ${round}: the outputs of 1 and 2 workers differ`);
+      if (!sameOutputs(join(root, 'out-1'), join(root, 'out-2')))
+        throw new Error(`round ${round}: the outputs of 1 and 2 workers differ`);
       writeFileSync(pagePath(Math.floor(PAGES / 2) + round * 97), syntheticPage(chunks, PAGES + 7 + round));
       const inc = await runChild(corpus, join(root, 'out-2'), undefined);
       console.log(line(`round ${round}, 1 page changed, incremental`, inc));
-      console.log(`round ${round}: speed-up ${(one.seconds / two.seconds).toFixed(2)}×, incremental ${((inc.seconds / two.seconds) * 100).toFixed(1)} % of the 2-worker run`);
+      console.log(
+        `round ${round}: speed-up ${(one.seconds / two.seconds).toFixed(2)}×, incremental ${((inc.seconds / two.seconds) * 100).toFixed(1)} % of the 2-worker run`,
+      );
       rounds.push({ one, two, inc });
     }
     const speedup = median(rounds.map((r) => r.one.seconds / r.two.seconds));
     const share = median(rounds.map((r) => r.inc.seconds / r.two.seconds));
-    console.log(`speed-up 2 workers / 1 (median of ${ROUNDS} rounds): ${speedup.toFixed(2)}× (target ≥ ${SPEEDUP_TARGET}×: ${speedup >= SPEEDUP_TARGET ? 'met' : 'NOT met'}); outputs byte-equal`);
+    console.log(
+      `speed-up 2 workers / 1 (median of ${ROUNDS} rounds): ${speedup.toFixed(2)}× (target ≥ ${SPEEDUP_TARGET}×: ${speedup >= SPEEDUP_TARGET ? 'met' : 'NOT met'}); outputs byte-equal`,
+    );
     const ceiling = await parallelCeiling(root, corpus);
-    console.log(`what this machine allows (fastest of ${ROUNDS}): two independent one-thread extractions of ${ceiling.pages} pages each, run at once, take `
-      + `${ceiling.together.toFixed(2)} s against ${ceiling.alone.toFixed(2)} s for one alone: at most ${ceiling.speedup.toFixed(2)}× from 2 cores; `
-      + `the workers reach ${((speedup / ceiling.speedup) * 100).toFixed(0)} % of that`);
+    console.log(
+      `what this machine allows (fastest of ${ROUNDS}): two independent one-thread extractions of ${ceiling.pages} pages each, run at once, take `
+        + `${ceiling.together.toFixed(2)} s against ${ceiling.alone.toFixed(2)} s for one alone: at most ${ceiling.speedup.toFixed(2)}× from 2 cores; `
+        + `the workers reach ${((speedup / ceiling.speedup) * 100).toFixed(0)} % of that`,
+    );
     const full = await runChild(corpus, join(root, 'out-full'), undefined);
     console.log(line('full run of the changed corpus', full));
-    console.log(`incremental / full (median of ${ROUNDS} rounds): ${(share * 100).toFixed(1)} % (target ≤ ${INCREMENTAL_TARGET * 100} %: ${share <= INCREMENTAL_TARGET ? 'met' : 'NOT met'}); `
-      + `outputs ${sameOutputs(join(root, 'out-2'), join(root, 'out-full')) ? 'byte-equal to the full run' : 'DIFFER from the full run'}`);
+    console.log(
+      `incremental / full (median of ${ROUNDS} rounds): ${(share * 100).toFixed(1)} % (target ≤ ${INCREMENTAL_TARGET * 100} %: ${share <= INCREMENTAL_TARGET ? 'met' : 'NOT met'}); `
+        + `outputs ${sameOutputs(join(root, 'out-2'), join(root, 'out-full')) ? 'byte-equal to the full run' : 'DIFFER from the full run'}`,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

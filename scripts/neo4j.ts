@@ -1,7 +1,13 @@
 // `npm run neo4j -- install|start|stop|status`: the command line of the local Neo4j server (src/neo4j/local.ts).
 import { join } from 'node:path';
 import { describeNeo4jError } from '../src/neo4j/driver.ts';
-import { installLocalNeo4j, localNeo4j, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../src/neo4j/local.ts';
+import {
+  installLocalNeo4j,
+  localNeo4j,
+  localNeo4jStatus,
+  startLocalNeo4j,
+  stopLocalNeo4j,
+} from '../src/neo4j/local.ts';
 
 async function main(command: string | undefined): Promise<void> {
   const local = localNeo4j();
@@ -12,7 +18,9 @@ async function main(command: string | undefined): Promise<void> {
       return;
     case 'start': {
       const s = await startLocalNeo4j(local);
-      console.log(`neo4j: ${s.started ? 'started' : 'already running'} (pid ${s.pid}) at ${local.uri}, user ${local.user}, data in ${join(local.home, 'data')}`);
+      console.log(
+        `neo4j: ${s.started ? 'started' : 'already running'} (pid ${s.pid}) at ${local.uri}, user ${local.user}, data in ${join(local.home, 'data')}`,
+      );
       console.log(`neo4j: Neo4j Browser at ${local.browserUrl}`);
       return;
     }
@@ -21,7 +29,11 @@ async function main(command: string | undefined): Promise<void> {
       return;
     case 'status': {
       const s = localNeo4jStatus(local);
-      console.log(s.running ? `neo4j: running (pid ${s.pid}) at ${local.uri}, Neo4j Browser at ${local.browserUrl}` : `neo4j: not running (${local.uri})`);
+      console.log(
+        s.running
+          ? `neo4j: running (pid ${s.pid}) at ${local.uri}, Neo4j Browser at ${local.browserUrl}`
+          : `neo4j: not running (${local.uri})`,
+      );
       return;
     }
     default:

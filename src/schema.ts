@@ -174,15 +174,20 @@ const correctionBase = {
 const entityRef = z.string().regex(/^[A-Za-z]+:.+$/, 'expected an entity id <type>:<name>');
 
 export const Correction = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('merge'), ids: z.array(entityRef).min(1), into: entityRef, ...correctionBase })
+  z
+    .object({ op: z.literal('merge'), ids: z.array(entityRef).min(1), into: entityRef, ...correctionBase })
     .refine((c) => !c.ids.includes(c.into), { message: 'into must not be among ids' }),
   z.object({ op: z.literal('rename'), id: entityRef, name: z.string().trim().min(1), ...correctionBase }),
   z.object({ op: z.literal('alias'), id: entityRef, alias: z.string().trim().min(1), ...correctionBase }),
   z.object({ op: z.literal('retype'), id: entityRef, type: EntityType, ...correctionBase }),
   z.object({ op: z.literal('delete'), id: entityRef, ...correctionBase }),
   z.object({
-    op: z.literal('delete-relation'), type: RelationType, from: entityRef, to: entityRef,
-    article: z.string().min(1).optional(), ...correctionBase,
+    op: z.literal('delete-relation'),
+    type: RelationType,
+    from: entityRef,
+    to: entityRef,
+    article: z.string().min(1).optional(),
+    ...correctionBase,
   }),
 ]);
 export type Correction = z.infer<typeof Correction>;

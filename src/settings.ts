@@ -32,8 +32,11 @@ export const RunSettings = z.object({
   /** Dates pages whose text gives none. */
   date: CalendarDate.nullish().transform((d) => d ?? null),
   /** Worker threads; unset, derived from the bytes to extract (src/run/extract.ts defaultWorkers). */
-  workers: z.coerce.number({ message: 'expected a whole number ≥ 1' }).int({ message: 'expected a whole number ≥ 1' })
-    .min(1, { message: 'expected a whole number ≥ 1' }).optional(), // coerced: the flag's text, as given, in the message
+  workers: z.coerce
+    .number({ message: 'expected a whole number ≥ 1' })
+    .int({ message: 'expected a whole number ≥ 1' })
+    .min(1, { message: 'expected a whole number ≥ 1' })
+    .optional(), // coerced: the flag's text, as given, in the message
   /**
    * The trained recogniser (src/nlp/ner) proposing candidate mentions to the rules (src/extract/ner.ts); 'off', or a
    * missing model, runs the rules alone.
@@ -53,7 +56,12 @@ export type RunSettingsInput = z.input<typeof RunSettings>;
 
 /** The flag each setting comes from, for messages. */
 const FLAGS: Record<string, string> = {
-  out: '--out', city: '--city', cities: '--city', date: '--date', workers: '--workers', ner: '--ner',
+  out: '--out',
+  city: '--city',
+  cities: '--city',
+  date: '--date',
+  workers: '--workers',
+  ner: '--ner',
   corrections: '--corrections',
 };
 
@@ -75,18 +83,23 @@ export function parseSettings(input: RunSettingsInput): RunSettings {
  */
 export function cityFlags(values: string[]): Pick<RunSettingsInput, 'city' | 'cities'> {
   const plain = values.filter((v) => !v.includes('='));
-  if (new Set(plain).size > 1) throw new Error(`--city ${plain.join(', ')}: give one plain city (the rest take NAME=PATH)`);
-  const cities = values.filter((v) => v.includes('=')).map((v) => {
-    const [city, prefix] = [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)];
-    if (!city || !prefix) throw new Error(`--city ${v}: expected NAME=PATH, e.g. 德州市=pages/dezhou`);
-    return { city, prefix };
-  });
+  if (new Set(plain).size > 1)
+    throw new Error(`--city ${plain.join(', ')}: give one plain city (the rest take NAME=PATH)`);
+  const cities = values
+    .filter((v) => v.includes('='))
+    .map((v) => {
+      const [city, prefix] = [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)];
+      if (!city || !prefix) throw new Error(`--city ${v}: expected NAME=PATH, e.g. 德州市=pages/dezhou`);
+      return { city, prefix };
+    });
   return { ...(plain[0] ? { city: plain[0] } : {}), cities };
 }
 
 /** An input's home city as the settings give it: the longest rule prefix holding it, the plain city, or null (infer it). */
 export function settingsCityFor(
-  file: string, settings: Pick<RunSettings, 'city' | 'cities'>, cwd = process.cwd(),
+  file: string,
+  settings: Pick<RunSettings, 'city' | 'cities'>,
+  cwd = process.cwd(),
 ): string | null {
   let best: { city: string; length: number } | null = null;
   for (const rule of settings.cities) {

@@ -15,6 +15,9 @@ export function register(program: Command): void {
     .action(async (dir: string, opts: ExportOptions) => {
       const written = await runExport(dir, opts);
       for (const f of written) console.error(`wrote ${f}`);
-      if (opts.format === 'neo4j-admin') console.error(`import with the command in ${join(opts.to ?? defaultExportDir(dir, opts.format), 'neo4j-admin-import.txt')} (run in that folder, database stopped)`);
+      if (opts.format === 'neo4j-admin')
+        console.error(
+          `import with the command in ${join(opts.to ?? defaultExportDir(dir, opts.format), 'neo4j-admin-import.txt')} (run in that folder, database stopped)`,
+        );
     });
 }

@@ -42,12 +42,24 @@ export function register(program: Command): void {
     .description('extract articles, entities and relations from page files, folders or .jsonl article files')
     .argument('<inputs...>', 'page files (.txt), folders, or .jsonl files of {id, text, title?, date?, file?}')
     .requiredOption('-o, --out <dir>', 'output folder')
-    .option('--city <name|name=path>', `the paper's home city (我市/市 resolve to it); NAME=PATH for the inputs under PATH (repeatable); `
-      + `without a plain --city, inferred from each page (default ${DEFAULT_CITY} when it names none)`, collect, [])
+    .option(
+      '--city <name|name=path>',
+      `the paper's home city (我市/市 resolve to it); NAME=PATH for the inputs under PATH (repeatable); `
+        + `without a plain --city, inferred from each page (default ${DEFAULT_CITY} when it names none)`,
+      collect,
+      [],
+    )
     .option('--date <YYYY-MM-DD>', 'date of the pages, where the text gives none')
     .option('--no-graph', 'skip graph.json (large corpora)')
-    .option('-w, --workers <n>', 'worker threads (default: the number of cores, fewer for under 2 MB a worker of pages to extract)')
-    .option('--ner <on|off>', 'the trained recogniser proposing names to the rules (off, or without its model: the rules alone)', 'on')
+    .option(
+      '-w, --workers <n>',
+      'worker threads (default: the number of cores, fewer for under 2 MB a worker of pages to extract)',
+    )
+    .option(
+      '--ner <on|off>',
+      'the trained recogniser proposing names to the rules (off, or without its model: the rules alone)',
+      'on',
+    )
     .option('--corrections <file>', 'the corrections to apply (default: DIR/corrections.jsonl if any; see kg correct)')
     .option('--prune', 'drop the records of pages no longer among the inputs (default: keep them)')
     .option('--full', 'extract every page again instead of reusing the unchanged ones')
@@ -55,7 +67,9 @@ export function register(program: Command): void {
     .option('-q, --quiet', 'no progress bar or summary')
     .action(async (inputs: string[], flags: ExtractFlags) => {
       const settings = settingsFromFlags(flags);
-      const summary = await withProgress(settings.quiet ?? false, (onProgress) => runExtract(inputs, settings, { onProgress }));
+      const summary = await withProgress(settings.quiet ?? false, (onProgress) =>
+        runExtract(inputs, settings, { onProgress }),
+      );
       if (!flags.quiet) console.error(formatSummary(summary));
       if (summary.articles === 0) throw new Error('no article was extracted');
     });

@@ -21,7 +21,10 @@ export function register(program: Command): void {
     .action(async (dir: string, flags: Partial<Neo4jSettings> & { batch: number; wipe?: boolean }) => {
       const settings = settingsFromFlags(flags);
       const { driver } = await connect(settings);
-      const bar = new SingleBar({ stream: process.stderr, format: 'loading [{bar}] {percentage}% {value}/{total} records', hideCursor: true }, Presets.shades_classic);
+      const bar = new SingleBar(
+        { stream: process.stderr, format: 'loading [{bar}] {percentage}% {value}/{total} records', hideCursor: true },
+        Presets.shades_classic,
+      );
       let barStarted = false;
       const started = Date.now();
       try {
@@ -43,9 +46,14 @@ export function register(program: Command): void {
         bar.stop();
         const seconds = (Date.now() - started) / 1000;
         const p = stats.pruned;
-        if (p) console.error(`removed what the last kg extract run dropped: ${p.articles} articles, ${p.entities} entities, ${p.relationships} relations`);
-        console.error(`loaded ${stats.articles} articles, ${stats.entities} entities, ${stats.relations} relations `
-          + `in ${stats.batches} batches into ${settings.uri}${settings.database ? ` (database ${settings.database})` : ''} in ${seconds.toFixed(1)} s`);
+        if (p)
+          console.error(
+            `removed what the last kg extract run dropped: ${p.articles} articles, ${p.entities} entities, ${p.relationships} relations`,
+          );
+        console.error(
+          `loaded ${stats.articles} articles, ${stats.entities} entities, ${stats.relations} relations `
+            + `in ${stats.batches} batches into ${settings.uri}${settings.database ? ` (database ${settings.database})` : ''} in ${seconds.toFixed(1)} s`,
+        );
         const browser = browserUrlFor(settings.uri);
         if (browser) console.error(`Neo4j Browser at ${browser}`);
       } finally {

@@ -3,9 +3,15 @@ import cliProgress from 'cli-progress';
 import type { Progress } from '../run/extract.ts';
 
 /** Runs `job` with a progress bar on stderr (none when quiet), stopped however the job ends. */
-export async function withProgress<T>(quiet: boolean, job: (onProgress?: (p: Progress) => void) => Promise<T>): Promise<T> {
+export async function withProgress<T>(
+  quiet: boolean,
+  job: (onProgress?: (p: Progress) => void) => Promise<T>,
+): Promise<T> {
   if (quiet) return job();
-  const bar = new cliProgress.SingleBar({ format: 'extract [{bar}] {percentage}% | {value}/{total} KB | {articles} articles', stream: process.stderr }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: 'extract [{bar}] {percentage}% | {value}/{total} KB | {articles} articles', stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   try {
     return await job((p) => {

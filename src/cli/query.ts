@@ -3,7 +3,15 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { connect, type Neo4jSettings } from '../neo4j/driver.ts';
-import { adHocQuery, formatCsv, formatTable, listQueries, type NamedQuery, readQuery, runQuery } from '../neo4j/query.ts';
+import {
+  adHocQuery,
+  formatCsv,
+  formatTable,
+  listQueries,
+  type NamedQuery,
+  readQuery,
+  runQuery,
+} from '../neo4j/query.ts';
 import { addConnectionOptions, settingsFromFlags } from './connection.ts';
 
 function collectParam(value: string, previous: Record<string, string>): Record<string, string> {
@@ -23,7 +31,11 @@ interface QueryFlags extends Partial<Neo4jSettings> {
 
 /** The one query the flags ask for: a name, --cypher or -f, never two. */
 function chosenQuery(name: string | undefined, flags: QueryFlags): NamedQuery {
-  const given = [name !== undefined && `the name ${name}`, flags.cypher !== undefined && '--cypher', flags.file !== undefined && '-f'];
+  const given = [
+    name !== undefined && `the name ${name}`,
+    flags.cypher !== undefined && '--cypher',
+    flags.file !== undefined && '-f',
+  ];
   const chosen = given.filter(Boolean);
   if (chosen.length > 1) throw new Error(`kg query runs one query: got ${chosen.join(' and ')}`);
   if (flags.cypher !== undefined) return adHocQuery(flags.cypher);
@@ -46,9 +58,14 @@ export function register(program: Command): void {
     .argument('[name]', 'query name: the file name in cypher/queries without .cypher (`kg query --list` lists them)')
     .option('--cypher <cypher>', 'run this Cypher instead of a named query (in a read transaction: writes are refused)')
     .option('-f, --file <file>', 'run the Cypher of this file instead of a named query (read-only too)')
-    .option('--param <key=value>', 'query parameter (repeatable): name=value, or name:type=value with type string, int, '
-      + 'float, boolean or date (since:date=2024-01-01); a named query types them by its header, and parameters not '
-      + 'given take its example value', collectParam, {})
+    .option(
+      '--param <key=value>',
+      'query parameter (repeatable): name=value, or name:type=value with type string, int, '
+        + 'float, boolean or date (since:date=2024-01-01); a named query types them by its header, and parameters not '
+        + 'given take its example value',
+      collectParam,
+      {},
+    )
     .option('--json', 'print the rows as JSON')
     .option('--csv', 'print the rows as CSV (RFC 4180, UTF-8 with BOM, header row; lists and maps as JSON)')
     .option('--list', 'list the queries with their questions and parameters')
@@ -56,7 +73,8 @@ export function register(program: Command): void {
       if (flags.list || (!name && flags.cypher === undefined && flags.file === undefined)) {
         for (const q of listQueries()) {
           console.log(`${q.name}: ${q.question}`);
-          for (const p of q.params) console.log(`    --param ${p.name}=<${p.type}>  (e.g. ${p.example}) ${p.description}`);
+          for (const p of q.params)
+            console.log(`    --param ${p.name}=<${p.type}>  (e.g. ${p.example}) ${p.description}`);
         }
         if (!flags.list) process.exitCode = 1;
         return;

@@ -22,7 +22,9 @@ export function readGold(dirs: string[]): GoldFile[] {
   const out: GoldFile[] = [];
   const seen = new Map<string, string>();
   for (const dir of dirs) {
-    const files = readdirSync(dir).filter((f) => f.endsWith(GOLD_SUFFIX)).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(GOLD_SUFFIX))
+      .sort();
     if (files.length === 0) throw new Error(`${dir}: no *${GOLD_SUFFIX} file`);
     for (const f of files) {
       const path = join(dir, f);
@@ -34,7 +36,10 @@ export function readGold(dirs: string[]): GoldFile[] {
         throw new Error(`${path}: not JSON (${err instanceof Error ? err.message : String(err)})`);
       }
       const parsed = GoldPage.safeParse(json);
-      if (!parsed.success) throw new Error(`${path}: not a gold file (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+      if (!parsed.success)
+        throw new Error(
+          `${path}: not a gold file (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`,
+        );
       if (seen.has(stem)) throw new Error(`${path}: page ${stem} has a gold file in ${seen.get(stem)} too`);
       seen.set(stem, path);
       out.push({ stem, path, page: parsed.data });
@@ -61,7 +66,10 @@ export interface EvalOptions {
 }
 
 /** Scores the gold pages; with `pages`, extracts them first, each with its gold file's city. */
-export async function evaluate(opts: EvalOptions, hooks: RunHooks = {}): Promise<{ report: EvalReport; extract: ExtractSummary | null }> {
+export async function evaluate(
+  opts: EvalOptions,
+  hooks: RunHooks = {},
+): Promise<{ report: EvalReport; extract: ExtractSummary | null }> {
   const gold = readGold(opts.gold);
   const scorable = gold.map(({ stem, page }) => ({ stem, page }));
   if (opts.pages.length === 0) {
@@ -71,7 +79,11 @@ export async function evaluate(opts: EvalOptions, hooks: RunHooks = {}): Promise
   const pages = goldPages(gold, opts.pages);
   const out = opts.out ?? mkdtempSync(join(tmpdir(), 'kg-eval-'));
   try {
-    const summary = await runExtract(pages.map((p) => p.file), { out, cities: pages.map((p) => ({ prefix: p.file, city: p.city })), quiet: true }, hooks);
+    const summary = await runExtract(
+      pages.map((p) => p.file),
+      { out, cities: pages.map((p) => ({ prefix: p.file, city: p.city })), quiet: true },
+      hooks,
+    );
     return { report: score(scorable, await readRecords(out)), extract: summary };
   } finally {
     if (!opts.out) rmSync(out, { recursive: true, force: true });

@@ -33,8 +33,15 @@ export interface PlaceContext {
  * The jurisdiction printed right before `at`: a place mention ending there (东昌府区, 聊城, 魏县经济开发区), or one
  * character 市/省/县/区 standing for the home city, its province, or the article's county.
  */
-export function jurisdictionBefore(text: string, at: number, ctx: ExtractContext, where: PlaceContext): Jurisdiction | null {
-  const printed = where.places.filter((p) => p.end === at && !/^[我全本该]/.test(p.surface)).sort((a, b) => a.start - b.start)[0];
+export function jurisdictionBefore(
+  text: string,
+  at: number,
+  ctx: ExtractContext,
+  where: PlaceContext,
+): Jurisdiction | null {
+  const printed = where.places
+    .filter((p) => p.end === at && !/^[我全本该]/.test(p.surface))
+    .sort((a, b) => a.start - b.start)[0];
   if (printed) return { place: printed.place, start: printed.start };
   const ch = text[at - 1];
   const before = text[at - 2] ?? '';
@@ -44,7 +51,12 @@ export function jurisdictionBefore(text: string, at: number, ctx: ExtractContext
 }
 
 /** A bare level character: 市 → the article's city, 省 → the province, 县/区 → the article's county. */
-export function bareLevel(ch: string, start: number, ctx: ExtractContext, where: Pick<PlaceContext, 'county' | 'city'>): Jurisdiction | null {
+export function bareLevel(
+  ch: string,
+  start: number,
+  ctx: ExtractContext,
+  where: Pick<PlaceContext, 'county' | 'city'>,
+): Jurisdiction | null {
   const { county } = where;
   if (ch === '市') return { place: where.city, start };
   if (ch === '省') return { place: ctx.gazetteer.province, start };
@@ -57,7 +69,15 @@ export function findAgencies(text: string, ctx: ExtractContext, where: PlaceCont
   for (const m of ctx.departments.scan(text)) {
     const entry = m.value;
     if (entry.kind === 'national') {
-      out.push({ type: 'Agency', name: entry.full, surface: m.key, start: m.start, end: m.end, rule: 'agency:national', props: {} });
+      out.push({
+        type: 'Agency',
+        name: entry.full,
+        surface: m.key,
+        start: m.start,
+        end: m.end,
+        rule: 'agency:national',
+        props: {},
+      });
       continue;
     }
     const j = jurisdictionBefore(text, m.start, ctx, where);
@@ -65,12 +85,29 @@ export function findAgencies(text: string, ctx: ExtractContext, where: PlaceCont
     if (entry.kind === 'vertical') {
       // 聊城黄河河务局: the printed name is the official one.
       if (j.place.type === 'Province' || text.slice(j.start, m.start).length >= 2) {
-        out.push({ type: 'Agency', name: text.slice(j.start, m.end), surface: text.slice(j.start, m.end), start: j.start, end: m.end, rule: 'agency:vertical', props: {} });
+        out.push({
+          type: 'Agency',
+          name: text.slice(j.start, m.end),
+          surface: text.slice(j.start, m.end),
+          start: j.start,
+          end: m.end,
+          rule: 'agency:vertical',
+          props: {},
+        });
       }
       continue;
     }
     const surface = text.slice(j.start, m.end);
-    out.push({ type: 'Agency', name: j.place.name + entry.full, surface, start: j.start, end: m.end, rule: 'agency:department', props: {}, jurisdiction: j.place });
+    out.push({
+      type: 'Agency',
+      name: j.place.name + entry.full,
+      surface,
+      start: j.start,
+      end: m.end,
+      rule: 'agency:department',
+      props: {},
+      jurisdiction: j.place,
+    });
   }
   out.push(...findBodies(text, ctx, where), ...findPartyBodies(text, ctx, where));
   return out;
@@ -85,12 +122,22 @@ function findBodies(text: string, ctx: ExtractContext, where: PlaceContext): Age
   for (const m of text.matchAll(BODY)) {
     const kind = BODY_TABLE.get(m[0])!;
     const j = jurisdictionBefore(text, m.index, ctx, where);
-    if (!j || j.place.type === 'Province' && kind === 'admincommittee') continue;
+    if (!j || (j.place.type === 'Province' && kind === 'admincommittee')) continue;
     const zone = isZone(j.place);
     // A zone has a working committee and an administrative committee; other places have neither.
     if ((kind === 'workcommittee' || kind === 'admincommittee') !== zone) continue;
     const end = m.index + m[0].length;
-    out.push({ type: 'Agency', name: bodyName(kind, fullPlaceName(j.place, ctx)), surface: text.slice(j.start, end), start: j.start, end, rule: `agency:${kind}`, props: {}, jurisdiction: j.place, body: kind });
+    out.push({
+      type: 'Agency',
+      name: bodyName(kind, fullPlaceName(j.place, ctx)),
+      surface: text.slice(j.start, end),
+      start: j.start,
+      end,
+      rule: `agency:${kind}`,
+      props: {},
+      jurisdiction: j.place,
+      body: kind,
+    });
   }
   return out;
 }
@@ -102,7 +149,10 @@ function fullPlaceName(place: Place, ctx: ExtractContext): string {
   return county ? county.name + place.name : place.name;
 }
 
-const PARTY_DEPT = Object.keys(PARTY_DEPARTMENTS).filter(Boolean).sort((a, b) => b.length - a.length).join('|');
+const PARTY_DEPT = Object.keys(PARTY_DEPARTMENTS)
+  .filter(Boolean)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const PARTY = new RegExp(`(?:([市县区省])委|(镇|乡|街道)?党委)(${PARTY_DEPT})?(?!员|托|屈|婉|派|任|会)`, 'g');
 
 /** 市委 → 中共聊城市委, 冠县县委 → 中共冠县县委, 市委党校 → 中共聊城市委党校, 姜店镇党委 → 中共<county>姜店镇委员会. */
@@ -115,14 +165,34 @@ function findPartyBodies(text: string, ctx: ExtractContext, where: PlaceContext)
     if (!level) {
       // 党委 is a town's committee only after the town (王杲铺镇党委); after a company it is the company's own.
       const town = jurisdictionBefore(text, at + (townLevel?.length ?? 0), ctx, where);
-      if (!town || town.place.type !== 'Town') continue;
-      out.push({ type: 'Agency', name: `中共${fullPlaceName(town.place, ctx)}委员会${PARTY_DEPARTMENTS[dept ?? ''] ?? ''}`, surface: text.slice(town.start, end), start: town.start, end, rule: 'agency:party', props: {}, jurisdiction: town.place, body: 'party' });
+      if (town?.place.type !== 'Town') continue;
+      out.push({
+        type: 'Agency',
+        name: `中共${fullPlaceName(town.place, ctx)}委员会${PARTY_DEPARTMENTS[dept ?? ''] ?? ''}`,
+        surface: text.slice(town.start, end),
+        start: town.start,
+        end,
+        rule: 'agency:party',
+        props: {},
+        jurisdiction: town.place,
+        body: 'party',
+      });
       continue;
     }
     // The level character may end the place name itself (聊城市委) or follow it (冠县县委).
     const j = jurisdictionBefore(text, at, ctx, where) ?? jurisdictionBefore(text, at + 1, ctx, where);
     if (!j || j.place.type === 'Town') continue;
-    out.push({ type: 'Agency', name: `中共${partyCommittee(j.place, level)}${PARTY_DEPARTMENTS[dept ?? '']}`, surface: text.slice(j.start, end), start: j.start, end, rule: 'agency:party', props: {}, jurisdiction: j.place, body: 'party' });
+    out.push({
+      type: 'Agency',
+      name: `中共${partyCommittee(j.place, level)}${PARTY_DEPARTMENTS[dept ?? '']}`,
+      surface: text.slice(j.start, end),
+      start: j.start,
+      end,
+      rule: 'agency:party',
+      props: {},
+      jurisdiction: j.place,
+      body: 'party',
+    });
   }
   return out;
 }

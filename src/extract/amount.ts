@@ -10,10 +10,25 @@ export interface Amount {
 }
 
 /** A number in yuan: digits with an optional Chinese multiplier (8.9亿, 3千万), or Chinese numerals (三亿, 一点五亿). */
-export const AMOUNT_SOURCE = '(?:\\d+(?:\\.\\d+)?\\s*[十百千万亿]*|[零〇一二两三四五六七八九十百千万亿点]*[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿点]*)元';
+export const AMOUNT_SOURCE =
+  '(?:\\d+(?:\\.\\d+)?\\s*[十百千万亿]*|[零〇一二两三四五六七八九十百千万亿点]*[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿点]*)元';
 const AMOUNT = new RegExp(AMOUNT_SOURCE, 'g');
 const WHOLE = new RegExp(`^${AMOUNT_SOURCE}$`);
-const DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 点: '.' };
+const DIGIT: Record<string, string> = {
+  零: '0',
+  〇: '0',
+  一: '1',
+  二: '2',
+  两: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+  点: '.',
+};
 
 export function parseAmount(text: string): number | null {
   const t = text.trim();

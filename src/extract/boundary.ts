@@ -1,20 +1,33 @@
 // Where a name that ends in a known suffix (…有限公司, …项目, …大学) starts. Chinese prints no space before a name,
 // so the start is found by walking left over name characters and stopping at punctuation or a function word.
-import { BOUNDARY_WORDS, COMPANY_SUFFIXES, ORGANIZATION_SUFFIXES, PROJECT_SUFFIXES, REFERENCE_PREFIXES, TITLES } from '../lexicon/names.ts';
+import {
+  BOUNDARY_WORDS,
+  COMPANY_SUFFIXES,
+  ORGANIZATION_SUFFIXES,
+  PROJECT_SUFFIXES,
+  REFERENCE_PREFIXES,
+  TITLES,
+} from '../lexicon/names.ts';
 import { readTable } from '../lexicon/table.ts';
 import { tokens } from '../nlp/jieba.ts';
 
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·•（）()×.]/u;
 const BOUNDARY = new Set(BOUNDARY_WORDS);
 const MAX_NAME = 32;
-const UNITS = readTable('capacity-units.tsv', { columns: ['unit'] }).map((r) => r.unit).sort((a, b) => b.length - a.length);
+const UNITS = readTable('capacity-units.tsv', { columns: ['unit'] })
+  .map((r) => r.unit)
+  .sort((a, b) => b.length - a.length);
 /** A capacity (年产5万吨, 2×66万千瓦, 五万纱锭): part of a project's name; its numbers are no boundary. */
-export const CAPACITY = new RegExp(`(?:年产|年加工|年处理|年出栏|年存栏|日产|日处理|年)?(?:能力)?[0-9０-９.．×xX一二三四五六七八九十百千两]+(?:万|亿|千)?(?:${UNITS.join('|')})`);
+export const CAPACITY = new RegExp(
+  `(?:年产|年加工|年处理|年出栏|年存栏|日产|日处理|年)?(?:能力)?[0-9０-９.．×xX一二三四五六七八九十百千两]+(?:万|亿|千)?(?:${UNITS.join('|')})`,
+);
 /** 一期, 二期: jieba tags a phase as an adverb, but it belongs to the name. */
 const PHASE_WORD = /^[一二三四五六七八九十\d]+期$/;
 const TITLE_WORDS = [...TITLES];
 /** Text ending in a name's suffix, a place or a group of people: the conjunction after it joins two things. */
-const ENDS_NAME = new RegExp(`(?:${[...COMPANY_SUFFIXES, ...PROJECT_SUFFIXES, ...ORGANIZATION_SUFFIXES, '局', '委', '政府', '办', '区', '县', '市', '镇', '乡', '同志', '人员', '部门', '企业', '单位', '群众'].join('|')})$`);
+const ENDS_NAME = new RegExp(
+  `(?:${[...COMPANY_SUFFIXES, ...PROJECT_SUFFIXES, ...ORGANIZATION_SUFFIXES, '局', '委', '政府', '办', '区', '县', '市', '镇', '乡', '同志', '人员', '部门', '企业', '单位', '群众'].join('|')})$`,
+);
 const WORK_VERBS = new Set(readTable('work-verbs.tsv', { columns: ['verb'] }).map((r) => r.verb));
 /** Prepositions and particles jieba may glue to the first characters of a name it does not know. */
 const GLUED = ['由', '在', '对', '与', '和', '从', '向', '把', '被', '给', '的', '为', '将', '是'];
@@ -56,7 +69,10 @@ export function nameStart(text: string, suffixStart: number, limit = 0, joins: r
   // (达瑞新能源产业园（新森智造及三信电子）项目 keeps its 及).
   const toks = tokens(span);
   // 年产5万吨特种纸项目: a capacity is part of a project's name; its numbers are no boundary.
-  const capacities = [...span.matchAll(new RegExp(CAPACITY, 'g'))].map((c) => ({ start: c.index, end: c.index + c[0].length }));
+  const capacities = [...span.matchAll(new RegExp(CAPACITY, 'g'))].map((c) => ({
+    start: c.index,
+    end: c.index + c[0].length,
+  }));
   const inCapacity = (t: { start: number; end: number }) => capacities.some((c) => t.start < c.end && t.end > c.start);
   let brackets = 0;
   for (let k = toks.length - 1; k >= 0; k--) {
@@ -78,7 +94,10 @@ export function nameStart(text: string, suffixStart: number, limit = 0, joins: r
       break;
     }
     // jieba glues a preposition to an unknown name (由鲁西 in 由鲁西化工集团): the name starts after it.
-    if (t.tag === 'x' && ((t.word.length > 2 && GLUED.includes(t.word[0]!)) || (t.word.length >= 2 && PARTICLES.includes(t.word[0]!)))) {
+    if (
+      t.tag === 'x'
+      && ((t.word.length > 2 && GLUED.includes(t.word[0]!)) || (t.word.length >= 2 && PARTICLES.includes(t.word[0]!)))
+    ) {
       start = i + t.start + 1;
       break;
     }
@@ -98,5 +117,8 @@ export function nameStart(text: string, suffixStart: number, limit = 0, joins: r
 
 /** 该公司, 我们公司, 这家企业: a reference to a name printed elsewhere, not a name. */
 export function isReference(prefix: string): boolean {
-  return prefix.length === 0 || REFERENCE_PREFIXES.some((r) => prefix === r || (prefix.startsWith(r) && prefix.length <= r.length + 1));
+  return (
+    prefix.length === 0
+    || REFERENCE_PREFIXES.some((r) => prefix === r || (prefix.startsWith(r) && prefix.length <= r.length + 1))
+  );
 }

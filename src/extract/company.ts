@@ -24,7 +24,10 @@ export function findCompanies(text: string, ctx: ExtractContext): Mention[] {
       const bank = BANK_NAMES.find((b) => n.stem.startsWith(b));
       if (!bank) continue;
       name = BANKS[bank] + n.name.slice(bank.length);
-    } else if (n.suffix === '公司' && /^(全资|控股|参股)?[子分母总]$/.test(n.stem.replace(/^.*?(全资|控股|参股)/, '$1'))) {
+    } else if (
+      n.suffix === '公司'
+      && /^(全资|控股|参股)?[子分母总]$/.test(n.stem.replace(/^.*?(全资|控股|参股)/, '$1'))
+    ) {
       // 全资子公司, 分公司: a company's relation to another, not a name.
       continue;
     } else if ((n.suffix === '公司' || n.suffix === '集团') && !leadingPlace(n.stem, ctx) && isKind(n.stem)) {
@@ -40,7 +43,15 @@ export function findCompanies(text: string, ctx: ExtractContext): Mention[] {
       }
       if (n.suffix === '热电' && name.length !== 4) continue;
     }
-    out.push({ type: 'Company', name, surface: n.name, start: n.start, end: n.end, rule: `company:${n.suffix}`, props: {} });
+    out.push({
+      type: 'Company',
+      name,
+      surface: n.name,
+      start: n.start,
+      end: n.end,
+      rule: `company:${n.suffix}`,
+      props: {},
+    });
   }
   return [...out, ...findListed(text, out, ctx)];
 }
@@ -57,9 +68,23 @@ function findListed(text: string, found: Mention[], ctx: ExtractContext): Mentio
     for (const item of text.slice(pos, m.index).split(LIST_SEPARATOR)) {
       const start = pos;
       pos += item.length + 1;
-      if (item.length < 2 || item.length > 12 || found.some((c) => c.start <= start && c.end >= start + item.length)) continue;
-      if (!/^[\p{Script=Han}A-Za-z0-9（）()·]+$/u.test(item) || commonWords(item) || ctx.places.longestAt(item, 0)?.end === item.length) continue;
-      out.push({ type: 'Company', name: item, surface: item, start, end: start + item.length, rule: 'company:listed', props: {} });
+      if (item.length < 2 || item.length > 12 || found.some((c) => c.start <= start && c.end >= start + item.length))
+        continue;
+      if (
+        !/^[\p{Script=Han}A-Za-z0-9（）()·]+$/u.test(item)
+        || commonWords(item)
+        || ctx.places.longestAt(item, 0)?.end === item.length
+      )
+        continue;
+      out.push({
+        type: 'Company',
+        name: item,
+        surface: item,
+        start,
+        end: start + item.length,
+        rule: 'company:listed',
+        props: {},
+      });
     }
   }
   return out;

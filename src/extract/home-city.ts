@@ -8,7 +8,13 @@ import { Trie } from '../nlp/trie.ts';
 
 const require = createRequire(import.meta.url);
 
-interface Division { code: string; name: string; cityCode?: string; provinceCode?: string; areaCode?: string }
+interface Division {
+  code: string;
+  name: string;
+  cityCode?: string;
+  provinceCode?: string;
+  areaCode?: string;
+}
 
 /** Province codes of the four municipalities: each is a prefecture-level city of its own (as in divisions.ts). */
 const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
@@ -25,9 +31,12 @@ export interface CityIndex {
 }
 
 /** The forms of every city; a form that several cities share (城关镇, 新华街道, 城区) names none of them. */
-export function buildCityIndex(
-  divisions: { provinces: Division[]; cities: Division[]; areas: Division[]; streets: Division[] },
-): CityIndex {
+export function buildCityIndex(divisions: {
+  provinces: Division[];
+  cities: Division[];
+  areas: Division[];
+  streets: Division[];
+}): CityIndex {
   const names = new Map<string, string>();
   for (const p of divisions.provinces) if (MUNICIPALITIES.has(p.code)) names.set(p.code, p.name);
   for (const c of divisions.cities) if (!NOT_A_CITY(c.name)) names.set(c.code, c.name);

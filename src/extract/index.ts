@@ -1,6 +1,14 @@
 // One article in, its entities and relations out: mentions of every kind, then relations between them, then
 // canonical names, each relation with its evidence sentence, offsets and rule.
-import { articleNodeId, entityId, type Article, type ArticleGraph, type Entity, type Mention, type Relation } from '../schema.ts';
+import {
+  articleNodeId,
+  entityId,
+  type Article,
+  type ArticleGraph,
+  type Entity,
+  type Mention,
+  type Relation,
+} from '../schema.ts';
 import { OffsetIndex, paragraphs, sentences, spanAt } from '../nlp/sentences.ts';
 import { resolveNames } from '../resolve/article.ts';
 import { findAgencies, type PlaceContext } from './agency.ts';
@@ -11,7 +19,16 @@ import { findOrganizations } from './organization.ts';
 import { findPositions } from './person.ts';
 import { articleCounty, findOwnCounty, findPlaces, isEntityPlace } from './place.ts';
 import { findProjects, type ProjectMention } from './project.ts';
-import { attachInvestments, developsRelations, fundsRelations, locatedRelations, positionsToRelations, townRelations, type ArticleMentions, type MentionRelation } from './relations.ts';
+import {
+  attachInvestments,
+  developsRelations,
+  fundsRelations,
+  locatedRelations,
+  positionsToRelations,
+  townRelations,
+  type ArticleMentions,
+  type MentionRelation,
+} from './relations.ts';
 
 export { createContext, type ExtractContext } from './context.ts';
 
@@ -28,7 +45,8 @@ export function extractArticle(article: Article, ctx: ExtractContext, layer?: Ar
   const { county } = about;
   // A bare 市 is the home city, unless the article is about a county-level city and never names its home city.
   const namesHome = [...headPlaces, ...bodyPlaces].some((p) => p.place.code === ctx.gazetteer.home.code);
-  const city = county && county.type === 'County' && county.name.endsWith('市') && !namesHome ? county : ctx.gazetteer.home;
+  const city =
+    county && county.type === 'County' && county.name.endsWith('市') && !namesHome ? county : ctx.gazetteer.home;
   const bodyWhere = { places: [...bodyPlaces, ...findOwnCounty(text, county)], county, city };
   const body = findMentions(text, ctx, bodyWhere, layer?.ner);
   // The headline, kicker and subtitle name entities of the article like its body; relations are read from the body,
@@ -38,22 +56,41 @@ export function extractArticle(article: Article, ctx: ExtractContext, layer?: Ar
   attachInvestments(mentions);
   const develops = developsRelations(mentions);
   const relations = [
-    ...positionsToRelations(mentions), ...develops, ...fundsRelations(mentions),
-    ...locatedRelations(mentions, ctx, develops, about), ...townRelations(mentions, ctx),
+    ...positionsToRelations(mentions),
+    ...develops,
+    ...fundsRelations(mentions),
+    ...locatedRelations(mentions, ctx, develops, about),
+    ...townRelations(mentions, ctx),
   ];
-  const reporters: Mention[] = article.reporters.map((r) => ({ type: 'Person', name: r.name, surface: r.name, start: 0, end: 0, rule: BYLINE, props: {} }));
+  const reporters: Mention[] = article.reporters.map((r) => ({
+    type: 'Person',
+    name: r.name,
+    surface: r.name,
+    start: 0,
+    end: 0,
+    rule: BYLINE,
+    props: {},
+  }));
   // A headline's phrases run together once its spaces are gone (人勤春来早 项目开工忙): only a quoted project counts.
-  const headEntities = head.all.filter((m) => m.type !== 'Project' || m.rule === 'project:quoted').map((m) => ({ ...m, start: 0, end: 0, rule: HEADLINE }));
+  const headEntities = head.all
+    .filter((m) => m.type !== 'Project' || m.rule === 'project:quoted')
+    .map((m) => ({ ...m, start: 0, end: 0, rule: HEADLINE }));
   return toGraph(article, [...body.all, ...reporters, ...headEntities], relations, mentions, ctx);
 }
 
 /** Every mention of one text (a body or a headline), and the mentions the relation rules read. */
 function findMentions(
-  text: string, ctx: ExtractContext, where: PlaceContext, ner: ArticleLayer['ner'] = [],
+  text: string,
+  ctx: ExtractContext,
+  where: PlaceContext,
+  ner: ArticleLayer['ner'] = [],
 ): { mentions: ArticleMentions; all: Mention[] } {
   const companies = dropNested(findCompanies(text, ctx));
   const projects = findProjects(text, ctx, companies, where.places);
-  const named = dropNested([...findAgencies(text, ctx, where), ...companies, ...findOrganizations(text, ctx), ...projects], companies);
+  const named = dropNested(
+    [...findAgencies(text, ctx, where), ...companies, ...findOrganizations(text, ctx), ...projects],
+    companies,
+  );
   const agencies = named.filter((m) => m.type === 'Agency');
   const organizations = named.filter((m) => m.type === 'Organization');
   const keptCompanies = named.filter((m) => m.type === 'Company');
@@ -66,13 +103,26 @@ function findMentions(
     const target = referable[type].lastEndingBy(r.index);
     if (target) references.push({ start: r.index, end: r.index + r[0].length, target });
   }
-  const bodies = [...agencies, ...keptCompanies, ...organizations, ...references.filter((r) => r.target.type === 'Company').map((r) => ({ ...r.target, start: r.start, end: r.end }))];
+  const bodies = [
+    ...agencies,
+    ...keptCompanies,
+    ...organizations,
+    ...references.filter((r) => r.target.type === 'Company').map((r) => ({ ...r.target, start: r.start, end: r.end })),
+  ];
   const { persons, positions } = findPositions(text, ctx, bodies, where);
   // A place inside a person's name (长春 in 吴长春) is no place.
   const places = where.places.filter((p) => !persons.some((x) => p.start >= x.start && p.end <= x.end));
   const mentions: ArticleMentions = {
-    text, sentences: sentences(text), paragraphs: paragraphs(text), places, agencies, companies: keptCompanies,
-    organizations, projects: keptProjects, positions, references,
+    text,
+    sentences: sentences(text),
+    paragraphs: paragraphs(text),
+    places,
+    agencies,
+    companies: keptCompanies,
+    organizations,
+    projects: keptProjects,
+    positions,
+    references,
   };
   // Bodies known only from a title (市长 → 德州市人民政府) are entities of the article too.
   const fromTitles = positions.map((p) => p.org).filter((o) => o.rule === 'agency:from-title');
@@ -84,10 +134,18 @@ function findMentions(
 function dropNested<M extends Mention>(ms: M[], keep: Mention[] = []): M[] {
   const kept = new Set<Mention>(keep);
   const byOffset = new OffsetIndex(ms);
-  return ms.filter((m) => kept.has(m) || !byOffset.containing(m).some((o) => o !== m && o.end - o.start > m.end - m.start));
+  return ms.filter(
+    (m) => kept.has(m) || !byOffset.containing(m).some((o) => o !== m && o.end - o.start > m.end - m.start),
+  );
 }
 
-function toGraph(article: Article, mentions: Mention[], relations: MentionRelation[], a: ArticleMentions, ctx: ExtractContext): ArticleGraph {
+function toGraph(
+  article: Article,
+  mentions: Mention[],
+  relations: MentionRelation[],
+  a: ArticleMentions,
+  ctx: ExtractContext,
+): ArticleGraph {
   const canonical = resolveNames(mentions, (name) => {
     const m = ctx.places.longestAt(name, 0);
     const place = m ? ctx.gazetteer.forms.get(m.key)?.place : undefined;
@@ -98,37 +156,85 @@ function toGraph(article: Article, mentions: Mention[], relations: MentionRelati
   const idOf = (m: Pick<Mention, 'type' | 'name'>) => entityId(m.type, canonical(m));
   for (const m of mentions) {
     const id = idOf(m);
-    const e = entities.get(id) ?? { id, type: m.type, name: canonical(m), aliases: [], articles: [article.id], props: {} };
+    const e = entities.get(id) ?? {
+      id,
+      type: m.type,
+      name: canonical(m),
+      aliases: [],
+      articles: [article.id],
+      props: {},
+    };
     if (m.surface !== e.name && !e.aliases.includes(m.surface)) e.aliases.push(m.surface);
     if (m.name !== e.name && !e.aliases.includes(m.name)) e.aliases.push(m.name);
     for (const [k, v] of Object.entries(m.props)) if (v !== undefined && e.props[k] === undefined) e.props[k] = v;
     entities.set(id, e);
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  const sentenceOf = (at: number) => spanAt(a.sentences, at) ?? { text: article.body.slice(0, 200), start: 0, end: Math.min(200, article.body.length) };
+  const sentenceOf = (at: number) =>
+    spanAt(a.sentences, at) ?? { text: article.body.slice(0, 200), start: 0, end: Math.min(200, article.body.length) };
   const out: Relation[] = [];
   const seen = new Set<string>();
   for (const r of relations) {
-    for (const m of [r.from, r.to]) if (!entities.has(idOf(m))) entities.set(idOf(m), { id: idOf(m), type: m.type, name: canonical(m), aliases: [], articles: [article.id], props: { ...m.props } });
+    for (const m of [r.from, r.to])
+      if (!entities.has(idOf(m)))
+        entities.set(idOf(m), {
+          id: idOf(m),
+          type: m.type,
+          name: canonical(m),
+          aliases: [],
+          articles: [article.id],
+          props: { ...m.props },
+        });
     const from = idOf(r.from);
     const to = idOf(r.to);
     const key = `${r.type}|${from}|${to}`;
     if (from === to || seen.has(key)) continue;
     seen.add(key);
     const s = sentenceOf(r.at);
-    out.push({ type: r.type, from, to, article: article.id, evidence: s.text, start: s.start, end: s.end, rule: r.rule, props: r.props });
+    out.push({
+      type: r.type,
+      from,
+      to,
+      article: article.id,
+      evidence: s.text,
+      start: s.start,
+      end: s.end,
+      rule: r.rule,
+      props: r.props,
+    });
   }
   const articleId = articleNodeId(article.id);
   const firstPrinted = new Map<string, Mention>();
-  for (const m of mentions) if (m.rule !== BYLINE && m.rule !== HEADLINE && !firstPrinted.has(idOf(m))) firstPrinted.set(idOf(m), m);
+  for (const m of mentions)
+    if (m.rule !== BYLINE && m.rule !== HEADLINE && !firstPrinted.has(idOf(m))) firstPrinted.set(idOf(m), m);
   for (const [id, count] of counts) {
     // The first sentence the entity is printed in; a person named only in the byline has none.
     const printed = firstPrinted.get(id);
     const s = printed ? sentenceOf(printed.start) : { text: '', start: 0, end: 0 };
-    out.push({ type: 'MENTIONS', from: articleId, to: id, article: article.id, evidence: s.text, start: s.start, end: s.end, rule: 'mentions', props: { count } });
+    out.push({
+      type: 'MENTIONS',
+      from: articleId,
+      to: id,
+      article: article.id,
+      evidence: s.text,
+      start: s.start,
+      end: s.end,
+      rule: 'mentions',
+      props: { count },
+    });
   }
   for (const r of article.reporters) {
-    out.push({ type: 'REPORTED', from: entityId('Person', r.name), to: articleId, article: article.id, evidence: '', start: 0, end: 0, rule: 'byline', props: { role: r.role } });
+    out.push({
+      type: 'REPORTED',
+      from: entityId('Person', r.name),
+      to: articleId,
+      article: article.id,
+      evidence: '',
+      start: 0,
+      end: 0,
+      rule: 'byline',
+      props: { role: r.role },
+    });
   }
   return { article, entities: [...entities.values()], relations: out };
 }

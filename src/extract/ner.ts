@@ -33,13 +33,18 @@ const NAME_TAGS = /^(?:nr|x)/;
  * Two characters ending like a village or a river works (冯屯, 李庄, 冯堤) or a province's region (鲁西, 冀中): a place
  * the gazetteer lacks.
  */
-const PLACE_LIKE = /^(?:\p{Script=Han}[屯村庄营寨堡集铺湾岭峪沟洼坡堤坝闸渡]|[鲁冀豫晋苏浙皖赣闽粤桂湘鄂川黔滇陕甘辽吉黑蒙京津沪渝琼][东西南北中])$/u;
+const PLACE_LIKE =
+  /^(?:\p{Script=Han}[屯村庄营寨堡集铺湾岭峪沟洼坡堤坝闸渡]|[鲁冀豫晋苏浙皖赣闽粤桂湘鄂川黔滇陕甘辽吉黑蒙京津沪渝琼][东西南北中])$/u;
 /** A name as the first word of a doctrine's (习近平新时代中国特色社会主义思想, 习近平文化思想) mentions no person. */
 const DOCTRINE = /^\s*(?:新时代|\p{Script=Han}{0,3}思\s*想)/u;
 
 /** The candidate mentions of `spans` in `text` that no rule mention in `found` covers or overlaps. */
 export function nerMentions(
-  text: string, spans: readonly NerSpan[], ctx: ExtractContext, where: PlaceContext, found: readonly Mention[],
+  text: string,
+  spans: readonly NerSpan[],
+  ctx: ExtractContext,
+  where: PlaceContext,
+  found: readonly Mention[],
 ): Mention[] {
   const out: Mention[] = [];
   for (const span of spans) {

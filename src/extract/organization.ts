@@ -22,12 +22,28 @@ export function findOrganizations(text: string, ctx: ExtractContext): Mention[] 
     // 研发中心, 外国语学校 alone name a kind of body; a place, 国家 or a proper word makes it one body.
     const named = leadingPlace(n.stem, ctx) !== null || /^(国家|中国|全国)/.test(n.stem) || !isGeneric(n.stem);
     if (!named) continue;
-    out.push({ type: 'Organization', name, surface: n.name, start: n.start, end: n.end, rule: `organization:${n.suffix}`, props: {} });
+    out.push({
+      type: 'Organization',
+      name,
+      surface: n.name,
+      start: n.start,
+      end: n.end,
+      rule: `organization:${n.suffix}`,
+      props: {},
+    });
   }
   for (const m of text.matchAll(PERIODICAL)) {
     const after = text.slice(m.index + m[0].length);
     if (!TITLES.some((t) => after.startsWith(t))) continue;
-    out.push({ type: 'Organization', name: m[1]!, surface: m[0], start: m.index, end: m.index + m[0].length, rule: 'organization:periodical', props: {} });
+    out.push({
+      type: 'Organization',
+      name: m[1]!,
+      surface: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      rule: 'organization:periodical',
+      props: {},
+    });
   }
   return out;
 }

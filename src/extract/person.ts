@@ -42,16 +42,26 @@ export function nameAt(text: string, i: number, followers: readonly string[] = N
     if (NOT_NAMES.some((w) => name.includes(w)) || TITLES.some((t) => name.endsWith(t) || name.includes(t))) continue;
     const next = text.slice(i + len);
     // After a title, punctuation ends a name; a speaker (”张三说) must be followed by the speech verb itself.
-    if ((afterTitle && (next === '' || PUNCT_AFTER_NAME.test(next))) || followers.some((f) => next.startsWith(f))) return name;
+    if ((afterTitle && (next === '' || PUNCT_AFTER_NAME.test(next))) || followers.some((f) => next.startsWith(f)))
+      return name;
     // 孙立新出席: the name ends where a verb starts, however jieba cut the name itself.
     const after = tokens(next.slice(0, 6))[0];
     if (afterTitle && after && /^(v|p)$/.test(after.tag) && (after.word.length >= 2 || len >= 3)) return name;
   }
   // Otherwise jieba decides: a name-like token (a person name or an unknown word) followed by a verb (刘红出席).
   const [first, second] = tokens(text.slice(i, i + 10));
-  if (afterTitle && first && second && (double || first.word.length <= 3) && first.word.length >= 2 && /^(nr|nrfg|nrt|x)$/.test(first.tag) && /^(v|p|d|c)$/.test(second.tag)) {
+  if (
+    afterTitle
+    && first
+    && second
+    && (double || first.word.length <= 3)
+    && first.word.length >= 2
+    && /^(nr|nrfg|nrt|x)$/.test(first.tag)
+    && /^(v|p|d|c)$/.test(second.tag)
+  ) {
     const name = first.word;
-    if (HAN.test(name) && !TITLES.some((t) => name.includes(t)) && !NOT_NAMES.some((w) => name.includes(w))) return name;
+    if (HAN.test(name) && !TITLES.some((t) => name.includes(t)) && !NOT_NAMES.some((w) => name.includes(w)))
+      return name;
   }
   return null;
 }
@@ -68,14 +78,23 @@ type ChainItem =
  * with no government body before it names the people's government of the chain's jurisdiction (县委常委、副县长 →
  * the county's 人民政府); a title with neither gives the person alone.
  */
-export function findPositions(text: string, ctx: ExtractContext, bodies: Mention[], where: PlaceContext): { persons: Mention[]; positions: Position[] } {
+export function findPositions(
+  text: string,
+  ctx: ExtractContext,
+  bodies: Mention[],
+  where: PlaceContext,
+): { persons: Mention[]; positions: Position[] } {
   const persons: Mention[] = [];
   const positions: Position[] = [];
   // Bodies and places by where they end: the walk back from each name asks by offset, and a scan per name is quadratic.
   const bodiesAt = new OffsetIndex(bodies);
   const placesAt = new OffsetIndex(where.places);
   const bodyEndingAt = (p: number) => bodiesAt.endingAt(p).sort((a, b) => a.start - b.start)[0];
-  const placeEndingAt = (p: number) => placesAt.endingAt(p).filter((m) => !/^[我全本该]/.test(m.surface)).sort((a, b) => a.start - b.start)[0];
+  const placeEndingAt = (p: number) =>
+    placesAt
+      .endingAt(p)
+      .filter((m) => !/^[我全本该]/.test(m.surface))
+      .sort((a, b) => a.start - b.start)[0];
   const departmentBefore = (p: number) => {
     const candidates: Mention[] = [];
     for (let end = p - 1; end >= p - 10; end--) candidates.push(...bodiesAt.endingAt(end));
@@ -95,13 +114,29 @@ export function findPositions(text: string, ctx: ExtractContext, bodies: Mention
   for (const t of ctx.titles.scan(text)) {
     const name = nameAt(text, t.end);
     if (!name) continue;
-    const person: Mention = { type: 'Person', name, surface: name, start: t.end, end: t.end + name.length, rule: 'person:title', props: {} };
+    const person: Mention = {
+      type: 'Person',
+      name,
+      surface: name,
+      start: t.end,
+      end: t.end + name.length,
+      rule: 'person:title',
+      props: {},
+    };
     persons.push(person);
     // 市领导张安民、张桂爱: names listed after one title are people too (the title's body is the first name's alone).
-    for (let at = person.end; text[at] === '、';) {
+    for (let at = person.end; text[at] === '、'; ) {
       const next = nameAt(text, at + 1);
       if (!next || TITLES.some((x) => text.startsWith(x, at + 1))) break;
-      persons.push({ type: 'Person', name: next, surface: next, start: at + 1, end: at + 1 + next.length, rule: 'person:title-list', props: {} });
+      persons.push({
+        type: 'Person',
+        name: next,
+        surface: next,
+        start: at + 1,
+        end: at + 1 + next.length,
+        rule: 'person:title-list',
+        props: {},
+      });
       at += 1 + next.length;
     }
     const items: ChainItem[] = [];
@@ -134,17 +169,20 @@ export function findPositions(text: string, ctx: ExtractContext, bodies: Mention
         continue;
       }
       const place = placeEndingAt(p);
-      if (place && items[0]?.kind === 'title' && titleLevel(items[0].key)) items.unshift({ kind: 'place', place: place.place, start: place.start });
+      if (place && items[0]?.kind === 'title' && titleLevel(items[0].key))
+        items.unshift({ kind: 'place', place: place.place, start: place.start });
       break;
     }
     const found = positions.length;
-    for (const { org, titles, start } of readChain(items, ctx, where, text)) positions.push({ person, org, title: titles.join('、'), start, end: person.end });
+    for (const { org, titles, start } of readChain(items, ctx, where, text))
+      positions.push({ person, org, title: titles.join('、'), start, end: person.end });
     // 局长荣晓东、副局长欧阳明远: titles after another person's chain share that person's body.
     const first = items[0];
     if (positions.length === found && first?.kind === 'title' && text[first.start - 1] === '、') {
       const titles = items.filter((i) => i.kind === 'title').map((i) => i.key);
       if (!titles.some((x) => TITLE_TABLE.get(x) === 'government')) {
-        for (const prev of positions.filter((x) => x.person.end === first.start - 1)) positions.push({ person, org: prev.org, title: titles.join('、'), start: prev.start, end: person.end });
+        for (const prev of positions.filter((x) => x.person.end === first.start - 1))
+          positions.push({ person, org: prev.org, title: titles.join('、'), start: prev.start, end: person.end });
       }
     }
   }
@@ -152,8 +190,16 @@ export function findPositions(text: string, ctx: ExtractContext, bodies: Mention
     for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) {
       for (const len of [3, 2]) {
         const name = text.slice(i - len, i);
-        if (i - len >= 0 && HAN.test(name) && SURNAME.has(name[0]!) ) {
-          persons.push({ type: 'Person', name, surface: name, start: i - len, end: i, rule: 'person:title-after', props: {} });
+        if (i - len >= 0 && HAN.test(name) && SURNAME.has(name[0]!)) {
+          persons.push({
+            type: 'Person',
+            name,
+            surface: name,
+            start: i - len,
+            end: i,
+            rule: 'person:title-after',
+            props: {},
+          });
           break;
         }
       }
@@ -161,13 +207,27 @@ export function findPositions(text: string, ctx: ExtractContext, bodies: Mention
   }
   for (let i = text.indexOf('”'); i >= 0; i = text.indexOf('”', i + 1)) {
     const name = nameAt(text, i + 1, SPEECH_VERBS);
-    if (name) persons.push({ type: 'Person', name, surface: name, start: i + 1, end: i + 1 + name.length, rule: 'person:speaker', props: {} });
+    if (name)
+      persons.push({
+        type: 'Person',
+        name,
+        surface: name,
+        start: i + 1,
+        end: i + 1 + name.length,
+        rule: 'person:speaker',
+        props: {},
+      });
   }
   return { persons, positions };
 }
 
 /** A chain read left to right: each title to its body, titles of one body joined (党组书记、局长). */
-function readChain(items: ChainItem[], ctx: ExtractContext, where: PlaceContext, source: string): Array<{ org: Mention; titles: string[]; start: number }> {
+function readChain(
+  items: ChainItem[],
+  ctx: ExtractContext,
+  where: PlaceContext,
+  source: string,
+): Array<{ org: Mention; titles: string[]; start: number }> {
   const text = (i: { start: number; end: number }) => source.slice(i.start, i.end);
   const groups: Array<{ org: Mention; titles: string[]; start: number }> = [];
   let current: { org: Mention; dept: string; start: number } | null = null;
@@ -189,7 +249,17 @@ function readChain(items: ChainItem[], ctx: ExtractContext, where: PlaceContext,
         current = null;
         continue;
       }
-      const org: AgencyMention = { type: 'Agency', name: bodyName(item.body, jurisdiction.name), surface: text(item), start: item.start, end: item.end, rule: `agency:${item.body}`, props: {}, jurisdiction, body: item.body };
+      const org: AgencyMention = {
+        type: 'Agency',
+        name: bodyName(item.body, jurisdiction.name),
+        surface: text(item),
+        start: item.start,
+        end: item.end,
+        rule: `agency:${item.body}`,
+        props: {},
+        jurisdiction,
+        body: item.body,
+      };
       current = { org, dept: '', start: item.start };
       continue;
     }
@@ -198,7 +268,16 @@ function readChain(items: ChainItem[], ctx: ExtractContext, where: PlaceContext,
     let start = current?.start ?? item.start;
     if (level && (current?.org as AgencyMention | undefined)?.body !== 'government') {
       const place = governedPlace(level, jurisdiction, ctx, where);
-      if (place) org = { type: 'Agency', name: `${place.name}人民政府`, surface: item.key, start: item.start, end: item.end, rule: 'agency:from-title', props: {} };
+      if (place)
+        org = {
+          type: 'Agency',
+          name: `${place.name}人民政府`,
+          surface: item.key,
+          start: item.start,
+          end: item.end,
+          rule: 'agency:from-title',
+          props: {},
+        };
       start = item.start;
     } else if (current) org = current.org;
     if (!org) continue;
@@ -212,14 +291,23 @@ function readChain(items: ChainItem[], ctx: ExtractContext, where: PlaceContext,
 }
 
 /** The place a government post of `level` governs: the chain's jurisdiction when it is of that level, else the article's. */
-function governedPlace(level: string, jurisdiction: Place | null, ctx: ExtractContext, where: PlaceContext): Place | null {
+function governedPlace(
+  level: string,
+  jurisdiction: Place | null,
+  ctx: ExtractContext,
+  where: PlaceContext,
+): Place | null {
   if (jurisdiction) {
     if (jurisdiction.type === 'Town' && (level === '镇' || level === '乡')) {
       const county = ctx.gazetteer.countyOf(jurisdiction);
       return { ...jurisdiction, name: (county?.name ?? '') + jurisdiction.name };
     }
-    if (jurisdiction.name.endsWith(level) || (level === '市' && jurisdiction.type === 'City') || (level === '省' && jurisdiction.type === 'Province')) return jurisdiction;
+    if (
+      jurisdiction.name.endsWith(level)
+      || (level === '市' && jurisdiction.type === 'City')
+      || (level === '省' && jurisdiction.type === 'Province')
+    )
+      return jurisdiction;
   }
   return bareLevel(level, 0, ctx, where)?.place ?? null;
 }
-

@@ -33,14 +33,27 @@ export function findPlaces(text: string, ctx: ExtractContext): PlaceMention[] {
   // A county of another city counts only where the text also names its city or province (河北涿州, 保定市涿州市):
   // bare, such names are common words as often as places (示范县, 城区, 泰山).
   const context = new Set(out.map((m) => m.place.code));
-  const inContext = (p: Place) => gazetteer.isHome(p) || p.type !== 'County' || [p.parent ?? '', p.code.slice(0, 2)].some((c) => context.has(c));
+  const inContext = (p: Place) =>
+    gazetteer.isHome(p) || p.type !== 'County' || [p.parent ?? '', p.code.slice(0, 2)].some((c) => context.has(c));
   // A zone the division list keeps among street-level units (高阳县经济开发区) is a County all the same.
-  const kept = out.filter((m) => inContext(m.place)).map((m) => m.place.type === 'Town' && ZONE_END.test(m.place.name)
-    ? placeMention({ ...m.place, type: 'County', code: `${m.place.code}Z` }, m.surface, m.start, m.end, 'place:zone')
-    : m);
+  const kept = out
+    .filter((m) => inContext(m.place))
+    .map((m) =>
+      m.place.type === 'Town' && ZONE_END.test(m.place.name)
+        ? placeMention(
+            { ...m.place, type: 'County', code: `${m.place.code}Z` },
+            m.surface,
+            m.start,
+            m.end,
+            'place:zone',
+          )
+        : m,
+    );
   const zones = findZones(text, kept, ctx);
   // A place printed inside a zone's name (开发区 in 东阿经济开发区) is that zone's prefix or a part of it.
-  const outside = kept.filter((m) => !zones.some((z) => m.start >= z.start && m.end <= z.end && !(m.start === z.start && z.prefix === m)));
+  const outside = kept.filter(
+    (m) => !zones.some((z) => m.start >= z.start && m.end <= z.end && !(m.start === z.start && z.prefix === m)),
+  );
   return [...outside, ...zones].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -63,7 +76,9 @@ function findZones(text: string, places: PlaceMention[], ctx: ExtractContext): Z
   for (const m of text.matchAll(ZONE)) {
     const end = m.index + m[0].length;
     const prefix = places
-      .filter((p) => p.end <= m.index && m.index - p.end <= 4 && p.place.type !== 'Town' && !HOME_CITY.includes(p.surface))
+      .filter(
+        (p) => p.end <= m.index && m.index - p.end <= 4 && p.place.type !== 'Town' && !HOME_CITY.includes(p.surface),
+      )
       .sort((a, b) => b.end - a.end || a.start - b.start)[0];
     if (!prefix) continue;
     const middle = text.slice(prefix.end, m.index);
@@ -73,9 +88,15 @@ function findZones(text: string, places: PlaceMention[], ctx: ExtractContext): Z
     const known = ctx.gazetteer.forms.get(printed);
     // The division list holds some zones as counties (潍坊滨海经济技术开发区) and some as street-level units
     // (高阳县经济开发区): either way a zone is a County (SCHEMA.md).
-    const place: Place = known && known.place.type === 'County'
-      ? known.place
-      : { type: 'County', name: printed, code: `${known?.place.code ?? prefix.place.code}Z:${printed}`, parent: prefix.place.code };
+    const place: Place =
+      known && known.place.type === 'County'
+        ? known.place
+        : {
+            type: 'County',
+            name: printed,
+            code: `${known?.place.code ?? prefix.place.code}Z:${printed}`,
+            parent: prefix.place.code,
+          };
     out.push({ ...placeMention(place, printed, prefix.start, end, 'place:zone'), prefix });
   }
   return out;
@@ -102,7 +123,16 @@ const ZONE_END = new RegExp(`(?:${ZONE_SUFFIXES.join('|')})$`);
 export const isEntityPlace = (m: PlaceMention): boolean => m.place.type !== 'Province';
 
 export function placeMention(place: Place, surface: string, start: number, end: number, rule: string): PlaceMention {
-  return { type: place.type === 'Town' ? 'Town' : place.type === 'City' ? 'City' : 'County', name: place.name, surface, start, end, rule, props: { division_code: place.code }, place };
+  return {
+    type: place.type === 'Town' ? 'Town' : place.type === 'City' ? 'City' : 'County',
+    name: place.name,
+    surface,
+    start,
+    end,
+    rule,
+    props: { division_code: place.code },
+    place,
+  };
 }
 
 /** The county an article is about: the one printed most often on its own, kicker and title included, and how often. */
@@ -110,7 +140,7 @@ export function mainCounty(places: PlaceMention[], ctx: ExtractContext): { place
   const counts = new Map<string, { place: Place; n: number }>();
   for (const p of places) {
     const county = ctx.gazetteer.countyOf(p.place);
-    if (!county || !county.code.startsWith(ctx.gazetteer.home.code)) continue;
+    if (!county?.code.startsWith(ctx.gazetteer.home.code)) continue;
     const c = counts.get(county.code) ?? { place: county, n: 0 };
     c.n += p.place.type === 'County' ? 1 : 0.5;
     counts.set(county.code, c);
@@ -123,7 +153,12 @@ export function mainCounty(places: PlaceMention[], ctx: ExtractContext): { place
  * The county an article is about (SCHEMA.md: the one its kicker or headline prefix names, else the one its body is
  * about), with the zone when that is what the kicker or prefix names (高唐开发区 → 高唐县 and the zone).
  */
-export function articleCounty(article: Pick<Article, 'kicker' | 'title'>, headPlaces: PlaceMention[], bodyPlaces: PlaceMention[], ctx: ExtractContext): ArticlePlace {
+export function articleCounty(
+  article: Pick<Article, 'kicker' | 'title'>,
+  headPlaces: PlaceMention[],
+  bodyPlaces: PlaceMention[],
+  ctx: ExtractContext,
+): ArticlePlace {
   const prefix = /^([^：:，]{2,12})[：:]/.exec(article.title ?? '')?.[1];
   for (const part of [article.kicker, prefix]) {
     if (!part) continue;

@@ -16,8 +16,12 @@ const DEPARTMENT_AFTER = /^[部处科室组办]/;
 /** A list of projects: 甲、乙、丙等4个光伏发电项目. */
 /** The end of a list of projects: 等N个…项目, 等项目, or a count right after the last item (…和C3个项目). */
 const LIST = /(?:等(?:\d+个)?|(?<![\d个])\d+个)[^，。；、]{0,12}?项目/g;
-const OWNED_BEFORE = /(?:公司|集团|企业|[)）])(?:(?:投资|建设|投建|兴建|打造|实施|开发|生产|承建|运营)[^，。；的]{0,24})?的$/;
-const QUOTED_BEFORE_SUFFIX = new RegExp(`“([^“”，。、]{2,20})”(${[...PROJECT_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})`, 'g');
+const OWNED_BEFORE =
+  /(?:公司|集团|企业|[)）])(?:(?:投资|建设|投建|兴建|打造|实施|开发|生产|承建|运营)[^，。；的]{0,24})?的$/;
+const QUOTED_BEFORE_SUFFIX = new RegExp(
+  `“([^“”，。、]{2,20})”(${[...PROJECT_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})`,
+  'g',
+);
 /** A conjunction inside project names (雨洪资源利用及引调水工程); 和 and 与 join lists far more often than names. */
 const PROJECT_JOINS = ['及'];
 const LIST_SEPARATOR = /[、和及与]/;
@@ -29,7 +33,12 @@ export interface ProjectMention extends Mention {
   stripped: string[];
 }
 
-export function findProjects(text: string, ctx: ExtractContext, companies: Mention[], places: PlaceMention[]): ProjectMention[] {
+export function findProjects(
+  text: string,
+  ctx: ExtractContext,
+  companies: Mention[],
+  places: PlaceMention[],
+): ProjectMention[] {
   const out: ProjectMention[] = [];
   const brands = companies.map((c) => ({ company: c, brand: brandOf(c.name, ctx) }));
   /** Names of common words only: projects where they repeat the end of a named one (太阳能发电玻璃项目). */
@@ -52,21 +61,56 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
     // A zone printed at the start (东阿经济开发区污水处理厂新建工程) is a place the gazetteer does not hold.
     const zone = places.find((p) => p.rule === 'place:zone' && p.start === n.start && p.end < n.end)?.surface;
     // A brand stays in the name (中瑞汽车产业园主体项目): only an owner printed in full is stripped.
-    const { name, stripped, lastPlace, core } = canonicalProject(n.name, owner && owner.start === n.start ? owner.surface : '', ctx, zone);
+    const { name, stripped, lastPlace, core } = canonicalProject(
+      n.name,
+      owner && owner.start === n.start ? owner.surface : '',
+      ctx,
+      zone,
+    );
     const stem = core.slice(0, core.length - n.suffix.length);
     const sized = CAPACITY.test(stem);
-    const named = quoted || owner || ownedBefore || sized || lastPlace !== null || (stem.length >= 4 && !isGeneric(stem) && !onlyVerbs(stem));
+    const named =
+      quoted
+      || owner
+      || ownedBefore
+      || sized
+      || lastPlace !== null
+      || (stem.length >= 4 && !isGeneric(stem) && !onlyVerbs(stem));
     // Not names but classes: …是…龙头项目 (after 是), 新兴产业重点项目 (a category word), 可再生能源项目19个 (counted).
     const bare = stem.replace(BRACKETED, '');
-    const category = !quoted && (text[n.start - 1] === '是' || CATEGORY_WORDS.some((w) => bare.endsWith(w)) || /^\d+个/.test(text.slice(n.end)));
+    const category =
+      !quoted
+      && (text[n.start - 1] === '是'
+        || CATEGORY_WORDS.some((w) => bare.endsWith(w))
+        || /^\d+个/.test(text.slice(n.end)));
     // 临清市项目, 开发区项目, …经济开发区园区: a place and a suffix name the place's projects, not one.
-    const placeOnly = !quoted && placesAt.endingAt(n.end - n.suffix.length).some((p) => p.start === n.start || n.suffix === '园区');
+    const placeOnly =
+      !quoted && placesAt.endingAt(n.end - n.suffix.length).some((p) => p.start === n.start || n.suffix === '园区');
     if (category || placeOnly) continue;
     if (!named) {
-      unnamed.push({ type: 'Project', name, surface: n.name, start: n.start, end: n.end, rule: 'project:short-form', props: {}, stripped });
+      unnamed.push({
+        type: 'Project',
+        name,
+        surface: n.name,
+        start: n.start,
+        end: n.end,
+        rule: 'project:short-form',
+        props: {},
+        stripped,
+      });
       continue;
     }
-    out.push({ type: 'Project', name, surface: n.name, start: n.start, end: n.end, rule: quoted ? 'project:quoted' : `project:${n.suffix}`, props: {}, ...(owner ? { owner } : {}), stripped });
+    out.push({
+      type: 'Project',
+      name,
+      surface: n.name,
+      start: n.start,
+      end: n.end,
+      rule: quoted ? 'project:quoted' : `project:${n.suffix}`,
+      props: {},
+      ...(owner ? { owner } : {}),
+      stripped,
+    });
   }
   for (const m of text.matchAll(LIST)) {
     // The list runs from its clause's start; its first item starts where a name would (after 观摩了, 共有…).
@@ -81,13 +125,27 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
       // Items with a suffix of their own (…项目、…产业园) are found by the suffix rule.
       if (item.length < 4 || PROJECT_SUFFIXES.some((x) => item.endsWith(x))) continue;
       // 瓦特科技有限公司智能物料柜等项目: an owner printed before the item is its developer.
-      const owner = companies.filter((c) => c.start === start && c.end < start + item.length).sort((x, y) => y.end - x.end)[0];
+      const owner = companies
+        .filter((c) => c.start === start && c.end < start + item.length)
+        .sort((x, y) => y.end - x.end)[0];
       // 菏泽开发区北汇盈创3D打印建筑: a leading place or zone goes into LOCATED_IN (the place-in-name rule).
-      const place = owner ? undefined : places.filter((p) => p.start === start && p.end < start + item.length).sort((x, y) => y.end - x.end)[0];
+      const place = owner
+        ? undefined
+        : places.filter((p) => p.start === start && p.end < start + item.length).sort((x, y) => y.end - x.end)[0];
       const cut = owner?.end ?? place?.end ?? start;
       const name = item.slice(cut - start);
       if (name.length < 4 || (!owner && isGeneric(name))) continue;
-      out.push({ type: 'Project', name, surface: item, start, end: start + item.length, rule: 'project:list', props: {}, ...(owner ? { owner } : {}), stripped: [] });
+      out.push({
+        type: 'Project',
+        name,
+        surface: item,
+        start,
+        end: start + item.length,
+        rule: 'project:list',
+        props: {},
+        ...(owner ? { owner } : {}),
+        stripped: [],
+      });
     }
   }
   out.push(...findInfrastructure(text).filter((i) => !out.some((p) => p.start <= i.start && p.end >= i.end)));
@@ -95,8 +153,18 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
   for (const m of text.matchAll(QUOTED_BEFORE_SUFFIX)) {
     const name = m[1]! + m[2]!;
     // Quotes also mark slogans and kinds (“两高”项目, “当家吃饭”项目): a name is long and holds a proper word.
-    if (m[1]!.length < 6 || isGeneric(m[1]!) || out.some((p) => p.start <= m.index && p.end >= m.index + m[0].length)) continue;
-    out.push({ type: 'Project', name, surface: m[0], start: m.index, end: m.index + m[0].length, rule: 'project:quoted', props: {}, stripped: [] });
+    if (m[1]!.length < 6 || isGeneric(m[1]!) || out.some((p) => p.start <= m.index && p.end >= m.index + m[0].length))
+      continue;
+    out.push({
+      type: 'Project',
+      name,
+      surface: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      rule: 'project:quoted',
+      props: {},
+      stripped: [],
+    });
   }
   // Common words name a project where they repeat a named one's end (太阳能发电玻璃项目), or stand in a list with
   // named ones (…一期项目、高端智能装备信息产业园项目和乖宝萌宠小镇项目).
@@ -111,7 +179,8 @@ export function findProjects(text: string, ctx: ExtractContext, companies: Menti
   };
   out.forEach(note);
   const listedWith = (u: ProjectMention) =>
-    (/^[、和及与]$/.test(text[u.start - 1] ?? '') && ends.has(u.start - 1)) || (/^[、和及与]$/.test(text[u.end] ?? '') && starts.has(u.end + 1));
+    (/^[、和及与]$/.test(text[u.start - 1] ?? '') && ends.has(u.start - 1))
+    || (/^[、和及与]$/.test(text[u.end] ?? '') && starts.has(u.end + 1));
   for (const u of unnamed) {
     if (!nameEnds.has(u.name) && !listedWith(u)) continue;
     out.push(u);
@@ -132,13 +201,19 @@ function brandOf(company: string, ctx: ExtractContext): string | null {
 
 /** A company of the article whose brand starts the project's name, with enough name left after it. */
 function brandOwner(printed: string, brands: Array<{ company: Mention; brand: string | null }>): Mention | undefined {
-  return brands.find(({ brand }) => brand !== null && printed.startsWith(brand) && printed.length - brand.length >= 6)?.company;
+  return brands.find(({ brand }) => brand !== null && printed.startsWith(brand) && printed.length - brand.length >= 6)
+    ?.company;
 }
 
-const LINE_SUFFIXES = readTable('infrastructure.tsv', { columns: ['suffix'] }).map((r) => r.suffix).sort((a, b) => b.length - a.length);
+const LINE_SUFFIXES = readTable('infrastructure.tsv', { columns: ['suffix'] })
+  .map((r) => r.suffix)
+  .sort((a, b) => b.length - a.length);
 const BUILD_VERBS = readTable('construction-verbs.tsv', { columns: ['verb'] }).map((r) => r.verb);
 /** A line, its section if printed, then (after at most an adverb) a verb of building. */
-const LINE = new RegExp(`(${LINE_SUFFIXES.join('|')})((?:[\\p{Script=Han}]{1,6}?段)?)(?=(?:全线|正式|开始|顺利|全面|加快)?(?:${BUILD_VERBS.join('|')}))`, 'gu');
+const LINE = new RegExp(
+  `(${LINE_SUFFIXES.join('|')})((?:[\\p{Script=Han}]{1,6}?段)?)(?=(?:全线|正式|开始|顺利|全面|加快)?(?:${BUILD_VERBS.join('|')}))`,
+  'gu',
+);
 
 /** 济郑高铁山东段 (开始铺轨): a railway or road reported as being built, with its section. */
 function findInfrastructure(text: string): ProjectMention[] {
@@ -149,7 +224,16 @@ function findInfrastructure(text: string): ProjectMention[] {
     if (m.index - start < 2 || m.index - start > 6) continue;
     const end = m.index + m[0].length;
     const name = text.slice(start, end);
-    out.push({ type: 'Project', name, surface: name, start, end, rule: 'project:infrastructure', props: {}, stripped: [] });
+    out.push({
+      type: 'Project',
+      name,
+      surface: name,
+      start,
+      end,
+      rule: 'project:infrastructure',
+      props: {},
+      stripped: [],
+    });
   }
   return out;
 }
@@ -165,13 +249,21 @@ function onlyVerbs(stem: string): boolean {
  * 高唐时风集团锦纶工业布智能制造项目 → 锦纶工业布智能制造项目 (owner and county stripped);
  * 东昌府区电商产业园 keeps its county (电商产业园 is generic); 聊城市… keeps the city (a project is not located in a city).
  */
-export function canonicalProject(printed: string, owner: string, ctx: ExtractContext, zone?: string): { name: string; stripped: string[]; lastPlace: string | null; core: string } {
+export function canonicalProject(
+  printed: string,
+  owner: string,
+  ctx: ExtractContext,
+  zone?: string,
+): { name: string; stripped: string[]; lastPlace: string | null; core: string } {
   let name = printed;
   let lastPlace: string | null = null;
   const stripped: string[] = [];
   if (owner && name.startsWith(owner)) name = name.slice(owner.length);
   for (;;) {
-    const m: { key: string; end: number } | null = zone && name.startsWith(zone) && lastPlace === null ? { key: zone, end: zone.length } : ctx.places.longestAt(name, 0);
+    const m: { key: string; end: number } | null =
+      zone && name.startsWith(zone) && lastPlace === null
+        ? { key: zone, end: zone.length }
+        : ctx.places.longestAt(name, 0);
     if (!m) break;
     const form: { place: { type: string } } = ctx.gazetteer.forms.get(m.key) ?? { place: { type: 'County' } };
     // A province names a category (山东省重点项目), not where one project is.
@@ -186,5 +278,10 @@ export function canonicalProject(printed: string, owner: string, ctx: ExtractCon
     stripped.push(m.key);
     name = rest;
   }
-  return { name, stripped, lastPlace, core: lastPlace && name.startsWith(lastPlace) ? name.slice(lastPlace.length) : name };
+  return {
+    name,
+    stripped,
+    lastPlace,
+    core: lastPlace && name.startsWith(lastPlace) ? name.slice(lastPlace.length) : name,
+  };
 }

@@ -37,11 +37,19 @@ export interface ArticleMentions {
 const DESTINATION = /[来赴到往抵临]$/;
 /** A company's verb and 的 right before a project: the verb, then at most an amount, then 的, then the project. */
 const COMPANY_VERB_DE = /(投资|建设|投建|兴建|打造|实施|开发|生产|承建|运营)(?:[^，。；的]{0,24})的$/;
-const within = (inner: { start: number; end: number }, outer: { start: number; end: number }) => inner.start >= outer.start && inner.end <= outer.end;
+const within = (inner: { start: number; end: number }, outer: { start: number; end: number }) =>
+  inner.start >= outer.start && inner.end <= outer.end;
 const sentenceAt = (spans: Span[], at: number) => spanAt(spans, at) ?? spans[spans.length - 1]!;
 
 export function positionsToRelations(a: ArticleMentions): MentionRelation[] {
-  return a.positions.map((p) => ({ type: 'HOLDS_POSITION', from: p.person, to: p.org, at: p.person.start, rule: 'position:title-chain', props: { title: p.title } }));
+  return a.positions.map((p) => ({
+    type: 'HOLDS_POSITION',
+    from: p.person,
+    to: p.org,
+    at: p.person.start,
+    rule: 'position:title-chain',
+    props: { title: p.title },
+  }));
 }
 
 /** DEVELOPS: an owner printed in the project's name, `公司的…项目`, one company and one project in a sentence, or a company's official speaking of the project. */
@@ -50,27 +58,70 @@ export function developsRelations(a: ArticleMentions): MentionRelation[] {
   // Indexed by offset: a long body has many sentences and many names, and a scan of all names per sentence is quadratic.
   const companies = new OffsetIndex(a.companies);
   const projects = new OffsetIndex(a.projects);
-  const companyRefs = [...a.companies, ...a.references.filter((r) => r.target.type === 'Company').map((r) => ({ ...r.target, start: r.start, end: r.end }))];
+  const companyRefs = [
+    ...a.companies,
+    ...a.references
+      .filter((r) => r.target.type === 'Company')
+      .map((r) => ({ ...r.target, start: r.start, end: r.end })),
+  ];
   const refs = new OffsetIndex(companyRefs);
   for (const p of a.projects) {
-    if (p.owner) out.push({ type: 'DEVELOPS', from: p.owner, to: p, at: p.start, rule: 'develops:owner-in-name', props: { role: '建设' } });
+    if (p.owner)
+      out.push({
+        type: 'DEVELOPS',
+        from: p.owner,
+        to: p,
+        at: p.start,
+        rule: 'develops:owner-in-name',
+        props: { role: '建设' },
+      });
     const before = refs.endingAt(p.start - 1).find((c) => a.text[c.end] === '的');
-    if (before) out.push({ type: 'DEVELOPS', from: before, to: p, at: p.start, rule: 'develops:company-de-project', props: { role: '建设' } });
+    if (before)
+      out.push({
+        type: 'DEVELOPS',
+        from: before,
+        to: p,
+        at: p.start,
+        rule: 'develops:company-de-project',
+        props: { role: '建设' },
+      });
     // 中化集团投资的己内酰胺项目, 该公司生产的…项目, 华新控股香港公司投资9500万美元的…项目: a company, its verb, 的.
     const s = sentenceAt(a.sentences, p.start);
     const lead = a.text.slice(s.start, p.start);
     const verb = COMPANY_VERB_DE.exec(lead);
     const owner = verb && refs.endingAt(s.start + verb.index).find((c) => within(c, s));
-    if (!before && owner) out.push({ type: 'DEVELOPS', from: owner, to: p, at: p.start, rule: 'develops:company-verb-de', props: { role: verb[1]! } });
+    if (!before && owner)
+      out.push({
+        type: 'DEVELOPS',
+        from: owner,
+        to: p,
+        at: p.start,
+        rule: 'develops:company-verb-de',
+        props: { role: verb[1]! },
+      });
   }
   // 该项目由X公司投资建设 / 项目由X承建: the company after 由, the role its verb.
   for (const c of a.companies) {
-    const verb = /^(?:负责|共同|联合|筹划|规划|组织)?(投资|建设|承建|运营|实施|开发|打造)/.exec(a.text.slice(c.end, c.end + 6));
+    const verb = /^(?:负责|共同|联合|筹划|规划|组织)?(投资|建设|承建|运营|实施|开发|打造)/.exec(
+      a.text.slice(c.end, c.end + 6),
+    );
     if (a.text[c.start - 1] !== '由' || !verb) continue;
     const s = sentenceAt(a.sentences, c.start);
-    const project = projects.within(s).filter((p) => p.end <= c.start).sort((x, y) => y.end - x.end)[0]
+    const project =
+      projects
+        .within(s)
+        .filter((p) => p.end <= c.start)
+        .sort((x, y) => y.end - x.end)[0]
       ?? a.references.find((r) => r.target.type === 'Project' && within(r, s) && r.end <= c.start)?.target;
-    if (project) out.push({ type: 'DEVELOPS', from: c, to: project, at: c.start, rule: 'develops:you-company-verb', props: { role: verb[1]! } });
+    if (project)
+      out.push({
+        type: 'DEVELOPS',
+        from: c,
+        to: project,
+        at: c.start,
+        rule: 'develops:you-company-verb',
+        props: { role: verb[1]! },
+      });
   }
   const developed = new Set(out.map((r) => r.to));
   for (const s of a.sentences) {
@@ -78,19 +129,40 @@ export function developsRelations(a: ArticleMentions): MentionRelation[] {
     const ps = projects.within(s).filter((p) => p.surface.endsWith('项目'));
     if (cs.length === 1 && ps.length === 1 && !developed.has(ps[0]!)) {
       developed.add(ps[0]!);
-      out.push({ type: 'DEVELOPS', from: cs[0]!, to: ps[0]!, at: s.start, rule: 'develops:same-sentence', props: { role: '建设' } });
+      out.push({
+        type: 'DEVELOPS',
+        from: cs[0]!,
+        to: ps[0]!,
+        at: s.start,
+        rule: 'develops:same-sentence',
+        props: { role: '建设' },
+      });
     }
   }
   // Whether a quote of the paragraph speaks of a project: once per paragraph, however many officials it names.
   const quoted = new Map<Span, boolean>();
   const quotesProject = (para: Span) =>
-    quoted.get(para) ?? quoted.set(para, (para.text.match(/“[^”]*”/g) ?? []).some((q) => q.includes('项目'))).get(para)!;
+    quoted.get(para)
+    ?? quoted
+      .set(
+        para,
+        (para.text.match(/“[^”]*”/g) ?? []).some((q) => q.includes('项目')),
+      )
+      .get(para)!;
   for (const pos of a.positions) {
     if (pos.org.type !== 'Company') continue;
     const para = sentenceAt(a.paragraphs, pos.person.start);
     if (!quotesProject(para)) continue;
     const project = projects.lastStartingBefore(para.start);
-    if (project) out.push({ type: 'DEVELOPS', from: pos.org, to: project, at: pos.person.start, rule: 'develops:official-on-project', props: { role: '建设' } });
+    if (project)
+      out.push({
+        type: 'DEVELOPS',
+        from: pos.org,
+        to: project,
+        at: pos.person.start,
+        rule: 'develops:official-on-project',
+        props: { role: '建设' },
+      });
   }
   return out;
 }
@@ -109,12 +181,22 @@ export function fundsRelations(a: ArticleMentions): MentionRelation[] {
     if (verbAt < agency.end) continue;
     // 拨付X公司…, or 向X公司拨付…
     const inSentence = targets.within(s);
-    const target = inSentence.filter((m) => m.start >= verbAt).sort((x, y) => x.start - y.start)[0]
-      ?? inSentence.find((m) => m.start > agency.end && m.end <= verbAt && /[向为给对]/.test(a.text[m.start - 1] ?? ''));
+    const target =
+      inSentence.filter((m) => m.start >= verbAt).sort((x, y) => x.start - y.start)[0]
+      ?? inSentence.find(
+        (m) => m.start > agency.end && m.end <= verbAt && /[向为给对]/.test(a.text[m.start - 1] ?? ''),
+      );
     if (!target) continue;
     const amount = findAmounts(a.text.slice(Math.max(target.end, verbAt), s.end))[0];
     if (!amount) continue;
-    out.push({ type: 'FUNDS', from: agency, to: target, at: s.start, rule: 'funds:agency-verb-amount', props: { amount_yuan: amount.yuan } });
+    out.push({
+      type: 'FUNDS',
+      from: agency,
+      to: target,
+      at: s.start,
+      rule: 'funds:agency-verb-amount',
+      props: { amount_yuan: amount.yuan },
+    });
   }
   return out;
 }
@@ -137,12 +219,13 @@ export function attachInvestments(a: ArticleMentions): void {
       const inSentence = projects.within(s);
       const after = inSentence.find((p) => p.start === amountEnd + 1 && a.text[amountEnd] === '的');
       // A bare 投资 states a project's investment only right before it (投资50亿元的太阳能发电玻璃项目).
-      const project = m[1] === '投资'
-        ? after
-        : (after
-          ?? a.references.find((r) => r.target.type === 'Project' && (r.end === at || r.start === s.start))?.target
-          ?? inSentence.filter((p) => p.end <= at).sort((x, y) => y.end - x.end)[0]
-          ?? (CLAUSE_PROJECT.test(lead) ? projects.lastEndingBy(at) : undefined));
+      const project =
+        m[1] === '投资'
+          ? after
+          : (after
+            ?? a.references.find((r) => r.target.type === 'Project' && (r.end === at || r.start === s.start))?.target
+            ?? inSentence.filter((p) => p.end <= at).sort((x, y) => y.end - x.end)[0]
+            ?? (CLAUSE_PROJECT.test(lead) ? projects.lastEndingBy(at) : undefined));
       if (!project || project.props.investment_yuan !== undefined) continue;
       project.props.investment_yuan = amount.yuan;
       project.props.investment_text = m[0];
@@ -162,7 +245,12 @@ const CLAUSE_PROJECT = /(?:^|[，。；：“])(?:该|这个|此|本|整个)?项
  * LOCATED_IN for companies, projects and organisations: a county or town printed in the name, `位于X的`, a
  * sentence that opens `在X，`, the one county a sentence names, or the county a paragraph opens with.
  */
-export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develops: MentionRelation[], about: ArticlePlace): MentionRelation[] {
+export function locatedRelations(
+  a: ArticleMentions,
+  ctx: ExtractContext,
+  develops: MentionRelation[],
+  about: ArticlePlace,
+): MentionRelation[] {
   const out: MentionRelation[] = [];
   const located = new Map<Mention, Place[]>();
   const add = (m: Mention, place: Place, rule: RelationRule, at: number, surface: string) => {
@@ -182,7 +270,9 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
   const others = new OffsetIndex([...a.agencies, ...holders]);
   const standalone = a.places.filter((p) => localPlace(p.place) && others.containing(p).length === 0);
   // 来莘县考察, 赴冠县调研: a destination is where a visitor goes, not where what the sentence names stands.
-  const settled = new OffsetIndex(standalone.filter((p) => !DESTINATION.test(a.text.slice(Math.max(0, p.start - 2), p.start))));
+  const settled = new OffsetIndex(
+    standalone.filter((p) => !DESTINATION.test(a.text.slice(Math.max(0, p.start - 2), p.start))),
+  );
   const places = new OffsetIndex(a.places);
   const holdersAt = new OffsetIndex(holders);
   const standaloneAt = new OffsetIndex(standalone);
@@ -194,12 +284,19 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
   const standaloneByStart = firstByStart(standalone);
   const countyByStart = firstByStart(standalone, (p) => p.place.type === 'County');
   const projectByStart = firstByStart(a.projects);
-  const fallback = (m: Mention, place: Place, articleWide = false) => !located.has(m) && !namedElsewhere(m, places, place, articleWide);
+  const fallback = (m: Mention, place: Place, articleWide = false) =>
+    !located.has(m) && !namedElsewhere(m, places, place, articleWide);
 
   for (const m of holders) {
-    for (const p of places.within(m)) if (localPlace(p.place)) add(m, p.place, 'located:place-in-name', m.start, p.surface);
+    for (const p of places.within(m))
+      if (localPlace(p.place)) add(m, p.place, 'located:place-in-name', m.start, p.surface);
     const before = /位于([^，。；的]{2,12})的$/.exec(a.text.slice(Math.max(0, m.start - 16), m.start));
-    const place = before ? ctx.places.scan(before[1]!).map((f) => ctx.gazetteer.forms.get(f.key)!.place).find(localPlace) : undefined;
+    const place = before
+      ? ctx.places
+          .scan(before[1]!)
+          .map((f) => ctx.gazetteer.forms.get(f.key)!.place)
+          .find(localPlace)
+      : undefined;
     if (place) add(m, place, 'located:weiyu', m.start, place.name);
   }
   for (const s of a.sentences) {
@@ -211,18 +308,40 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
       const place = standaloneByStart.get(at)?.place ?? placesOf(projectByStart.get(at), located)[0];
       if (place) for (const m of inside) add(m, place, 'located:sentence-opener', s.start, place.name);
     }
-    const counties = unique(settled.within(s).filter((p) => p.place.type === 'County').map((p) => p.place));
-    if (counties.length === 1) for (const m of inside.filter((x) => fallback(x, counties[0]!))) add(m, counties[0]!, 'located:one-county-in-sentence', s.start, counties[0]!.name);
+    const counties = unique(
+      settled
+        .within(s)
+        .filter((p) => p.place.type === 'County')
+        .map((p) => p.place),
+    );
+    if (counties.length === 1)
+      for (const m of inside.filter((x) => fallback(x, counties[0]!)))
+        add(m, counties[0]!, 'located:one-county-in-sentence', s.start, counties[0]!.name);
   }
   for (const para of a.paragraphs) {
     const topic = countyByStart.get(para.start);
     // The topic is the one county the paragraph's first clause names (not 冠县和莘县的企业…).
-    const firstClause = { start: para.start, end: para.start + (/[，。；]/.exec(para.text)?.index ?? para.text.length) };
-    if (!topic || unique(standaloneAt.within(firstClause).filter((p) => p.place.type === 'County').map((p) => p.place)).length !== 1) continue;
+    const firstClause = {
+      start: para.start,
+      end: para.start + (/[，。；]/.exec(para.text)?.index ?? para.text.length),
+    };
+    if (
+      !topic
+      || unique(
+        standaloneAt
+          .within(firstClause)
+          .filter((p) => p.place.type === 'County')
+          .map((p) => p.place),
+      ).length !== 1
+    )
+      continue;
     // The topic holds until a sentence widens the view to the whole city (全市还引进了…).
-    const cityWide = a.places.find((p) => p.start > firstClause.end && p.end <= para.end && p.place.code === ctx.gazetteer.home.code);
+    const cityWide = a.places.find(
+      (p) => p.start > firstClause.end && p.end <= para.end && p.place.code === ctx.gazetteer.home.code,
+    );
     const until = cityWide ? sentenceAt(a.sentences, cityWide.start).start : para.end;
-    for (const m of holdersAt.within(para).filter((x) => x.start < until && fallback(x, topic.place))) add(m, topic.place, 'located:paragraph-topic', para.start, topic.surface);
+    for (const m of holdersAt.within(para).filter((x) => x.start < until && fallback(x, topic.place)))
+      add(m, topic.place, 'located:paragraph-topic', para.start, topic.surface);
   }
   // A company and the project it develops stand in the same place, where the text says where one of them is (this
   // runs before the article-wide rule, which places projects only).
@@ -234,16 +353,22 @@ export function locatedRelations(a: ArticleMentions, ctx: ExtractContext, develo
   }
   const named = (m: Mention) => holdersNamed.get(`${m.type}:${m.name}`) ?? [];
   for (const d of develops) {
-    for (const [from, to] of [[d.from, d.to], [d.to, d.from]] as const) {
+    for (const [from, to] of [
+      [d.from, d.to],
+      [d.to, d.from],
+    ] as const) {
       const target = named(to)[0];
       if (!target || located.has(target)) continue;
       const source = named(from).find((h) => located.has(h));
-      for (const place of source ? located.get(source)! : []) add(target, place, 'located:via-develops', d.at, place.name);
+      for (const place of source ? located.get(source)! : [])
+        add(target, place, 'located:via-develops', d.at, place.name);
     }
   }
   // The article's other projects stand in the county (and zone) it is about, unless their name places them elsewhere.
   // Companies do not: an article about a county names visitors, partners and parent firms as often as local ones.
-  if (about.county && about.sure) for (const m of a.projects.filter((x) => fallback(x, about.county!, true))) add(m, about.county, 'located:article-county', m.start, about.county.name);
+  if (about.county && about.sure)
+    for (const m of a.projects.filter((x) => fallback(x, about.county!, true)))
+      add(m, about.county, 'located:article-county', m.start, about.county.name);
   return out;
 }
 
@@ -267,7 +392,15 @@ export function townRelations(a: ArticleMentions, ctx: ExtractContext): MentionR
   for (const t of unique(a.places.filter((p) => p.place.type === 'Town').map((p) => p.place))) {
     const county = ctx.gazetteer.countyOf(t);
     const mention = a.places.find((p) => p.place === t)!;
-    if (county && counties.has(county.code)) out.push({ type: 'LOCATED_IN', from: mention, to: placeTarget(county, county.name, mention.start), at: mention.start, rule: 'located:gazetteer', props: {} });
+    if (county && counties.has(county.code))
+      out.push({
+        type: 'LOCATED_IN',
+        from: mention,
+        to: placeTarget(county, county.name, mention.start),
+        at: mention.start,
+        rule: 'located:gazetteer',
+        props: {},
+      });
   }
   return out;
 }
@@ -281,5 +414,13 @@ function unique(places: Place[]): Place[] {
 }
 
 function placeTarget(place: Place, surface: string, at: number): Mention {
-  return { type: place.type === 'Town' ? 'Town' : place.type === 'City' ? 'City' : 'County', name: place.name, surface, start: at, end: at, rule: 'place', props: { division_code: place.code } };
+  return {
+    type: place.type === 'Town' ? 'Town' : place.type === 'City' ? 'City' : 'County',
+    name: place.name,
+    surface,
+    start: at,
+    end: at,
+    rule: 'place',
+    props: { division_code: place.code },
+  };
 }

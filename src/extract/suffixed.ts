@@ -12,12 +12,20 @@ export interface SuffixedName {
 
 /** Suffixes longest first, so that 股份有限公司 is one suffix and not 公司 after 股份有限. */
 export function suffixPattern(suffixes: string[]): RegExp {
-  const alt = [...suffixes].sort((a, b) => b.length - a.length).map((s) => s.replace(/[()（）]/g, '\\$&')).join('|');
+  const alt = [...suffixes]
+    .sort((a, b) => b.length - a.length)
+    .map((s) => s.replace(/[()（）]/g, '\\$&'))
+    .join('|');
   return new RegExp(alt, 'g');
 }
 
 /** `joins`: conjunctions that may stand inside the names sought (及 in project names), see nameStart. */
-export function findSuffixed(text: string, pattern: RegExp, minStem = 2, joins: readonly string[] = []): SuffixedName[] {
+export function findSuffixed(
+  text: string,
+  pattern: RegExp,
+  minStem = 2,
+  joins: readonly string[] = [],
+): SuffixedName[] {
   const out: SuffixedName[] = [];
   for (const m of text.matchAll(pattern)) {
     const start = nameStart(text, m.index, 0, joins);

@@ -30,12 +30,19 @@ export interface ExportFile {
 type Attrs = Record<string, unknown>;
 
 /** The graph of an extract output folder's records, Article nodes completed with what graph.json leaves out. */
-export function recordsGraph(articles: Iterable<Article>, entities: Iterable<Entity>, relations: Iterable<Relation>): KgGraph {
+export function recordsGraph(
+  articles: Iterable<Article>,
+  entities: Iterable<Entity>,
+  relations: Iterable<Relation>,
+): KgGraph {
   const list = [...articles];
   const graph = buildGraph(list, entities, relations);
   for (const a of list) {
     graph.mergeNodeAttributes(articleNodeId(a.id), {
-      index: a.index, body: a.body, reporters: a.reporters.map((r) => r.name), reporter_roles: a.reporters.map((r) => r.role),
+      index: a.index,
+      body: a.body,
+      reporters: a.reporters.map((r) => r.name),
+      reporter_roles: a.reporters.map((r) => r.role),
     });
   }
   return graph;
@@ -43,10 +50,14 @@ export function recordsGraph(articles: Iterable<Article>, entities: Iterable<Ent
 
 export function exportFiles(graph: KgGraph, format: ExportFormat): ExportFile[] {
   switch (format) {
-    case 'neo4j-admin': return neo4jAdmin(graph);
-    case 'graphml': return [{ name: 'graph.graphml', content: graphml(graph) }];
-    case 'gexf': return [{ name: 'graph.gexf', content: gexf.write(graph) }];
-    case 'csv': return csv(graph);
+    case 'neo4j-admin':
+      return neo4jAdmin(graph);
+    case 'graphml':
+      return [{ name: 'graph.graphml', content: graphml(graph) }];
+    case 'gexf':
+      return [{ name: 'graph.gexf', content: gexf.write(graph) }];
+    case 'csv':
+      return csv(graph);
   }
 }
 
@@ -59,9 +70,14 @@ export function columnType(values: Iterable<unknown>): ColumnType {
   let type: ColumnType | null = null;
   for (const v of values) {
     if (v === null || v === undefined) continue;
-    const t: ColumnType = Array.isArray(v) ? 'string[]'
-      : typeof v === 'boolean' ? 'boolean'
-        : typeof v === 'number' ? (Number.isSafeInteger(v) ? 'long' : 'double')
+    const t: ColumnType = Array.isArray(v)
+      ? 'string[]'
+      : typeof v === 'boolean'
+        ? 'boolean'
+        : typeof v === 'number'
+          ? Number.isSafeInteger(v)
+            ? 'long'
+            : 'double'
           : 'string';
     if (type === null || type === t) type = t;
     else if ((type === 'long' && t === 'double') || (type === 'double' && t === 'long')) type = 'double';
@@ -83,7 +99,8 @@ function columns(rows: Attrs[], leading: string[], skip: ReadonlySet<string>): s
  */
 function joinList(v: unknown[], where: string | null): string {
   for (const x of v) {
-    if (where !== null && String(x).includes(ARRAY_DELIMITER)) throw new Error(`${where}: list value "${String(x)}" contains the array delimiter "${ARRAY_DELIMITER}"`);
+    if (where !== null && String(x).includes(ARRAY_DELIMITER))
+      throw new Error(`${where}: list value "${String(x)}" contains the array delimiter "${ARRAY_DELIMITER}"`);
   }
   return v.map(String).join(ARRAY_DELIMITER);
 }
@@ -99,7 +116,7 @@ const csvField = (s: string): string => (/[",\r\n]/.test(s) || s === '' ? `"${s.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 export const spreadsheetField = (s: string): string =>
-  (FORMULA_START.test(s) ? `"'${s.replaceAll('"', '""')}"` : csvField(s));
+  FORMULA_START.test(s) ? `"'${s.replaceAll('"', '""')}"` : csvField(s);
 
 type Field = (s: string) => string;
 
@@ -127,20 +144,35 @@ const EDGE_LEADING = ['type', 'article', 'evidence', 'start', 'end', 'rule'];
 
 function csv(graph: KgGraph): ExportFile[] {
   const nodes = nodeRows(graph);
-  const nodeCols = columns(nodes.map((n) => n.attrs), NODE_LEADING, new Set());
+  const nodeCols = columns(
+    nodes.map((n) => n.attrs),
+    NODE_LEADING,
+    new Set(),
+  );
   const edges = edgeRows(graph);
-  const edgeCols = columns(edges.map((e) => e.attrs), EDGE_LEADING, new Set());
+  const edgeCols = columns(
+    edges.map((e) => e.attrs),
+    EDGE_LEADING,
+    new Set(),
+  );
   const f = spreadsheetField;
   const value = (v: unknown) => csvValue(v, null, f);
   return [
     {
       name: 'nodes.csv',
-      content: csvLines(['id', ...nodeCols], nodes.map((n) => [f(n.id), ...nodeCols.map((c) => value(n.attrs[c]))]), f),
+      content: csvLines(
+        ['id', ...nodeCols],
+        nodes.map((n) => [f(n.id), ...nodeCols.map((c) => value(n.attrs[c]))]),
+        f,
+      ),
     },
     {
       name: 'edges.csv',
-      content: csvLines(['id', 'source', 'target', ...edgeCols],
-        edges.map((e) => [f(e.key), f(e.source), f(e.target), ...edgeCols.map((c) => value(e.attrs[c]))]), f),
+      content: csvLines(
+        ['id', 'source', 'target', ...edgeCols],
+        edges.map((e) => [f(e.key), f(e.source), f(e.target), ...edgeCols.map((c) => value(e.attrs[c]))]),
+        f,
+      ),
     },
   ];
 }
@@ -155,7 +187,8 @@ const ADMIN_SKIP = {
 };
 const idSpace = (nodeType: string): string => (nodeType === ARTICLE_LABEL ? ARTICLE_LABEL : 'Entity');
 /** The `id` property of a node: an Article's is its article id (as `kg load` writes it), an entity's the node key. */
-const adminId = (key: string, type: string): string => (type === ARTICLE_LABEL ? key.slice(ARTICLE_ID_PREFIX.length) : key);
+const adminId = (key: string, type: string): string =>
+  type === ARTICLE_LABEL ? key.slice(ARTICLE_ID_PREFIX.length) : key;
 
 const typedHeader = (name: string, type: ColumnType): string => (type === 'string' ? name : `${name}:${type}`);
 
@@ -165,11 +198,25 @@ const typedHeader = (name: string, type: ColumnType): string => (type === 'strin
  */
 const DATE_COLUMN = 'date';
 
-function adminRowsFile(name: string, fixedHeader: string[], fixed: string[][], rows: Attrs[], cols: string[], where: (i: number) => string,
-  dated = false): ExportFile {
-  const type = (c: string) => (dated && c === DATE_COLUMN ? `${c}:date` : typedHeader(c, columnType(rows.map((r) => r[c]))));
+function adminRowsFile(
+  name: string,
+  fixedHeader: string[],
+  fixed: string[][],
+  rows: Attrs[],
+  cols: string[],
+  where: (i: number) => string,
+  dated = false,
+): ExportFile {
+  const type = (c: string) =>
+    dated && c === DATE_COLUMN ? `${c}:date` : typedHeader(c, columnType(rows.map((r) => r[c])));
   const header = [...fixedHeader, ...cols.map(type)];
-  return { name, content: csvLines(header, rows.map((r, i) => [...fixed[i]!, ...cols.map((c) => csvValue(r[c], where(i)))])) };
+  return {
+    name,
+    content: csvLines(
+      header,
+      rows.map((r, i) => [...fixed[i]!, ...cols.map((c) => csvValue(r[c], where(i)))]),
+    ),
+  };
 }
 
 function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
@@ -196,8 +243,17 @@ function neo4jAdmin(graph: KgGraph): ExportFile[] {
     const rows = nodes.map((n) => n.attrs);
     const cols = columns(rows, ['name', 'aliases', 'articles'], new Set([...skip, 'id']));
     const name = `${ADMIN_NODE_FILE}${label}.csv`;
-    files.push(adminRowsFile(name, [`id:ID(${idSpace(label)})`, ':LABEL'],
-      nodes.map((n) => [csvField(adminId(n.id, label)), csvField(label)]), rows, cols, (i) => `node ${nodes[i]!.id}`, label === 'Article'));
+    files.push(
+      adminRowsFile(
+        name,
+        [`id:ID(${idSpace(label)})`, ':LABEL'],
+        nodes.map((n) => [csvField(adminId(n.id, label)), csvField(label)]),
+        rows,
+        cols,
+        (i) => `node ${nodes[i]!.id}`,
+        label === 'Article',
+      ),
+    );
     nodeFiles.push(name);
   }
   const typeOf = (node: string) => String(graph.getNodeAttribute(node, 'type'));
@@ -205,18 +261,36 @@ function neo4jAdmin(graph: KgGraph): ExportFile[] {
     const node = `Article:${String(article)}`;
     return graph.hasNode(node) ? (graph.getNodeAttribute(node, DATE_COLUMN) ?? null) : null;
   };
-  for (const [group, edges] of groupBy(edgeRows(graph), (e) => `${String(e.attrs.type)}-${idSpace(typeOf(e.source))}-${idSpace(typeOf(e.target))}`)) {
+  for (const [group, edges] of groupBy(
+    edgeRows(graph),
+    (e) => `${String(e.attrs.type)}-${idSpace(typeOf(e.source))}-${idSpace(typeOf(e.target))}`,
+  )) {
     const [type = '', from = '', to = ''] = group.split('-');
     const rows = edges.map((e) => ({ ...e.attrs, [DATE_COLUMN]: articleDate(e.attrs.article) }));
     const cols = columns(rows, EDGE_LEADING, ADMIN_SKIP.edge);
     const name = `${ADMIN_RELATIONSHIP_FILE}${group}.csv`;
-    files.push(adminRowsFile(name, [`:START_ID(${from})`, `:END_ID(${to})`, ':TYPE'],
-      edges.map((e) => [csvField(adminId(e.source, typeOf(e.source))), csvField(adminId(e.target, typeOf(e.target))), csvField(type)]),
-      rows, cols, (i) => `edge ${edges[i]!.key}`, true));
+    files.push(
+      adminRowsFile(
+        name,
+        [`:START_ID(${from})`, `:END_ID(${to})`, ':TYPE'],
+        edges.map((e) => [
+          csvField(adminId(e.source, typeOf(e.source))),
+          csvField(adminId(e.target, typeOf(e.target))),
+          csvField(type),
+        ]),
+        rows,
+        cols,
+        (i) => `edge ${edges[i]!.key}`,
+        true,
+      ),
+    );
     relFiles.push(name);
   }
   const [command = '', ...args] = adminImportArgs(nodeFiles, relFiles).map(shellWord);
-  files.push({ name: 'neo4j-admin-import.txt', content: `${command} ${args.slice(0, 3).join(' ')} \\\n  ${args.slice(3).join(' \\\n  ')}\n` });
+  files.push({
+    name: 'neo4j-admin-import.txt',
+    content: `${command} ${args.slice(0, 3).join(' ')} \\\n  ${args.slice(3).join(' \\\n  ')}\n`,
+  });
   return files;
 }
 
@@ -225,9 +299,15 @@ const shellWord = (w: string): string => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w
 /** The import command for the files (run in their folder, with the database stopped; `neo4j` is the database). */
 export function adminImportArgs(nodeFiles: string[], relFiles: string[], database = 'neo4j'): string[] {
   return [
-    'neo4j-admin', 'database', 'import', 'full',
-    ...nodeFiles.map((f) => `--nodes=${f}`), ...relFiles.map((f) => `--relationships=${f}`),
-    `--array-delimiter=${ARRAY_DELIMITER}`, '--multiline-fields=true', database,
+    'neo4j-admin',
+    'database',
+    'import',
+    'full',
+    ...nodeFiles.map((f) => `--nodes=${f}`),
+    ...relFiles.map((f) => `--relationships=${f}`),
+    `--array-delimiter=${ARRAY_DELIMITER}`,
+    '--multiline-fields=true',
+    database,
   ];
 }
 
@@ -242,32 +322,67 @@ export function adminImportArgsFor(files: string[], database = 'neo4j'): string[
 /** XML text: the five escapes, and the characters XML 1.0 cannot carry (controls, lone surrogates) dropped. */
 export function xmlText(s: string): string {
   return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      '',
+    )
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&apos;');
 }
 
-const GRAPHML_TYPE: Record<ColumnType, string> = { string: 'string', long: 'long', double: 'double', boolean: 'boolean', 'string[]': 'string' };
+const GRAPHML_TYPE: Record<ColumnType, string> = {
+  string: 'string',
+  long: 'long',
+  double: 'double',
+  boolean: 'boolean',
+  'string[]': 'string',
+};
 
 function graphml(graph: KgGraph): string {
   const nodes = nodeRows(graph);
   const edges = edgeRows(graph);
   const keys = (kind: 'node' | 'edge', rows: Attrs[], leading: string[]) =>
-    columns(rows, leading, new Set()).map((name, i) => ({ id: `${kind[0]}${i}`, name, type: columnType(rows.map((r) => r[name])) }));
-  const nodeKeys = keys('node', nodes.map((n) => n.attrs), NODE_LEADING);
-  const edgeKeys = keys('edge', edges.map((e) => e.attrs), EDGE_LEADING);
-  const data = (ks: typeof nodeKeys, attrs: Attrs) => ks.flatMap((k) => {
-    const v = attrs[k.name];
-    if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) return [];
-    return [`<data key="${k.id}">${xmlText(Array.isArray(v) ? joinList(v, null) : String(v))}</data>`];
-  }).join('');
+    columns(rows, leading, new Set()).map((name, i) => ({
+      id: `${kind[0]}${i}`,
+      name,
+      type: columnType(rows.map((r) => r[name])),
+    }));
+  const nodeKeys = keys(
+    'node',
+    nodes.map((n) => n.attrs),
+    NODE_LEADING,
+  );
+  const edgeKeys = keys(
+    'edge',
+    edges.map((e) => e.attrs),
+    EDGE_LEADING,
+  );
+  const data = (ks: typeof nodeKeys, attrs: Attrs) =>
+    ks
+      .flatMap((k) => {
+        const v = attrs[k.name];
+        if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) return [];
+        return [`<data key="${k.id}">${xmlText(Array.isArray(v) ? joinList(v, null) : String(v))}</data>`];
+      })
+      .join('');
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ...nodeKeys.map((k) => `  <key id="${k.id}" for="node" attr.name="${xmlText(k.name)}" attr.type="${GRAPHML_TYPE[k.type]}"/>`),
-    ...edgeKeys.map((k) => `  <key id="${k.id}" for="edge" attr.name="${xmlText(k.name)}" attr.type="${GRAPHML_TYPE[k.type]}"/>`),
+    ...nodeKeys.map(
+      (k) => `  <key id="${k.id}" for="node" attr.name="${xmlText(k.name)}" attr.type="${GRAPHML_TYPE[k.type]}"/>`,
+    ),
+    ...edgeKeys.map(
+      (k) => `  <key id="${k.id}" for="edge" attr.name="${xmlText(k.name)}" attr.type="${GRAPHML_TYPE[k.type]}"/>`,
+    ),
     '  <graph id="G" edgedefault="directed">',
     ...nodes.map((n) => `    <node id="${xmlText(n.id)}">${data(nodeKeys, n.attrs)}</node>`),
-    ...edges.map((e) => `    <edge id="${xmlText(e.key)}" source="${xmlText(e.source)}" target="${xmlText(e.target)}">${data(edgeKeys, e.attrs)}</edge>`),
+    ...edges.map(
+      (e) =>
+        `    <edge id="${xmlText(e.key)}" source="${xmlText(e.source)}" target="${xmlText(e.target)}">${data(edgeKeys, e.attrs)}</edge>`,
+    ),
     '  </graph>',
     '</graphml>',
   ];

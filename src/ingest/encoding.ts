@@ -60,7 +60,7 @@ function utf16WithoutBom(bytes: Uint8Array, complete: boolean): 'UTF-16LE' | 'UT
   if (complete && bytes.length % 2 !== 0) return null;
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
   const zeros = even + odd;
   const encoding = odd >= zeros * MIN_NUL_SIDE ? 'UTF-16LE' : even >= zeros * MIN_NUL_SIDE ? 'UTF-16BE' : null;
   const whole = complete ? bytes : bytes.subarray(0, bytes.length - (bytes.length % 2));
@@ -131,10 +131,13 @@ function detect(bytes: Uint8Array, complete: boolean): DetectedText {
  * Decode a whole file; an error when its encoding is not one of ours or it holds no text. `replaced`: the lines where
  * bytes that are not UTF-8 were replaced by U+FFFD (empty when none was).
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: string; replaced: number[] } | { error: string } {
+export function decodeText(
+  bytes: Uint8Array,
+): { text: string; encoding: string; replaced: number[] } | { error: string } {
   const det = detect(bytes, true);
   if ('error' in det) return det;
-  const text = det.text ?? iconv.decode(Buffer.from(bytes.subarray(det.bom)), ICONV_NAME[det.encoding]!, { stripBOM: false });
+  const text =
+    det.text ?? iconv.decode(Buffer.from(bytes.subarray(det.bom)), ICONV_NAME[det.encoding]!, { stripBOM: false });
   if (text.trim() === '') return { error: 'empty file (whitespace only)' };
   return { text, encoding: det.encoding, replaced: det.replaced ?? [] };
 }

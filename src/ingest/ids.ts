@@ -14,7 +14,8 @@ export class ArticleIds {
   claim(ids: readonly string[], source: string): string | null {
     for (const id of ids) {
       const owner = this.owners.get(id);
-      if (owner !== undefined) return `article id ${id} is given by ${owner} too; not written (rename one of them, or give their common parent folder)`;
+      if (owner !== undefined)
+        return `article id ${id} is given by ${owner} too; not written (rename one of them, or give their common parent folder)`;
     }
     for (const id of ids) this.owners.set(id, source);
     return null;

@@ -63,7 +63,9 @@ export async function* listInputs(paths: string[]): AsyncGenerator<InputFile> {
     const found: Found[] = [];
     await collect(path, found);
     for (const f of found.sort((x, y) => byPath(x.path, y.path))) {
-      yield f.error ? { kind: 'error', file: f.path, message: f.error } : { kind: 'file', file: f.path, name: relativeName(path, f.path) };
+      yield f.error
+        ? { kind: 'error', file: f.path, message: f.error }
+        : { kind: 'file', file: f.path, name: relativeName(path, f.path) };
     }
   }
 }
@@ -92,7 +94,10 @@ async function collect(dir: string, found: Found[], seen = new Map<string, strin
     const first = seen.get(id);
     if (first !== undefined) {
       const loop = dir.startsWith(first + sep);
-      found.push({ path: dir, error: `skipped: ${loop ? 'symlink loop back to' : 'the same folder as'} ${first}, read already` });
+      found.push({
+        path: dir,
+        error: `skipped: ${loop ? 'symlink loop back to' : 'the same folder as'} ${first}, read already`,
+      });
       return;
     }
     seen.set(id, dir);
@@ -138,7 +143,8 @@ async function* readPage(file: string, name: string): AsyncGenerator<InputItem> 
     yield { kind: 'error', file, message: decoded.error };
     return;
   }
-  if (decoded.replaced.length) yield { kind: 'error', file, line: decoded.replaced[0]!, message: replacedMessage(decoded.replaced) };
+  if (decoded.replaced.length)
+    yield { kind: 'error', file, line: decoded.replaced[0]!, message: replacedMessage(decoded.replaced) };
   const stem = name.slice(0, name.length - extname(name).length);
   yield { kind: 'page', file, name, stem, text: decoded.text, encoding: decoded.encoding };
 }
@@ -148,7 +154,9 @@ const MAX_LINES_LISTED = 10;
 
 /** The message of a page whose `lines` held bytes that are not UTF-8; it is reported at the first of them. */
 function replacedMessage(lines: number[]): string {
-  const more = lines.slice(1, MAX_LINES_LISTED + 1).join(', ') + (lines.length > MAX_LINES_LISTED + 1 ? ` and ${lines.length - MAX_LINES_LISTED - 1} more` : '');
+  const more =
+    lines.slice(1, MAX_LINES_LISTED + 1).join(', ')
+    + (lines.length > MAX_LINES_LISTED + 1 ? ` and ${lines.length - MAX_LINES_LISTED - 1} more` : '');
   return `bytes that are not UTF-8, replaced by U+FFFD (the page is read)${more ? `; also on lines ${more}` : ''}`;
 }
 
@@ -192,7 +200,8 @@ async function* readJsonl(file: string): AsyncGenerator<InputItem> {
       if (text.trim() === '') continue;
       nonBlank++;
       // A replacement character means bytes that the detected encoding could not decode on this line.
-      if (text.includes('\ufffd')) yield { kind: 'error', file, line: n, message: `line ${n}: bytes that are not valid ${label}` };
+      if (text.includes('\ufffd'))
+        yield { kind: 'error', file, line: n, message: `line ${n}: bytes that are not valid ${label}` };
       else yield parseJsonlLine(file, n, text);
     }
   } catch (err) {
@@ -213,7 +222,12 @@ export function parseJsonlLine(file: string, line: number, text: string): InputI
   const parsed = JsonlArticle.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; ');
-    return { kind: 'error', file, line, message: `line ${line}: not an article {id, text, title?, date?, file?} (${issues})` };
+    return {
+      kind: 'error',
+      file,
+      line,
+      message: `line ${line}: not an article {id, text, title?, date?, file?} (${issues})`,
+    };
   }
   return { kind: 'article', file, line, article: parsed.data };
 }

@@ -6,7 +6,11 @@ import { createInterface } from 'node:readline';
 import type { z } from 'zod';
 import { Article, Entity, Relation } from '../schema.ts';
 
-export const RECORD_FILES = { articles: 'articles.jsonl', entities: 'entities.jsonl', relations: 'relations.jsonl' } as const;
+export const RECORD_FILES = {
+  articles: 'articles.jsonl',
+  entities: 'entities.jsonl',
+  relations: 'relations.jsonl',
+} as const;
 
 /** A record with where it came from (`relations.jsonl:12`), for error messages. */
 export interface Sourced<T> {
@@ -29,7 +33,10 @@ export async function* readRecordLines<T>(file: string, schema: z.ZodType<T>): A
       throw new Error(`${file}:${n}: not JSON (${(err as Error).message})`);
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new Error(`${file}:${n}: ${parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(line)'}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(
+        `${file}:${n}: ${parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(line)'}: ${i.message}`).join('; ')}`,
+      );
     yield { where: `${basename(file)}:${n}`, value: parsed.data };
   }
 }
@@ -42,10 +49,15 @@ export async function readRecordFile<T>(file: string, schema: z.ZodType<T>): Pro
 }
 
 /** The three record files of an extract output folder. */
-export async function readRecords(dir: string): Promise<{ articles: Article[]; entities: Entity[]; relations: Relation[] }> {
+export async function readRecords(
+  dir: string,
+): Promise<{ articles: Article[]; entities: Entity[]; relations: Relation[] }> {
   // src/state/commit.ts: a journal left there means the files are half new, half old.
   const journal = join(dir, '.state', 'commit.json');
-  if (existsSync(journal)) throw new Error(`${dir}: a kg extract was stopped while putting its outputs in place (${journal}); run kg extract again to complete them`);
+  if (existsSync(journal))
+    throw new Error(
+      `${dir}: a kg extract was stopped while putting its outputs in place (${journal}); run kg extract again to complete them`,
+    );
   return {
     articles: await readRecordFile(join(dir, RECORD_FILES.articles), Article),
     entities: await readRecordFile(join(dir, RECORD_FILES.entities), Entity),

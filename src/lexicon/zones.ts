@@ -1,6 +1,9 @@
 // City-run functional zones: county-level in practice, absent from the national division list.
 // Keyed by the home city; `short` are the forms the city's paper prints bare (开发区, 高新区).
-export interface Zone { name: string; short: string[] }
+export interface Zone {
+  name: string;
+  short: string[];
+}
 
 export const ZONES: Record<string, Zone[]> = {
   聊城市: [

@@ -42,12 +42,16 @@ export function describeNeo4jError(err: unknown, settings: Pick<Neo4jSettings, '
   const firstLine = message.split('\n')[0] ?? '';
   if (code === 'ServiceUnavailable' || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT/.test(message)) {
     const cause = /Caused by: (.*)$/.exec(firstLine)?.[1] ?? firstLine;
-    return `cannot reach Neo4j at ${settings.uri} (${cause}). Start the local server with \`npm run neo4j -- start\` `
-      + 'or `docker compose up -d`, or point --uri / NEO4J_URI at a running server.';
+    return (
+      `cannot reach Neo4j at ${settings.uri} (${cause}). Start the local server with \`npm run neo4j -- start\` `
+      + 'or `docker compose up -d`, or point --uri / NEO4J_URI at a running server.'
+    );
   }
   if (code === 'Neo.ClientError.Security.Unauthorized') {
-    return `Neo4j at ${settings.uri} refused user "${settings.user}": wrong user name or password `
-      + '(set --user/--password or NEO4J_USER/NEO4J_PASSWORD).';
+    return (
+      `Neo4j at ${settings.uri} refused user "${settings.user}": wrong user name or password `
+      + '(set --user/--password or NEO4J_USER/NEO4J_PASSWORD).'
+    );
   }
   if (code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
     return `Neo4j at ${settings.uri} locked user "${settings.user}" after failed logins: wait a few seconds and check the password.`;

@@ -54,7 +54,6 @@ export interface LoadStats {
   pruned?: PruneStats;
 }
 
-
 // ---- pure: rows and Cypher ------------------------------------------------------------------------------------
 
 type Scalar = string | number | boolean | null;
@@ -65,7 +64,11 @@ export function toNeo4j(value: unknown): Value {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
   if (Array.isArray(value)) return value.map(toNeo4j);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toNeo4j(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, toNeo4j(v)]),
+    );
   }
   return value as Scalar;
 }
@@ -76,7 +79,8 @@ const LABELS: readonly string[] = [ARTICLE_LABEL, ...ENTITY_TYPES];
 export function endpoint(ref: string): { label: string; key: string } {
   const colon = ref.indexOf(':');
   const label = ref.slice(0, colon);
-  if (colon < 1 || !LABELS.includes(label)) throw new Error(`"${ref}" is not a node id ("<Type>:<name>" with Type one of ${LABELS.join(', ')})`);
+  if (colon < 1 || !LABELS.includes(label))
+    throw new Error(`"${ref}" is not a node id ("<Type>:<name>" with Type one of ${LABELS.join(', ')})`);
   // Article nodes key on the article id itself; entity nodes on the whole "<Type>:<name>".
   return { label, key: label === ARTICLE_LABEL ? ref.slice(colon + 1) : ref };
 }
@@ -85,7 +89,13 @@ const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
 
 export function articleRow(a: Article): Record<string, Value> {
   const row = toNeo4j({
-    id: a.id, file: a.file, index: a.index, title: a.title, kicker: a.kicker, subtitle: a.subtitle, body: a.body,
+    id: a.id,
+    file: a.file,
+    index: a.index,
+    title: a.title,
+    kicker: a.kicker,
+    subtitle: a.subtitle,
+    body: a.body,
     // Neo4j properties cannot hold maps: the reporters become two parallel lists (REPORTED relations carry both too).
     reporters: a.reporters.map((r) => r.name),
     reporter_roles: a.reporters.map((r) => r.role),
@@ -95,7 +105,13 @@ export function articleRow(a: Article): Record<string, Value> {
 }
 
 export function entityRow(e: Entity): Record<string, Value> {
-  return toNeo4j({ id: e.id, name: e.name, aliases: unique(e.aliases), articles: unique(e.articles), props: e.props }) as Record<string, Value>;
+  return toNeo4j({
+    id: e.id,
+    name: e.name,
+    aliases: unique(e.aliases),
+    articles: unique(e.articles),
+    props: e.props,
+  }) as Record<string, Value>;
 }
 
 const quote = (name: string): string => `\`${name.replaceAll('`', '``')}\``;
@@ -137,7 +153,9 @@ export interface RelationColumns {
 }
 
 export function relationColumns(rs: readonly Relation[]): RelationColumns {
-  const propKeys = unique(rs.flatMap((r) => Object.keys(r.props))).filter((k) => !(PROVENANCE as readonly string[]).includes(k)).sort();
+  const propKeys = unique(rs.flatMap((r) => Object.keys(r.props)))
+    .filter((k) => !(PROVENANCE as readonly string[]).includes(k))
+    .sort();
   return {
     from: rs.map((r) => endpoint(r.from).key),
     to: rs.map((r) => endpoint(r.to).key),
@@ -205,7 +223,11 @@ interface Batch<T> {
 }
 
 /** Groups a stream by key into batches of at most `size`; a group is flushed when full, the rest at the end. */
-export async function* batches<T>(source: AsyncIterable<Sourced<T>>, size: number, keyOf: (value: T) => string): AsyncGenerator<Batch<T>> {
+export async function* batches<T>(
+  source: AsyncIterable<Sourced<T>>,
+  size: number,
+  keyOf: (value: T) => string,
+): AsyncGenerator<Batch<T>> {
   const open = new Map<string, Sourced<T>[]>();
   for await (const item of source) {
     const key = keyOf(item.value);
@@ -236,11 +258,20 @@ export function recordFiles(dir: string): RecordSources {
 }
 
 /** Sources over records already in memory (tests, the benchmark); `where` says the array and index. */
-export function recordArrays(records: { articles: Article[]; entities: Entity[]; relations: Relation[] }): RecordSources {
-  const from = <T>(name: string, xs: T[]) => async function* () {
-    for (const [i, value] of xs.entries()) yield { where: `${name}[${i}]`, value };
+export function recordArrays(records: {
+  articles: Article[];
+  entities: Entity[];
+  relations: Relation[];
+}): RecordSources {
+  const from = <T>(name: string, xs: T[]) =>
+    async function* () {
+      for (const [i, value] of xs.entries()) yield { where: `${name}[${i}]`, value };
+    };
+  return {
+    articles: from('articles', records.articles),
+    entities: from('entities', records.entities),
+    relations: from('relations', records.relations),
   };
-  return { articles: from('articles', records.articles), entities: from('entities', records.entities), relations: from('relations', records.relations) };
 }
 
 /** Entity props that would overwrite a node's own fields (or the type graph.json and the viewer read). */
@@ -322,7 +353,9 @@ async function missingInDatabase(conn: Neo4jConnection, unresolved: Map<string, 
   for (const [label, keys] of byLabel) {
     const { records } = await conn.driver.executeQuery(
       `UNWIND $keys AS key OPTIONAL MATCH (n:${quote(label)} {id: key}) WITH key WHERE n IS NULL RETURN key`,
-      { keys }, { database: conn.settings.database });
+      { keys },
+      { database: conn.settings.database },
+    );
     for (const r of records) {
       const key = String(r.get('key'));
       missing.push(label === ARTICLE_LABEL ? articleNodeId(key) : key);
@@ -345,7 +378,13 @@ async function wipe(conn: Neo4jConnection): Promise<void> {
  * One relation batch of one (type, from label, to label), as parallel lists. A relation whose end is not in the
  * database would silently vanish from MATCH: the rows written are counted, and such a batch refused.
  */
-async function writeRelations(tx: ManagedTransaction, type: string, fromLabel: string, toLabel: string, items: Sourced<Relation>[]): Promise<void> {
+async function writeRelations(
+  tx: ManagedTransaction,
+  type: string,
+  fromLabel: string,
+  toLabel: string,
+  items: Sourced<Relation>[],
+): Promise<void> {
   const rows = lastPerKey(items, (r) => JSON.stringify([r.from, r.to, r.article, r.start]));
   const { propKeys, ...columns } = relationColumns(rows.map((r) => r.value));
   const result = await tx.run(relationCypher(type, fromLabel, toLabel, propKeys), columns);
@@ -354,7 +393,9 @@ async function writeRelations(tx: ManagedTransaction, type: string, fromLabel: s
   const missing = await tx.run(missingEndsCypher(fromLabel, toLabel), { from: columns.from, to: columns.to });
   const details = missing.records.map((rec) => {
     const item = rows[(rec.get('i') as { toNumber(): number }).toNumber()];
-    const ends = [rec.get('noFrom') ? item?.value.from : null, rec.get('noTo') ? item?.value.to : null].filter(Boolean).join(' and ');
+    const ends = [rec.get('noFrom') ? item?.value.from : null, rec.get('noTo') ? item?.value.to : null]
+      .filter(Boolean)
+      .join(' and ');
     return `${item?.where} names ${ends}, which is not in the database`;
   });
   throw new Error(`${rows.length - count} relation(s) name a missing node: ${details.join('; ')}`);
@@ -363,8 +404,12 @@ async function writeRelations(tx: ManagedTransaction, type: string, fromLabel: s
 /** The server went away or is briefly unable: the same batch may succeed later (every batch is idempotent). */
 export function isRetryable(err: unknown): boolean {
   const { code = '', message = '' } = (err ?? {}) as { code?: string; message?: string };
-  return code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError')
-    || /ECONNREFUSED|ECONNRESET|EPIPE|Connection was closed|Pool is closed/.test(message);
+  return (
+    code === 'ServiceUnavailable'
+    || code === 'SessionExpired'
+    || code.startsWith('Neo.TransientError')
+    || /ECONNREFUSED|ECONNRESET|EPIPE|Connection was closed|Pool is closed/.test(message)
+  );
 }
 
 /** Waits before retry `n` (1-based): 1 s, 2 s, 4 s, … at most 16 s. */
@@ -372,7 +417,8 @@ export const backoffMs = (n: number): number => Math.min(16_000, 1000 * 2 ** (n 
 
 /** Loads an extract output directory (see RECORD_FILES). */
 export function loadRecords(conn: Neo4jConnection, dir: string, options: LoadOptions = {}): Promise<LoadStats> {
-  if (!existsSync(dir)) return Promise.reject(new Error(`${dir} does not exist (kg load reads the output directory of kg extract)`));
+  if (!existsSync(dir))
+    return Promise.reject(new Error(`${dir} does not exist (kg load reads the output directory of kg extract)`));
   return loadSources(conn, recordFiles(dir), { delta: readDelta(dir), source: dir, ...options });
 }
 
@@ -381,7 +427,11 @@ export function loadRecords(conn: Neo4jConnection, dir: string, options: LoadOpt
  * the relation ends the files do not define against the database, and only then wipes or prunes and writes articles,
  * entities and relations in batches. A failed batch names itself and says how to finish or restore the load.
  */
-export async function loadSources(conn: Neo4jConnection, sources: RecordSources, options: LoadOptions = {}): Promise<LoadStats> {
+export async function loadSources(
+  conn: Neo4jConnection,
+  sources: RecordSources,
+  options: LoadOptions = {},
+): Promise<LoadStats> {
   const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(size) || size < 1) throw new Error(`batch size must be a whole number ≥ 1, not ${size}`);
   const { counts, unresolved } = await surveyRecords(sources);
@@ -409,8 +459,9 @@ export async function loadSources(conn: Neo4jConnection, sources: RecordSources,
         pruned = await session.executeWrite((tx) => applyDelta(tx, delta));
       } catch (err) {
         const why = describeNeo4jError(err, conn.settings);
-        throw new Neo4jFailure(`removing what the last kg extract run dropped failed and was rolled back: ${why}`,
-          { cause: err });
+        throw new Neo4jFailure(`removing what the last kg extract run dropped failed and was rolled back: ${why}`, {
+          cause: err,
+        });
       } finally {
         await session.close();
       }
@@ -437,8 +488,13 @@ function refuseUnresolved(missing: string[], unresolved: Map<string, string>, wh
 }
 
 /** Writes the records in batches (articles, entities, relations) under the load lock; returns the batches written. */
-async function writeAll(conn: Neo4jConnection, sources: RecordSources, lock: LoadLock, total: number,
-  options: LoadOptions & { batchSize: number }): Promise<number> {
+async function writeAll(
+  conn: Neo4jConnection,
+  sources: RecordSources,
+  lock: LoadLock,
+  total: number,
+  options: LoadOptions & { batchSize: number },
+): Promise<number> {
   const size = options.batchSize;
   const retries = options.retries ?? 5;
   let done = 0;
@@ -448,7 +504,11 @@ async function writeAll(conn: Neo4jConnection, sources: RecordSources, lock: Loa
    * server stays away longer, e.g. while it restarts, the batch is tried again in a new session, a bounded number of
    * times with growing waits. A failure names the batch and its first and last row.
    */
-  const write = async <T>(what: string, items: Sourced<T>[], work: (tx: ManagedTransaction) => Promise<void>): Promise<void> => {
+  const write = async <T>(
+    what: string,
+    items: Sourced<T>[],
+    work: (tx: ManagedTransaction) => Promise<void>,
+  ): Promise<void> => {
     batchNo++;
     const span = items.length === 1 ? items[0]?.where : `${items[0]?.where} … ${items.at(-1)?.where}`;
     const name = `batch ${batchNo} (${what}, ${items.length} rows: ${span})`;
@@ -462,12 +522,17 @@ async function writeAll(conn: Neo4jConnection, sources: RecordSources, lock: Loa
       } catch (err) {
         if (attempt < retries && isRetryable(err)) {
           const wait = backoffMs(attempt + 1);
-          options.onRetry?.(`${name}: ${describeNeo4jError(err, conn.settings)}; retry ${attempt + 1}/${retries} in ${wait / 1000} s`);
+          options.onRetry?.(
+            `${name}: ${describeNeo4jError(err, conn.settings)}; retry ${attempt + 1}/${retries} in ${wait / 1000} s`,
+          );
           await sleep(wait);
           continue;
         }
         const tried = attempt ? ` after ${attempt + 1} tries` : '';
-        throw new Neo4jFailure(`${name} failed${tried} and was rolled back: ${describeNeo4jError(err, conn.settings)}`, { cause: err });
+        throw new Neo4jFailure(
+          `${name} failed${tried} and was rolled back: ${describeNeo4jError(err, conn.settings)}`,
+          { cause: err },
+        );
       } finally {
         await session.close().catch(() => undefined);
       }
@@ -478,7 +543,8 @@ async function writeAll(conn: Neo4jConnection, sources: RecordSources, lock: Loa
   const writeRows = <T>(what: string, cypher: string, items: Sourced<T>[], row: (v: T) => Record<string, Value>) =>
     write(what, items, async (tx) => void (await tx.run(cypher, { rows: items.map((i) => row(i.value)) })));
 
-  for await (const b of batches(sources.articles(), size, () => ARTICLE_LABEL)) await writeRows('articles', ARTICLE_CYPHER, b.items, articleRow);
+  for await (const b of batches(sources.articles(), size, () => ARTICLE_LABEL))
+    await writeRows('articles', ARTICLE_CYPHER, b.items, articleRow);
   for await (const b of batches(sources.entities(), size, (e) => e.type)) {
     await writeRows(`${b.key} entities`, entityCypher(b.key), b.items, entityRow);
   }
@@ -491,8 +557,9 @@ async function writeAll(conn: Neo4jConnection, sources: RecordSources, lock: Loa
       await inFlight.get(b.key);
       while (inFlight.size >= RELATION_WRITERS) await Promise.race(inFlight.values());
       const [type = '', fromLabel = '', toLabel = ''] = b.key.split(' ');
-      const running: Promise<void> = write(`${type} ${fromLabel}→${toLabel} relations`, b.items, (tx) => writeRelations(tx, type, fromLabel, toLabel, b.items))
-        .finally(() => void (inFlight.get(b.key) === running && inFlight.delete(b.key)));
+      const running: Promise<void> = write(`${type} ${fromLabel}→${toLabel} relations`, b.items, (tx) =>
+        writeRelations(tx, type, fromLabel, toLabel, b.items),
+      ).finally(() => void (inFlight.get(b.key) === running && inFlight.delete(b.key)));
       running.catch(() => undefined); // handled where it is awaited; this keeps a failure from being reported as unhandled
       inFlight.set(b.key, running);
     }

@@ -10,7 +10,18 @@
 // its own (the admin-import test and bench/import.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { adminImportArgsFor } from '../graph/export.ts';
@@ -23,9 +34,14 @@ const MAIN_CLASS = 'KgNeo4j';
 /** Printed by the launcher once the credentials are set (see KgNeo4j.READY). */
 const READY_LINE = 'KgNeo4j ready';
 const JVM_OPTIONS = [
-  '-Xms512m', '-Xmx2g', '-XX:+UseG1GC', '-XX:-OmitStackTraceInFastThrow', '-Dlog4j2.disable.jmx=true',
+  '-Xms512m',
+  '-Xmx2g',
+  '-XX:+UseG1GC',
+  '-XX:-OmitStackTraceInFastThrow',
+  '-Dlog4j2.disable.jmx=true',
   // What Neo4j's own start script opens on Java 17+.
-  '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
 ];
 
@@ -45,7 +61,8 @@ export interface LocalNeo4j {
 
 function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const port = Number(env[name] || fallback);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number, not "${env[name]}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`${name} must be a port number, not "${env[name]}"`);
   return port;
 }
 
@@ -55,8 +72,14 @@ export function localNeo4j(env: NodeJS.ProcessEnv = process.env): LocalNeo4j {
   const httpPort = portFrom(env, 'NEO4J_HTTP_PORT', 7474);
   const { user, password } = neo4jSettings({}, env);
   return {
-    home: resolve(env.KG_NEO4J_HOME || join(REPO, '.neo4j')), host, port, httpPort, user, password,
-    uri: `bolt://${host}:${port}`, browserUrl: `http://${host}:${httpPort}/browser/`,
+    home: resolve(env.KG_NEO4J_HOME || join(REPO, '.neo4j')),
+    host,
+    port,
+    httpPort,
+    user,
+    password,
+    uri: `bolt://${host}:${port}`,
+    browserUrl: `http://${host}:${httpPort}/browser/`,
   };
 }
 
@@ -78,7 +101,11 @@ const paths = (home: string) => ({
   log: join(home, 'neo4j.log'),
 });
 
-const settingsOf = (local: LocalNeo4j): Neo4jSettings => ({ uri: local.uri, user: local.user, password: local.password });
+const settingsOf = (local: LocalNeo4j): Neo4jSettings => ({
+  uri: local.uri,
+  user: local.user,
+  password: local.password,
+});
 
 function requireTool(command: string, versionFlag: string, hint: string): void {
   const probe = spawnSync(command, [versionFlag], { stdio: 'ignore' });
@@ -89,7 +116,8 @@ function requireTool(command: string, versionFlag: string, hint: string): void {
 
 function run(command: string, args: string[], what: string): void {
   const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error(`${what} failed (\`${command} ${args.join(' ')}\` exited with ${result.status ?? result.signal})`);
+  if (result.status !== 0)
+    throw new Error(`${what} failed (\`${command} ${args.join(' ')}\` exited with ${result.status ?? result.signal})`);
 }
 
 /** What the installed jars and classes were made from; a change of either makes install run again. */
@@ -105,15 +133,38 @@ export function installLocalNeo4j(local: LocalNeo4j = localNeo4j(), log: (line: 
   const wanted = inputsHash();
   if (existsSync(p.stamp) && readFileSync(p.stamp, 'utf8').trim() === wanted) return;
   requireTool('java', '-version', 'install a Java 17 or 21 JDK (Debian: apt-get install openjdk-17-jdk-headless).');
-  requireTool('javac', '-version', 'install a Java 17 or 21 JDK, not only a JRE (Debian: apt-get install openjdk-17-jdk-headless).');
-  requireTool('mvn', '-version', 'install Maven 3 (Debian: apt-get install maven); it fetches the Neo4j jars from Maven Central.');
+  requireTool(
+    'javac',
+    '-version',
+    'install a Java 17 or 21 JDK, not only a JRE (Debian: apt-get install openjdk-17-jdk-headless).',
+  );
+  requireTool(
+    'mvn',
+    '-version',
+    'install Maven 3 (Debian: apt-get install maven); it fetches the Neo4j jars from Maven Central.',
+  );
   log(`neo4j: fetching Neo4j jars into ${p.lib} (mvn)…`);
   rmSync(p.lib, { recursive: true, force: true });
-  run('mvn', ['-q', '-B', '-f', join(HERE, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${p.lib}`, '-DincludeScope=runtime'],
-    'fetching the Neo4j jars');
+  run(
+    'mvn',
+    [
+      '-q',
+      '-B',
+      '-f',
+      join(HERE, 'pom.xml'),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${p.lib}`,
+      '-DincludeScope=runtime',
+    ],
+    'fetching the Neo4j jars',
+  );
   log(`neo4j: compiling the launcher into ${p.classes} (javac)…`);
   mkdirSync(p.classes, { recursive: true });
-  run('javac', ['-cp', join(p.lib, '*'), '-d', p.classes, join(HERE, `${MAIN_CLASS}.java`)], 'compiling scripts/neo4j/KgNeo4j.java');
+  run(
+    'javac',
+    ['-cp', join(p.lib, '*'), '-d', p.classes, join(HERE, `${MAIN_CLASS}.java`)],
+    'compiling scripts/neo4j/KgNeo4j.java',
+  );
   writeFileSync(p.stamp, `${wanted}\n`);
 }
 
@@ -143,7 +194,9 @@ export interface LocalStatus {
 
 export function localNeo4jStatus(local: LocalNeo4j = localNeo4j()): LocalStatus {
   const pid = readPid(local);
-  return pid !== undefined && isOurProcess(pid) ? { running: true, pid, uri: local.uri } : { running: false, uri: local.uri };
+  return pid !== undefined && isOurProcess(pid)
+    ? { running: true, pid, uri: local.uri }
+    : { running: false, uri: local.uri };
 }
 
 function logTail(local: LocalNeo4j, lines = 15): string {
@@ -164,7 +217,10 @@ async function boltAnswers(local: LocalNeo4j): Promise<boolean> {
 }
 
 /** Starts the server detached (unless ours already runs) and waits until Bolt answers. */
-export async function startLocalNeo4j(local: LocalNeo4j = localNeo4j(), timeoutMs = 180_000): Promise<LocalStatus & { started: boolean }> {
+export async function startLocalNeo4j(
+  local: LocalNeo4j = localNeo4j(),
+  timeoutMs = 180_000,
+): Promise<LocalStatus & { started: boolean }> {
   const status = localNeo4jStatus(local);
   if (status.running && status.pid !== undefined) {
     await waitForBolt(local, status.pid, timeoutMs);
@@ -176,8 +232,14 @@ export async function startLocalNeo4j(local: LocalNeo4j = localNeo4j(), timeoutM
   const child = spawn('java', [...JVM_OPTIONS, '-cp', `${p.classes}:${join(p.lib, '*')}`, MAIN_CLASS, local.home], {
     detached: true,
     stdio: ['ignore', logFd, logFd],
-    env: { ...process.env, KG_NEO4J_HOST: local.host, KG_NEO4J_BOLT_PORT: String(local.port),
-      KG_NEO4J_HTTP_PORT: String(local.httpPort), KG_NEO4J_USER: local.user, KG_NEO4J_PASSWORD: local.password },
+    env: {
+      ...process.env,
+      KG_NEO4J_HOST: local.host,
+      KG_NEO4J_BOLT_PORT: String(local.port),
+      KG_NEO4J_HTTP_PORT: String(local.httpPort),
+      KG_NEO4J_USER: local.user,
+      KG_NEO4J_PASSWORD: local.password,
+    },
   });
   closeSync(logFd);
   const pid = child.pid;
@@ -198,13 +260,17 @@ async function waitForBolt(local: LocalNeo4j, pid: number, timeoutMs: number): P
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isOurProcess(pid)) {
-      throw new Error(`neo4j: the server exited while starting (port ${local.port} or ${local.httpPort} taken?). Last lines of ${log}:\n${logTail(local)}`);
+      throw new Error(
+        `neo4j: the server exited while starting (port ${local.port} or ${local.httpPort} taken?). Last lines of ${log}:\n${logTail(local)}`,
+      );
     }
     // Knock only after the launcher has set the password, so that no failed login locks the user.
     if (existsSync(log) && readFileSync(log, 'utf8').includes(READY_LINE) && (await boltAnswers(local))) return;
     await sleep(500);
   }
-  throw new Error(`neo4j: Bolt did not answer at ${local.uri} within ${timeoutMs / 1000} s. Last lines of ${log}:\n${logTail(local)}`);
+  throw new Error(
+    `neo4j: Bolt did not answer at ${local.uri} within ${timeoutMs / 1000} s. Last lines of ${log}:\n${logTail(local)}`,
+  );
 }
 
 /** Ends the pid that start wrote (SIGTERM: a clean shutdown; SIGKILL after a minute). False when none was running. */
@@ -275,7 +341,9 @@ export function runAdminImport(home: string, csvDir: string): string {
   if (result.error) throw new Error(`neo4j-admin import: could not run \`java\`: ${result.error.message}`);
   if (result.status !== 0) {
     const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-20).join('\n');
-    throw new Error(`neo4j-admin database import full in ${csvDir} exited with ${result.status ?? result.signal}:\n${tail}`);
+    throw new Error(
+      `neo4j-admin database import full in ${csvDir} exited with ${result.status ?? result.signal}:\n${tail}`,
+    );
   }
   return result.stdout;
 }
@@ -293,7 +361,9 @@ export async function neo4jForUp(log: (line: string) => void): Promise<Neo4jConn
     if (handle.started) log('neo4j: started the local server; it keeps running (stop it with `npm run neo4j -- stop`)');
     return await connect(handle.settings);
   } catch (err) {
-    log(`neo4j: not loaded (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); the viewer reads graph.json`);
+    log(
+      `neo4j: not loaded (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); the viewer reads graph.json`,
+    );
     return null;
   }
 }

@@ -45,24 +45,33 @@ async function otherLoads(conn: Neo4jConnection, token: string): Promise<Partial
   const { records } = await conn.driver.executeQuery(
     `SHOW TRANSACTIONS YIELD metaData, status, database WHERE metaData.kgLoad IS NOT NULL
      RETURN metaData.kgLoad AS owner, status, database`,
-    {}, { database: conn.settings.database });
+    {},
+    { database: conn.settings.database },
+  );
   const loads = records.map((r) => ({
-    owner: r.get('owner') as Partial<LockOwner>, status: String(r.get('status')), database: String(r.get('database')),
+    owner: r.get('owner') as Partial<LockOwner>,
+    status: String(r.get('status')),
+    database: String(r.get('database')),
   }));
   // The list spans every database; ours is the one our own waiting transaction is in.
   const ours = loads.find((r) => r.owner.token === token)?.database;
-  return loads
-    .filter((r) => r.owner.token !== token && r.database === ours)
-    // The holder runs (or idles) in its transaction; the others wait behind it like us.
-    .sort((a, b) => Number(a.status.startsWith('Blocked')) - Number(b.status.startsWith('Blocked')))
-    .map((r) => r.owner);
+  return (
+    loads
+      .filter((r) => r.owner.token !== token && r.database === ours)
+      // The holder runs (or idles) in its transaction; the others wait behind it like us.
+      .sort((a, b) => Number(a.status.startsWith('Blocked')) - Number(b.status.startsWith('Blocked')))
+      .map((r) => r.owner)
+  );
 }
 
 /**
  * Takes the load lock of the connection's database, waiting while another load holds it; `onWait` is told once whom
  * it waits for. The lock's constraint must exist (LOCK_CONSTRAINT) before.
  */
-export async function acquireLoadLock(conn: Neo4jConnection, dir: string, onWait: (message: string) => void = () => {},
+export async function acquireLoadLock(
+  conn: Neo4jConnection,
+  dir: string,
+  onWait: (message: string) => void = () => {},
 ): Promise<LoadLock> {
   const started = new Date().toISOString();
   const owner: LockOwner = { token: randomUUID(), pid: process.pid, host: hostname(), started, dir };

@@ -27,11 +27,15 @@ export function readDelta(dir: string): LoadDelta | null {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`${file}: not JSON (${(err as Error).message}); run kg extract again, or delete the file to load without pruning`);
+    throw new Error(
+      `${file}: not JSON (${(err as Error).message}); run kg extract again, or delete the file to load without pruning`,
+    );
   }
   const parsed = LoadDelta.safeParse(json);
   if (!parsed.success) {
-    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }
@@ -43,7 +47,11 @@ export interface PruneStats {
 }
 
 /** What the delta takes out of the graph; the article ids are the removed and the changed ones. */
-export function pruneParams(delta: LoadDelta): { gone: string[]; changedEntities: string[]; removedEntities: string[] } {
+export function pruneParams(delta: LoadDelta): {
+  gone: string[];
+  changedEntities: string[];
+  removedEntities: string[];
+} {
   return {
     gone: [...delta.articles.removed, ...delta.articles.changed],
     changedEntities: delta.entities.changed,
@@ -66,12 +74,25 @@ export async function applyDelta(tx: ManagedTransaction, delta: LoadDelta): Prom
   // Relationships first: those between entities carry their article only as a property.
   const rels = await tx.run(`MATCH ()-[r]->() WHERE r.article IN $gone DELETE r RETURN count(r) AS n`, params);
   const articles = await tx.run(`MATCH (a:Article) WHERE a.id IN $gone DETACH DELETE a RETURN count(a) AS n`, params);
-  await tx.run(`MATCH (n) WHERE n.articles IS NOT NULL AND any(x IN n.articles WHERE x IN $gone)
-SET n.articles = [x IN n.articles WHERE NOT x IN $gone]`, params);
+  await tx.run(
+    `MATCH (n) WHERE n.articles IS NOT NULL AND any(x IN n.articles WHERE x IN $gone)
+SET n.articles = [x IN n.articles WHERE NOT x IN $gone]`,
+    params,
+  );
   // A changed entity's aliases and corrections (src/correct/) come back whole from the files: an undone one goes.
-  await tx.run(`MATCH (n) WHERE n.id IN $changedEntities AND NOT n:Article
-SET n.aliases = [] REMOVE n.corrected`, params);
-  const entities = await tx.run(`MATCH (n) WHERE NOT n:Article AND (n.id IN $removedEntities OR (n.articles IS NOT NULL AND size(n.articles) = 0))
-DETACH DELETE n RETURN count(n) AS n`, params);
-  return { articles: count(articles.records[0], 'n'), entities: count(entities.records[0], 'n'), relationships: count(rels.records[0], 'n') };
+  await tx.run(
+    `MATCH (n) WHERE n.id IN $changedEntities AND NOT n:Article
+SET n.aliases = [] REMOVE n.corrected`,
+    params,
+  );
+  const entities = await tx.run(
+    `MATCH (n) WHERE NOT n:Article AND (n.id IN $removedEntities OR (n.articles IS NOT NULL AND size(n.articles) = 0))
+DETACH DELETE n RETURN count(n) AS n`,
+    params,
+  );
+  return {
+    articles: count(articles.records[0], 'n'),
+    entities: count(entities.records[0], 'n'),
+    relationships: count(rels.records[0], 'n'),
+  };
 }

@@ -3,7 +3,18 @@
 // header whose parameters are typed by their flags. Queries run in read transactions, so none of them can write.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isNode, isPath, isRelationship, isTime } from 'neo4j-driver';
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isRelationship,
+  isTime,
+} from 'neo4j-driver';
 import { spreadsheetField } from '../graph/export.ts';
 import { isCalendarDate } from '../schema.ts';
 import { describeNeo4jError, Neo4jFailure, type Neo4jConnection } from './driver.ts';
@@ -43,9 +54,11 @@ export function parseQuery(name: string, file: string, text: string): NamedQuery
     else if (line.startsWith('example:')) query.example = line.slice('example:'.length).trim();
     else if (param) {
       const [, pname = '', type = '', example = '', description = ''] = param;
-      if (!(PARAM_TYPES as readonly string[]).includes(type)) throw new Error(`${file}: parameter ${pname} has unknown type "${type}" (${PARAM_TYPES.join(', ')})`);
+      if (!(PARAM_TYPES as readonly string[]).includes(type))
+        throw new Error(`${file}: parameter ${pname} has unknown type "${type}" (${PARAM_TYPES.join(', ')})`);
       query.params.push({ name: pname, type: type as ParamType, example, description });
-    } else if (line.startsWith('param')) throw new Error(`${file}: cannot read "${line}" (expected "param name: type = example — description")`);
+    } else if (line.startsWith('param'))
+      throw new Error(`${file}: cannot read "${line}" (expected "param name: type = example — description")`);
   }
   if (!query.question) throw new Error(`${file}: the header has no "// question:" line`);
   return query;
@@ -60,13 +73,18 @@ export function adHocQuery(cypher: string, source: { file?: string } = {}): Name
 }
 
 export function listQueries(dir = QUERIES_DIR): NamedQuery[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort().map((f) => readQuery(f.replace(/\.cypher$/, ''), dir));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()
+    .map((f) => readQuery(f.replace(/\.cypher$/, ''), dir));
 }
 
 export function readQuery(name: string, dir = QUERIES_DIR): NamedQuery {
   const file = join(dir, `${name}.cypher`);
   if (!/^[\w-]+$/.test(name) || !existsSync(file)) {
-    const known = readdirSync(dir).filter((f) => f.endsWith('.cypher')).map((f) => f.replace(/\.cypher$/, ''));
+    const known = readdirSync(dir)
+      .filter((f) => f.endsWith('.cypher'))
+      .map((f) => f.replace(/\.cypher$/, ''));
     throw new Error(`no query "${name}" in ${dir}; known: ${known.join(', ')}`);
   }
   return parseQuery(name, file, readFileSync(file, 'utf8'));
@@ -83,7 +101,10 @@ export function neo4jDate(text: string): InstanceType<typeof neo4j.types.Date> |
 }
 
 const TYPE_NAMES: Record<ParamType, string> = {
-  string: 'a string', int: 'a whole number', float: 'a float', boolean: 'a boolean (true or false)',
+  string: 'a string',
+  int: 'a whole number',
+  float: 'a float',
+  boolean: 'a boolean (true or false)',
   date: 'a calendar date YYYY-MM-DD',
 };
 
@@ -137,13 +158,19 @@ export function paramKey(key: string): { name: string; type?: ParamType } {
 export function queryParams(query: NamedQuery, given: Record<string, string>): Record<string, unknown> {
   const flags = Object.entries(given).map(([key, value]) => ({ ...paramKey(key), key, value }));
   if (!query.question) {
-    const typed = (f: (typeof flags)[number]): QueryParam =>
-      ({ name: f.name, type: f.type ?? 'string', example: '', description: '' });
+    const typed = (f: (typeof flags)[number]): QueryParam => ({
+      name: f.name,
+      type: f.type ?? 'string',
+      example: '',
+      description: '',
+    });
     return Object.fromEntries(flags.map((f) => [f.name, convert(typed(f), f.value)]));
   }
   const unknownNames = flags.filter((f) => !query.params.some((p) => p.name === f.name)).map((f) => f.name);
   if (unknownNames.length) {
-    throw new Error(`query ${query.name} has no parameter ${unknownNames.join(', ')}; it takes: ${query.params.map((p) => `${p.name} (${p.type})`).join(', ') || 'none'}`);
+    throw new Error(
+      `query ${query.name} has no parameter ${unknownNames.join(', ')}; it takes: ${query.params.map((p) => `${p.name} (${p.type})`).join(', ') || 'none'}`,
+    );
   }
   for (const f of flags) {
     const declared = query.params.find((p) => p.name === f.name);
@@ -160,10 +187,22 @@ export function plain(value: unknown): unknown {
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (isNode(value)) return plain({ labels: value.labels, ...value.properties });
   if (isRelationship(value)) return plain({ type: value.type, ...value.properties });
-  if (isPath(value)) return value.segments.length ? [value.start, ...value.segments.map((s) => s.end)].map((n) => n.properties.name ?? n.properties.id) : [];
-  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) return value.toString();
+  if (isPath(value))
+    return value.segments.length
+      ? [value.start, ...value.segments.map((s) => s.end)].map((n) => n.properties.name ?? n.properties.id)
+      : [];
+  if (
+    isDate(value)
+    || isDateTime(value)
+    || isLocalDateTime(value)
+    || isTime(value)
+    || isLocalTime(value)
+    || isDuration(value)
+  )
+    return value.toString();
   if (Array.isArray(value)) return value.map(plain);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
   return value;
 }
 
@@ -172,7 +211,11 @@ export interface QueryResult {
   rows: Record<string, unknown>[];
 }
 
-export async function runQuery(conn: Neo4jConnection, query: NamedQuery, given: Record<string, string> = {}): Promise<QueryResult> {
+export async function runQuery(
+  conn: Neo4jConnection,
+  query: NamedQuery,
+  given: Record<string, string> = {},
+): Promise<QueryResult> {
   const params = queryParams(query, given);
   const session = conn.driver.session({ database: conn.settings.database, defaultAccessMode: neo4j.session.READ });
   try {
@@ -193,8 +236,10 @@ export async function runQuery(conn: Neo4jConnection, query: NamedQuery, given: 
 function queryError(err: unknown, conn: Neo4jConnection): string {
   const { code = '', message = '' } = (err ?? {}) as { code?: string; message?: string };
   if (code === 'Neo.ClientError.Statement.AccessMode' || /Writing in read access mode not allowed/.test(message)) {
-    return 'it writes to the database (CREATE, MERGE, SET, DELETE, REMOVE, …), and kg query only reads '
-      + '(Neo4j: "Writing in read access mode not allowed"); change the graph with kg load';
+    return (
+      'it writes to the database (CREATE, MERGE, SET, DELETE, REMOVE, …), and kg query only reads '
+      + '(Neo4j: "Writing in read access mode not allowed"); change the graph with kg load'
+    );
   }
   return describeNeo4jError(err, conn.settings);
 }
@@ -204,12 +249,22 @@ function queryError(err: unknown, conn: Neo4jConnection): string {
 /** Terminal columns of a string: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
 function cell(value: unknown, max: number): string {
-  const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text =
+    value === null || value === undefined
+      ? ''
+      : Array.isArray(value)
+        ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
   if (displayWidth(text) <= max) return text;
   let out = '';
   for (const ch of text) {
@@ -226,7 +281,12 @@ export function formatTable(result: QueryResult, max = 60): string {
   const widths = result.columns.map((c, i) => Math.max(displayWidth(c), ...cells.map((r) => displayWidth(r[i] ?? ''))));
   const pad = (s: string, i: number) => s + ' '.repeat((widths[i] ?? 0) - displayWidth(s));
   const line = (r: string[]) => r.map(pad).join(' │ ').trimEnd();
-  return [line(result.columns), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...cells.map(line), `(${result.rows.length} row${result.rows.length === 1 ? '' : 's'})`].join('\n');
+  return [
+    line(result.columns),
+    widths.map((w) => '─'.repeat(w)).join('─┼─'),
+    ...cells.map(line),
+    `(${result.rows.length} row${result.rows.length === 1 ? '' : 's'})`,
+  ].join('\n');
 }
 
 /** A cell of `--csv`: null empty, numbers and booleans as themselves, lists and maps as JSON, text guarded. */

@@ -53,5 +53,13 @@ export function isPlaceWord(word: string): boolean {
  * A brand or proper part shows as a word jieba does not know (`x`: 御颜堂, 齐盛) or a proper-noun tag.
  */
 export function isGeneric(name: string): boolean {
-  return !tokens(name).some((t) => t.tag === 'x' && /\p{Script=Han}/u.test(t.word) || t.tag === 'nz' || t.tag === 'nt' || t.tag === 'ns' || (t.tag === 'nr' && t.word.length >= 3) || t.tag === 'eng');
+  return !tokens(name).some(
+    (t) =>
+      (t.tag === 'x' && /\p{Script=Han}/u.test(t.word))
+      || t.tag === 'nz'
+      || t.tag === 'nt'
+      || t.tag === 'ns'
+      || (t.tag === 'nr' && t.word.length >= 3)
+      || t.tag === 'eng',
+  );
 }

@@ -84,7 +84,9 @@ export class OffsetIndex<T extends Located> {
   private byEnd: Array<{ item: T; order: number }> | undefined;
 
   constructor(items: readonly T[]) {
-    this.byStart = items.map((item, order) => ({ item, order })).sort((a, b) => a.item.start - b.item.start || a.order - b.order);
+    this.byStart = items
+      .map((item, order) => ({ item, order }))
+      .sort((a, b) => a.item.start - b.item.start || a.order - b.order);
     this.longest = items.reduce((n, i) => Math.max(n, i.end - i.start), 0);
   }
 
@@ -102,7 +104,11 @@ export class OffsetIndex<T extends Located> {
   /** The items that contain `inner` (start ≤ inner.start, end ≥ inner.end), `inner` itself among them if indexed. */
   containing(inner: Located): T[] {
     const out: Array<{ item: T; order: number }> = [];
-    for (let k = lowerBound(this.byStart, inner.end - this.longest, (e) => e.item.start); k < this.byStart.length; k++) {
+    for (
+      let k = lowerBound(this.byStart, inner.end - this.longest, (e) => e.item.start);
+      k < this.byStart.length;
+      k++
+    ) {
       const e = this.byStart[k]!;
       if (e.item.start > inner.start) break;
       if (e.item.end >= inner.end) out.push(e);
@@ -113,7 +119,12 @@ export class OffsetIndex<T extends Located> {
   /** The items starting at `at`. */
   startingAt(at: number): T[] {
     const out: Array<{ item: T; order: number }> = [];
-    for (let k = lowerBound(this.byStart, at, (e) => e.item.start); k < this.byStart.length && this.byStart[k]!.item.start === at; k++) out.push(this.byStart[k]!);
+    for (
+      let k = lowerBound(this.byStart, at, (e) => e.item.start);
+      k < this.byStart.length && this.byStart[k]!.item.start === at;
+      k++
+    )
+      out.push(this.byStart[k]!);
     return inOrder(out);
   }
 
@@ -121,7 +132,8 @@ export class OffsetIndex<T extends Located> {
   endingAt(at: number): T[] {
     const byEnd = this.sortedByEnd();
     const out: Array<{ item: T; order: number }> = [];
-    for (let k = lowerBound(byEnd, at, (e) => e.item.end); k < byEnd.length && byEnd[k]!.item.end === at; k++) out.push(byEnd[k]!);
+    for (let k = lowerBound(byEnd, at, (e) => e.item.end); k < byEnd.length && byEnd[k]!.item.end === at; k++)
+      out.push(byEnd[k]!);
     return inOrder(out);
   }
 
@@ -146,4 +158,5 @@ export class OffsetIndex<T extends Located> {
   }
 }
 
-const inOrder = <T>(found: Array<{ item: T; order: number }>): T[] => found.sort((a, b) => a.order - b.order).map((e) => e.item);
+const inOrder = <T>(found: Array<{ item: T; order: number }>): T[] =>
+  found.sort((a, b) => a.order - b.order).map((e) => e.item);

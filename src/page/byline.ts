@@ -173,7 +173,7 @@ export function parseCreditLine(line: string): Credit | null {
   if (bracketed) inner = bracketed[1]!;
   if (SENTENCE_PUNCT.test(inner)) return null;
   const credit = parseCredit(inner);
-  if (!credit || !credit.reporters.every((r) => startsWithSurname(r.name))) return null;
+  if (!credit?.reporters.every((r) => startsWithSurname(r.name))) return null;
   const placed = credit.labelled || bullet !== null || (bracketed !== null && /摄\s*$/u.test(inner));
   return placed ? credit : null;
 }

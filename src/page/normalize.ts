@@ -14,7 +14,13 @@ const PARAGRAPH_END = /(?:[。！？!?…]|◀)[”’」』）)]*$/u;
 const CONTINUES = /^[，。、；：！？）》”’」』,.;:!?)]/u;
 /** ASCII punctuation that becomes full-width next to CJK text. */
 const TO_FULL_WIDTH: Readonly<Record<string, string>> = {
-  ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）',
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
 };
 const WHITESPACE = /[ \t\r\f\v\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]/u;
 

@@ -128,7 +128,8 @@ function readHeadline(raw: string, blocks: Block[]): Headline {
     }
     if (titleLines.length > 0) titles.push({ block, text: titleLines.join('\n') });
   }
-  const clean = (s: string | undefined): string | null => (s === undefined ? null : normalize(s).text.replace(/\n/gu, '') || null);
+  const clean = (s: string | undefined): string | null =>
+    s === undefined ? null : normalize(s).text.replace(/\n/gu, '') || null;
   const title = titles.pop();
   const kicker = titles.pop();
   return {
@@ -304,10 +305,13 @@ function bodyText(raw: string, pieces: { start: number; end: number }[]): string
 
 export function segmentPage(raw: string, opts: SegmentOptions): Article[] {
   const year = pageYear(compactOf(raw));
-  const units = readUnits(raw, splitBlocks(raw).map((b) => classify(raw, b)));
+  const units = readUnits(
+    raw,
+    splitBlocks(raw).map((b) => classify(raw, b)),
+  );
   const order = headlineOrder(units);
   const pairs = pairGroups(units, order);
-  const headOf = new Map([...pairs].map(([g, c]) => [c, g]));
+  const _headOf = new Map([...pairs].map(([g, c]) => [c, g]));
   // Body pieces per unit; headline blocks that cannot be kicker or title go to the core before them.
   const pieces = units.map((u) => (u.kind === 'core' ? u.parts.map((p) => ({ start: p.start, end: p.end })) : []));
   const headlines = new Map<number, Headline>();

@@ -12,7 +12,10 @@ export type PlacePrefix = (name: string) => { length: number; code: string; type
  * printed with different places (河北瓦特科技有限公司, 鸡泽县瓦特科技有限公司) and one zone printed long and short (高唐开发区,
  * 高唐县经济开发区) are one entity each.
  */
-export function resolveNames(mentions: Mention[], placeOf: PlacePrefix = () => null): (m: Pick<Mention, 'type' | 'name'>) => string {
+export function resolveNames(
+  mentions: Mention[],
+  placeOf: PlacePrefix = () => null,
+): (m: Pick<Mention, 'type' | 'name'>) => string {
   // Sorting and pairing ask for the same names' places many times: look each up once.
   const places = new Map<string, ReturnType<PlacePrefix>>();
   const prefixOf: PlacePrefix = (n) => {
@@ -30,11 +33,21 @@ export function resolveNames(mentions: Mention[], placeOf: PlacePrefix = () => n
     // The fullest name wins; for a project, a name without a phase (二期) before any with one.
     // A company's legal name is registered under a province or city: that form wins over a county's.
     const level = (n: string) => (type === 'Company' ? (LEGAL_LEVEL[prefixOf(n)?.type ?? ''] ?? 0) : 0);
-    const ranks = new Map([...names].map((n) => [n, (type === 'Project' && PHASE.test(n.replace(/项目$/, '')) ? 0 : 1) * 1000 + level(n) * 100 + n.length]));
+    const ranks = new Map(
+      [...names].map((n) => [
+        n,
+        (type === 'Project' && PHASE.test(n.replace(/项目$/, '')) ? 0 : 1) * 1000 + level(n) * 100 + n.length,
+      ]),
+    );
     const rank = (n: string) => ranks.get(n)!;
     const sorted = [...names].sort((a, b) => rank(b) - rank(a));
     for (const name of sorted) {
-      const target = sorted.find((other) => other !== name && rank(other) > rank(name) && (sameThing(type, name, other) || samePlaced(type, name, other, prefixOf)));
+      const target = sorted.find(
+        (other) =>
+          other !== name
+          && rank(other) > rank(name)
+          && (sameThing(type, name, other) || samePlaced(type, name, other, prefixOf)),
+      );
       canonical.set(`${type}:${name}`, target ? (canonical.get(`${type}:${target}`) ?? target) : name);
     }
   }
@@ -53,7 +66,15 @@ function samePlaced(type: string, a: string, b: string, prefixOf: PlacePrefix): 
     return core(a, pa).length >= 6 && core(a, pa) === core(b, pb);
   }
   // 高唐开发区 and 高唐县经济开发区: the zone of one county, printed short and in full.
-  if (type === 'County') return pa !== null && pb !== null && pa.code === pb.code && ZONE_END.test(a) && ZONE_END.test(b) && a.endsWith('开发区') === b.endsWith('开发区');
+  if (type === 'County')
+    return (
+      pa !== null
+      && pb !== null
+      && pa.code === pb.code
+      && ZONE_END.test(a)
+      && ZONE_END.test(b)
+      && a.endsWith('开发区') === b.endsWith('开发区')
+    );
   return false;
 }
 
@@ -61,7 +82,8 @@ function samePlaced(type: string, a: string, b: string, prefixOf: PlacePrefix): 
 function sameThing(type: string, short: string, long: string): boolean {
   if (type === 'Company' || type === 'Organization') return long.endsWith(short) && short.length >= 6;
   // 聊城河务局 and 聊城黄河河务局: one body, printed with and without part of its name.
-  if (type === 'Agency') return short.length >= 5 && long.startsWith(short.slice(0, 2)) && long.endsWith(short.slice(2));
+  if (type === 'Agency')
+    return short.length >= 5 && long.startsWith(short.slice(0, 2)) && long.endsWith(short.slice(2));
   if (type === 'Project') {
     // A listed phase (齐盛光伏农业综合体二期、泓泰…等4个项目) is a project of its own; 二期项目 of a named one is that one.
     if (PHASE.test(short) && !/(项目|工程)$/.test(short)) return false;

@@ -21,7 +21,11 @@ export class EntityIndex {
     const seen = this.byId.get(e.id);
     if (!seen) {
       const entity = { ...e, aliases: [...e.aliases], articles: [...e.articles], props: { ...e.props } };
-      this.byId.set(e.id, { entity, aliases: new Set(entity.aliases), articles: newArticles ? null : new Set(entity.articles) });
+      this.byId.set(e.id, {
+        entity,
+        aliases: new Set(entity.aliases),
+        articles: newArticles ? null : new Set(entity.articles),
+      });
       return;
     }
     union(seen.entity.aliases, seen.aliases, e.aliases);

@@ -15,7 +15,8 @@ export const defaultExportDir = (dir: string, format: string): string => join(di
 
 /** Reads DIR's records, writes the format's files (each via a temp file and a rename); returns their paths. */
 export async function runExport(dir: string, opts: ExportOptions): Promise<string[]> {
-  if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new Error(`--format ${opts.format}: expected one of ${EXPORT_FORMATS.join(', ')}`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format))
+    throw new Error(`--format ${opts.format}: expected one of ${EXPORT_FORMATS.join(', ')}`);
   const records = await readRecords(dir);
   const graph = recordsGraph(records.articles, records.entities, records.relations);
   const files: ExportFile[] = exportFiles(graph, opts.format as ExportFormat);

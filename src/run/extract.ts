@@ -14,11 +14,32 @@ import { assertWritableDir, listInputs, readFileInput, type InputItem } from '..
 import { readRecordFile } from '../ingest/records.ts';
 import { EntityIndex } from '../resolve/corpus.ts';
 import { Article, Relation } from '../schema.ts';
-import { cityRulesKey, DEFAULT_CITY, parseSettings, settingsCityFor, type RunSettings, type RunSettingsInput } from '../settings.ts';
+import {
+  cityRulesKey,
+  DEFAULT_CITY,
+  parseSettings,
+  settingsCityFor,
+  type RunSettings,
+  type RunSettingsInput,
+} from '../settings.ts';
 import { BlockedEntityIndex } from '../state/blocks.ts';
 import { removeTempFilesOnSignal } from '../state/cleanup.ts';
 import { commitTogether, finishCommit } from '../state/commit.ts';
-import { fileStamp, goneUnits, isRacy, runDelta, sameStamp, splitGone, stampedFiles, STATE_VERSION, unitHash, unitKey, type FileStamp, type Manifest, type ManifestUnit } from '../state/delta.ts';
+import {
+  fileStamp,
+  goneUnits,
+  isRacy,
+  runDelta,
+  sameStamp,
+  splitGone,
+  stampedFiles,
+  STATE_VERSION,
+  unitHash,
+  unitKey,
+  type FileStamp,
+  type Manifest,
+  type ManifestUnit,
+} from '../state/delta.ts';
 import { takeLock } from '../state/lock.ts';
 import { outputStamps, PreviousOutputs, type FileRange } from '../state/outputs.ts';
 import { settingsFingerprint, StateStore, type CachedUnitRecords } from '../state/store.ts';
@@ -102,7 +123,17 @@ type Fetched = Extracted | { records: CachedUnitRecords; extracted: false } | { 
  */
 type Slot =
   | { kind: 'error'; note: Note }
-  | { kind: 'unit'; key: string; file: string; name: string; hash: string; bytes: number; gone: boolean; home: HomeCity; records: Promise<Fetched> | null };
+  | {
+      kind: 'unit';
+      key: string;
+      file: string;
+      name: string;
+      hash: string;
+      bytes: number;
+      gone: boolean;
+      home: HomeCity;
+      records: Promise<Fetched> | null;
+    };
 
 type InputUnit = Exclude<InputItem, { kind: 'error' }>;
 
@@ -110,20 +141,27 @@ type InputUnit = Exclude<InputItem, { kind: 'error' }>;
 export function homeCityOf(item: InputUnit, settings: Pick<RunSettings, 'city' | 'cities'>): HomeCity {
   const given = settingsCityFor(item.file, settings);
   if (given) return { city: given, from: 'flag' };
-  const inferred = inferHomeCity(item.kind === 'page' ? item.text : `${item.article.title ?? ''}\n${item.article.text}`);
+  const inferred = inferHomeCity(
+    item.kind === 'page' ? item.text : `${item.article.title ?? ''}\n${item.article.text}`,
+  );
   return inferred ? { city: inferred.city, from: 'text' } : { city: DEFAULT_CITY, from: 'default' };
 }
 
-const asUnit = (item: InputUnit, city: string): Unit => item.kind === 'page'
-  ? { kind: 'page', file: item.file, name: item.name, stem: item.stem, text: item.text, city }
-  : { kind: 'article', file: item.file, line: item.line, article: item.article, city };
+const asUnit = (item: InputUnit, city: string): Unit =>
+  item.kind === 'page'
+    ? { kind: 'page', file: item.file, name: item.name, stem: item.stem, text: item.text, city }
+    : { kind: 'article', file: item.file, line: item.line, article: item.article, city };
 
 /**
  * Extracts `inputs` into `settings.out` (validated by parseSettings) and returns what it did; `hooks` see it go. One
  * run at a time writes an output folder: a second refuses, naming the first (src/state/lock.ts); a run stopped by a
  * signal removes its temporary files.
  */
-export async function runExtract(inputs: string[], given: RunSettingsInput, hooks: RunHooks = {}): Promise<ExtractSummary> {
+export async function runExtract(
+  inputs: string[],
+  given: RunSettingsInput,
+  hooks: RunHooks = {},
+): Promise<ExtractSummary> {
   const settings = parseSettings(given);
   assertWritableDir(settings.out);
   const lock = await takeLock(settings.out, { wait: settings.wait });
@@ -153,8 +191,10 @@ async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHo
   const workers = settings.workers ?? defaultWorkers(toExtract);
   const ner = settings.ner === 'on' && modelInstalled(modelDir);
   if (settings.ner === 'on' && !ner) {
-    (hooks.warn ?? console.error)(`kg extract: the recogniser's model is not installed in ${modelDir} (npm install runs `
-      + 'scripts/install-model.sh): extracting with the rules alone');
+    (hooks.warn ?? console.error)(
+      `kg extract: the recogniser's model is not installed in ${modelDir} (npm install runs `
+        + 'scripts/install-model.sh): extracting with the rules alone',
+    );
   }
   const extractor = createExtractor({ date: settings.date, workers, model: ner ? modelDir : null });
   const files = {
@@ -165,28 +205,59 @@ async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHo
   };
   const index = new EntityIndex();
   const blocks = new BlockedEntityIndex(state, index);
-  const summary: ExtractSummary = { articles: 0, bytes: 0, entities: {}, relations: {}, skipped: [], invalid: [], seconds: 0, units: { extracted: 0, reused: 0, kept: 0, removed: 0 }, unread: 0, workers, inferred: [], notes: [],
-    corrections: { file: null, applied: 0, skipped: [] } };
-  const manifest: Manifest = { version: STATE_VERSION, fingerprint, cityRules, files: {}, units: [], blocks: blocks.keys, outputs: {} };
+  const summary: ExtractSummary = {
+    articles: 0,
+    bytes: 0,
+    entities: {},
+    relations: {},
+    skipped: [],
+    invalid: [],
+    seconds: 0,
+    units: { extracted: 0, reused: 0, kept: 0, removed: 0 },
+    unread: 0,
+    workers,
+    inferred: [],
+    notes: [],
+    corrections: { file: null, applied: 0, skipped: [] },
+  };
+  const manifest: Manifest = {
+    version: STATE_VERSION,
+    fingerprint,
+    cityRules,
+    files: {},
+    units: [],
+    blocks: blocks.keys,
+    outputs: {},
+  };
   const previousOutputs = settings.full ? null : PreviousOutputs.open(settings.out, previous);
   const extracted = new Set<string>();
   const currentKeys = new Set<string>();
   const currentArticles = new Set<string>();
   const articleIds = new ArticleIds();
 
-  const extract = (unit: Unit, hash: string): Promise<Extracted> => extractor.run(unit).then((records) => {
-    state.writeUnit(hash, records);
-    return { records, extracted: true as const };
-  });
+  const extract = (unit: Unit, hash: string): Promise<Extracted> =>
+    extractor.run(unit).then((records) => {
+      state.writeUnit(hash, records);
+      return { records, extracted: true as const };
+    });
   /** A unit's records as the last run left them: a range of its outputs, or the unit's file in the state (throws). */
   const fromState = (key: string, hash: string): CachedUnitRecords => {
     const found = previousOutputs?.find(key, hash);
     if (!found) return state.readUnit(hash);
     const { unit, ranges } = found;
-    return { articleIds: unit.articles, relationTypes: unit.relationTypes, notes: unit.notes, articles: ranges['articles.jsonl'], relations: ranges['relations.jsonl'] };
+    return {
+      articleIds: unit.articles,
+      relationTypes: unit.relationTypes,
+      notes: unit.notes,
+      articles: ranges['articles.jsonl'],
+      relations: ranges['relations.jsonl'],
+    };
   };
   /** A cached unit whose state cannot be read (`err`) read from its input again and extracted; else `err` thrown. */
-  const reextract = async (slot: { key: string; file: string; name: string; hash: string }, err: unknown): Promise<Extracted> => {
+  const reextract = async (
+    slot: { key: string; file: string; name: string; hash: string },
+    err: unknown,
+  ): Promise<Extracted> => {
     const unit = await rereadUnit(slot.file, slot.name, slot.key, slot.hash, fingerprint, settings);
     if (!unit) throw err;
     return extract(unit, slot.hash);
@@ -226,18 +297,31 @@ async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHo
     }
     files.articles.write(records.articles);
     files.relations.write(records.relations);
-    await blocks.add(slot.hash, records.articleIds, fetched.extracted ? fetched.records.entities : () => cachedEntities(slot));
+    await blocks.add(
+      slot.hash,
+      records.articleIds,
+      fetched.extracted ? fetched.records.entities : () => cachedEntities(slot),
+    );
     for (const [t, n] of Object.entries(records.relationTypes)) summary.relations[t] = (summary.relations[t] ?? 0) + n;
     for (const n of records.notes) (n.kind === 'skipped' ? summary.skipped : summary.invalid).push(noteLine(n));
     summary.articles += records.articleIds.length;
     summary.bytes += slot.gone ? 0 : slot.bytes;
     summary.units[slot.gone ? 'kept' : fetched.extracted ? 'extracted' : 'reused']++;
     if (fetched.extracted) extracted.add(slot.key);
-    if (!slot.gone && slot.home.from !== 'flag') summary.inferred.push({ key: slot.key, city: slot.home.city, from: slot.home.from });
+    if (!slot.gone && slot.home.from !== 'flag')
+      summary.inferred.push({ key: slot.key, city: slot.home.city, from: slot.home.from });
     manifest.units.push({
-      key: slot.key, file: slot.file, hash: slot.hash, city: slot.home.city, cityFrom: slot.home.from, bytes: slot.bytes, articles: records.articleIds,
+      key: slot.key,
+      file: slot.file,
+      hash: slot.hash,
+      city: slot.home.city,
+      cityFrom: slot.home.from,
+      bytes: slot.bytes,
+      articles: records.articleIds,
       lineBytes: { 'articles.jsonl': byteLength(records.articles), 'relations.jsonl': byteLength(records.relations) },
-      relationTypes: records.relationTypes, notes: records.notes, ...(slot.gone ? { gone: true as const } : {}),
+      relationTypes: records.relationTypes,
+      notes: records.notes,
+      ...(slot.gone ? { gone: true as const } : {}),
     });
     hooks.onProgress?.({ done: summary.bytes, total: totalBytes, articles: summary.articles });
   };
@@ -251,8 +335,15 @@ async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHo
       await emit(oldest);
     }
   };
-  const skipped = (item: { file: string; line?: number; message: string }): Slot =>
-    ({ kind: 'error', note: { kind: 'skipped', file: item.file, ...(item.line !== undefined ? { line: item.line } : {}), message: item.message } });
+  const skipped = (item: { file: string; line?: number; message: string }): Slot => ({
+    kind: 'error',
+    note: {
+      kind: 'skipped',
+      file: item.file,
+      ...(item.line !== undefined ? { line: item.line } : {}),
+      message: item.message,
+    },
+  });
 
   try {
     hooks.onProgress?.({ done: 0, total: totalBytes, articles: 0 });
@@ -268,7 +359,17 @@ async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHo
         for (const u of input.unchanged) {
           currentKeys.add(u.key);
           summary.unread++;
-          await push({ kind: 'unit', key: u.key, file, name: input.name, hash: u.hash, bytes: u.bytes, gone: false, home: { city: u.city, from: u.cityFrom }, records: null });
+          await push({
+            kind: 'unit',
+            key: u.key,
+            file,
+            name: input.name,
+            hash: u.hash,
+            bytes: u.bytes,
+            gone: false,
+            home: { city: u.city, from: u.cityFrom },
+            records: null,
+          });
         }
         continue;
       }
@@ -285,7 +386,17 @@ async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHo
         const hash = unitHash(unit, fingerprint);
         currentKeys.add(key);
         const records = !settings.full && state.has(hash) ? null : settle(extract(unit, hash));
-        await push({ kind: 'unit', key, file, name: input.name, hash, bytes: unitBytes(unit), gone: false, home, records });
+        await push({
+          kind: 'unit',
+          key,
+          file,
+          name: input.name,
+          hash,
+          bytes: unitBytes(unit),
+          gone: false,
+          home,
+          records,
+        });
       }
       if (clean && stamp) manifest.files[file] = stamp;
     }
@@ -303,7 +414,17 @@ async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHo
         continue;
       }
       // A gone file's name under its root is unknown: only a damaged cache needs it, to read the page again.
-      await emit({ kind: 'unit', key: u.key, file: u.file, name: basename(u.file), hash: u.hash, bytes: u.bytes, gone: true, home: { city: u.city, from: u.cityFrom }, records: Promise.resolve({ records, extracted: false }) });
+      await emit({
+        kind: 'unit',
+        key: u.key,
+        file: u.file,
+        name: basename(u.file),
+        hash: u.hash,
+        bytes: u.bytes,
+        gone: true,
+        home: { city: u.city, from: u.cityFrom },
+        records: Promise.resolve({ records, extracted: false }),
+      });
     }
     await blocks.flush();
     summary.units.removed = removed.length;
@@ -322,7 +443,11 @@ async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHo
     }
     files.entities.close();
     if (files.graph) {
-      const graph = buildGraph(await readRecordFile(files.articles.tmp, Article), corrected.entities, await readRecordFile(files.relations.tmp, Relation));
+      const graph = buildGraph(
+        await readRecordFile(files.articles.tmp, Article),
+        corrected.entities,
+        await readRecordFile(files.relations.tmp, Relation),
+      );
       files.graph.write(JSON.stringify(exportGraph(graph)));
       files.graph.close();
     }
@@ -353,8 +478,17 @@ async function extractInto(inputs: string[], settings: RunSettings, hooks: RunHo
  * An input file as listed, with its absolute path, its size and stamp (null: it cannot be stat'ed, and the reader says
  * why, or it changed too recently to be trusted), and `unchanged`: the last run's units when its stamp is as then.
  */
-type Planned = { kind: 'error'; file: string; message: string }
-  | { kind: 'file'; input: string; name: string; file: string; size: number; stamp: FileStamp | null; unchanged: ManifestUnit[] | null };
+type Planned =
+  | { kind: 'error'; file: string; message: string }
+  | {
+      kind: 'file';
+      input: string;
+      name: string;
+      file: string;
+      size: number;
+      stamp: FileStamp | null;
+      unchanged: ManifestUnit[] | null;
+    };
 
 /** The inputs in order, each file stat'ed (not read): what changed is known before anything is extracted. */
 async function planInputs(inputs: string[], stamped: ReturnType<typeof stampedFiles>): Promise<Planned[]> {
@@ -376,7 +510,15 @@ async function planInputs(inputs: string[], stamped: ReturnType<typeof stampedFi
       // The reader reports what is wrong with it.
     }
     const known = stamped.get(file);
-    plan.push({ kind: 'file', input: input.file, name: input.name, file, size, stamp, unchanged: stamp && known && sameStamp(stamp, known.stamp) ? known.units : null });
+    plan.push({
+      kind: 'file',
+      input: input.file,
+      name: input.name,
+      file,
+      size,
+      stamp,
+      unchanged: stamp && known && sameStamp(stamp, known.stamp) ? known.units : null,
+    });
   }
   return plan;
 }
@@ -385,7 +527,14 @@ async function planInputs(inputs: string[], stamped: ReturnType<typeof stampedFi
  * A unit read again from its input file, for when its cached records are unreadable; null when the file no longer
  * holds it unchanged (then the unit cannot be rebuilt, and the caller reports the damaged cache).
  */
-async function rereadUnit(file: string, name: string, key: string, hash: string, fingerprint: string, settings: RunSettings): Promise<Unit | null> {
+async function rereadUnit(
+  file: string,
+  name: string,
+  key: string,
+  hash: string,
+  fingerprint: string,
+  settings: RunSettings,
+): Promise<Unit | null> {
   for await (const item of readFileInput(file, name)) {
     if (item.kind === 'error') continue;
     const unit = asUnit(item, homeCityOf(item, settings).city);
@@ -397,13 +546,15 @@ async function rereadUnit(file: string, name: string, key: string, hash: string,
 const byteLength = (lines: string | Uint8Array | FileRange): number =>
   typeof lines === 'string' ? Buffer.byteLength(lines) : 'fd' in lines ? lines.length : lines.byteLength;
 
-const noteLine = (n: Note): string => n.kind === 'skipped' ? `${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}` : `${n.article}: ${n.message}`;
+const noteLine = (n: Note): string =>
+  n.kind === 'skipped' ? `${n.file}${n.line ? `:${n.line}` : ''}: ${n.message}` : `${n.article}: ${n.message}`;
 
 /** id → line of an entities.jsonl (the previous run's, to tell which entities changed). */
 function entityLinesOf(path: string): Map<string, string> {
   const out = new Map<string, string>();
   if (!existsSync(path)) return out;
-  for (const line of readFileSync(path, 'utf8').split('\n')) if (line.trim()) out.set((JSON.parse(line) as { id: string }).id, `${line}\n`);
+  for (const line of readFileSync(path, 'utf8').split('\n'))
+    if (line.trim()) out.set((JSON.parse(line) as { id: string }).id, `${line}\n`);
   return out;
 }
 
@@ -415,12 +566,21 @@ function formatInferred(inferred: ExtractSummary['inferred']): string {
   for (const x of inferred) counts.set(x.city, (counts.get(x.city) ?? 0) + 1);
   const byCity = [...counts].map(([city, n]) => `${city} ${n}`).join(', ');
   if (inferred.length > INFERRED_LISTED) return byCity;
-  return byCity + inferred.map((x) => `\n  ${x.key}: ${x.city}${x.from === 'default' ? ' (names no city: the default)' : ''}`).join('');
+  return (
+    byCity
+    + inferred
+      .map((x) => `\n  ${x.key}: ${x.city}${x.from === 'default' ? ' (names no city: the default)' : ''}`)
+      .join('')
+  );
 }
 
 /** The summary as the CLI prints it. */
 export function formatSummary(s: ExtractSummary): string {
-  const fmt = (r: Record<string, number>) => Object.entries(r).sort().map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+  const fmt = (r: Record<string, number>) =>
+    Object.entries(r)
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none';
   const lines = [
     `articles: ${s.articles} (${(s.bytes / 1024).toFixed(0)} KB in ${s.seconds.toFixed(1)} s)`,
     `entities: ${fmt(s.entities)}`,
@@ -430,13 +590,17 @@ export function formatSummary(s: ExtractSummary): string {
     `skipped: ${s.skipped.length}${s.skipped.map((x) => `\n  ${x}`).join('')}`,
   ];
   if (s.inferred.length) lines.push(`home cities inferred (no --city for these): ${formatInferred(s.inferred)}`);
-  if (s.units.kept) lines.push(`gone: ${s.units.kept} pages are no longer among the inputs and were kept (--prune drops them)`);
+  if (s.units.kept)
+    lines.push(`gone: ${s.units.kept} pages are no longer among the inputs and were kept (--prune drops them)`);
   if (s.units.removed) lines.push(`removed: ${s.units.removed} pages no longer among the inputs, and their records`);
   if (s.corrections.file) {
     const { applied, skipped, file } = s.corrections;
-    lines.push(`corrections: ${applied} applied, ${skipped.length} skipped (${file})${skipped.map((x) => `\n  ${x}`).join('')}`);
+    lines.push(
+      `corrections: ${applied} applied, ${skipped.length} skipped (${file})${skipped.map((x) => `\n  ${x}`).join('')}`,
+    );
   }
-  if (s.invalid.length) lines.push(`invalid records (not written): ${s.invalid.length}${s.invalid.map((x) => `\n  ${x}`).join('')}`);
+  if (s.invalid.length)
+    lines.push(`invalid records (not written): ${s.invalid.length}${s.invalid.map((x) => `\n  ${x}`).join('')}`);
   for (const n of s.notes) lines.push(`note: ${n}`);
   return lines.join('\n');
 }

@@ -39,8 +39,11 @@ export async function articleLayers(articles: readonly Article[], recognizer: Re
   const split = articles.map((a) => sentences(a.body));
   const analyses = await recognizer.recognize(split.flat().map((s) => s.text));
   let next = 0;
-  const inBody = (s: { start: number }) => (e: Analysis['entities'][number]) =>
-    ({ ...e, start: e.start + s.start, end: e.end + s.start });
+  const inBody = (s: { start: number }) => (e: Analysis['entities'][number]) => ({
+    ...e,
+    start: e.start + s.start,
+    end: e.end + s.start,
+  });
   return split.map((ss) => ({ ner: ss.flatMap((s) => analyses[next++]!.entities.map(inBody(s))) }));
 }
 

@@ -15,7 +15,8 @@ export interface Extractor {
 const TASKS_PER_WORKER = 2;
 
 export function createExtractor(settings: WorkerSettings & { workers: number }): Extractor {
-  if (!Number.isInteger(settings.workers) || settings.workers < 1) throw new Error(`workers must be a whole number ≥ 1, not ${settings.workers}`);
+  if (!Number.isInteger(settings.workers) || settings.workers < 1)
+    throw new Error(`workers must be a whole number ≥ 1, not ${settings.workers}`);
   // Nothing is built before the first unit: a run that finds every unit cached loads neither jieba nor a worker.
   if (settings.workers === 1) {
     const tools = { contexts: contextCache(), layers: layerSource(settings.model) };
@@ -26,7 +27,8 @@ export function createExtractor(settings: WorkerSettings & { workers: number }):
   }
   let pool: WorkerPool | null = null;
   return {
-    run: (unit) => (pool ??= new WorkerPool({ date: settings.date, model: settings.model }, settings.workers)).run(unit),
+    run: (unit) =>
+      (pool ??= new WorkerPool({ date: settings.date, model: settings.model }, settings.workers)).run(unit),
     close: async () => pool?.close(),
   };
 }
@@ -48,7 +50,10 @@ class WorkerPool implements Extractor {
   private failure: Error | null = null;
   private nextId = 0;
 
-  constructor(private readonly settings: WorkerSettings, private readonly size: number) {}
+  constructor(
+    private readonly settings: WorkerSettings,
+    private readonly size: number,
+  ) {}
 
   run(unit: Unit): Promise<UnitRecords> {
     if (this.failure) return Promise.reject(this.failure);
@@ -76,7 +81,13 @@ class WorkerPool implements Extractor {
 
   private start(): Slot {
     const n = this.slots.length + 1;
-    const slot: Slot = { worker: new Worker(new URL(import.meta.url.endsWith('.ts') ? './worker-entry.js' : './worker.js', import.meta.url), { workerData: this.settings }), busy: new Map() };
+    const slot: Slot = {
+      worker: new Worker(
+        new URL(import.meta.url.endsWith('.ts') ? './worker-entry.js' : './worker.js', import.meta.url),
+        { workerData: this.settings },
+      ),
+      busy: new Map(),
+    };
     slot.worker.on('message', (m: { id: number; records?: UnitRecords; error?: string }) => {
       const p = slot.busy.get(m.id);
       if (!p) return;
@@ -108,11 +119,13 @@ class WorkerPool implements Extractor {
    */
   async close(): Promise<void> {
     this.failure ??= new Error('the extraction pool is closed');
-    await Promise.all(this.slots.map(async (s) => {
-      if (s.worker.threadId < 0) return; // already exited
-      const exited = new Promise((done) => s.worker.once('exit', done));
-      s.worker.postMessage({ close: true });
-      await exited;
-    }));
+    await Promise.all(
+      this.slots.map(async (s) => {
+        if (s.worker.threadId < 0) return; // already exited
+        const exited = new Promise((done) => s.worker.once('exit', done));
+        s.worker.postMessage({ close: true });
+        await exited;
+      }),
+    );
   }
 }

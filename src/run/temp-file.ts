@@ -19,7 +19,8 @@ export class TempFile {
   }
   write(data: string | Uint8Array | FileRange): void {
     if (typeof data === 'object' && 'fd' in data) {
-      if (this.pending && this.pending.fd === data.fd && this.pending.offset + this.pending.length === data.offset) this.pending.length += data.length;
+      if (this.pending && this.pending.fd === data.fd && this.pending.offset + this.pending.length === data.offset)
+        this.pending.length += data.length;
       else {
         this.flush();
         this.pending = { ...data };
@@ -29,7 +30,7 @@ export class TempFile {
     this.flush();
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     this.guard(() => {
-      for (let at = 0; at < bytes.byteLength;) at += writeSync(this.open(), bytes, at);
+      for (let at = 0; at < bytes.byteLength; ) at += writeSync(this.open(), bytes, at);
     });
   }
   close(): void {

@@ -4,7 +4,7 @@
 // worker thread, the in-process path and the incremental cache all hand the writer the same bytes.
 import { articleFromJsonl, segmentPage } from '../page/index.ts';
 import { EntityIndex } from '../resolve/corpus.ts';
-import { Article, ArticleGraph, Entity, JsonlArticle, Relation } from '../schema.ts';
+import { Article, type ArticleGraph, Entity, type JsonlArticle, Relation } from '../schema.ts';
 import { createContext, extractArticle, type ExtractContext } from '../extract/index.ts';
 import type { ArticleLayer } from '../extract/ner.ts';
 import type { LayerSource } from './layer.ts';
@@ -52,13 +52,18 @@ export function unitBytes(unit: Unit): number {
 }
 
 /** A page segmented into articles (or the .jsonl line's article), or the note saying why there is none. */
-export function unitArticles(unit: Unit, opts: { date?: string | null } = {}): { articles: Article[] } | { note: Note } {
-  const skipped = (text: string): { note: Note } =>
-    ({ note: { kind: 'skipped', file: unit.file, ...(unit.kind === 'article' ? { line: unit.line } : {}), message: text } });
+export function unitArticles(
+  unit: Unit,
+  opts: { date?: string | null } = {},
+): { articles: Article[] } | { note: Note } {
+  const skipped = (text: string): { note: Note } => ({
+    note: { kind: 'skipped', file: unit.file, ...(unit.kind === 'article' ? { line: unit.line } : {}), message: text },
+  });
   try {
-    const articles = unit.kind === 'page'
-      ? segmentPage(unit.text, { file: unit.name, stem: unit.stem, date: opts.date ?? null })
-      : [articleFromJsonl(unit.article, unit.line - 1)];
+    const articles =
+      unit.kind === 'page'
+        ? segmentPage(unit.text, { file: unit.name, stem: unit.stem, date: opts.date ?? null })
+        : [articleFromJsonl(unit.article, unit.line - 1)];
     if (unit.kind === 'page' && articles.length === 0) return skipped('no article found on the page');
     return { articles };
   } catch (err) {
@@ -71,7 +76,9 @@ export function unitArticles(unit: Unit, opts: { date?: string | null } = {}): {
  * recogniser's spans) where given; never throws for bad text.
  */
 export function extractArticles(
-  articles: readonly Article[], ctx: ExtractContext, layers: readonly ArticleLayer[] | null,
+  articles: readonly Article[],
+  ctx: ExtractContext,
+  layers: readonly ArticleLayer[] | null,
 ): UnitGraphs {
   const out: UnitGraphs = { graphs: [], notes: [] };
   articles.forEach((article, i) => {
@@ -125,7 +132,17 @@ export function serializeUnit(u: UnitGraphs): UnitRecords {
 
 /** Every record checked against its schema; the first failure names the record, and nothing of the article is written. */
 export function validate(g: ArticleGraph): ArticleGraph {
-  const check = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown, what: string): T => {
+  const check = <T>(
+    schema: {
+      safeParse(
+        v: unknown,
+      ):
+        | { success: true; data: T }
+        | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
+    },
+    value: unknown,
+    what: string,
+  ): T => {
     const r = schema.safeParse(value);
     if (!r.success) {
       const issue = r.error.issues[0]!;

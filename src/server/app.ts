@@ -3,7 +3,6 @@
 import { NODE_LABELS } from '../names.ts';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { ENTITY_TYPES } from '../schema.ts';
 import type { GraphBackend } from './backend.ts';
 import { registerRelationRoutes } from './relations.ts';
 
@@ -33,21 +32,26 @@ function one(q: Query, name: string): string | undefined {
 export function intParam(q: Query, name: string, limits: { default: number; max: number }): number {
   const raw = one(q, name);
   if (raw === undefined || raw === '') return limits.default;
-  if (!/^\d{1,9}$/.test(raw)) throw new BadRequest(`parameter "${name}" must be a whole number, got "${raw.slice(0, 40)}"`);
+  if (!/^\d{1,9}$/.test(raw))
+    throw new BadRequest(`parameter "${name}" must be a whole number, got "${raw.slice(0, 40)}"`);
   const n = Number(raw);
-  if (n < 1 || n > limits.max) throw new BadRequest(`parameter "${name}" must be between 1 and ${limits.max}, got ${n}`);
+  if (n < 1 || n > limits.max)
+    throw new BadRequest(`parameter "${name}" must be between 1 and ${limits.max}, got ${n}`);
   return n;
 }
 
 /** Node ids are `<Type>:<name>` (graph.json keys); anything else cannot name a node. */
 export function checkId(raw: unknown, name = 'id'): string {
   if (typeof raw !== 'string' || raw === '') throw new BadRequest(`parameter "${name}" is required`);
-  if (raw.length > LIMITS.idLength.max) throw new BadRequest(`parameter "${name}" is longer than ${LIMITS.idLength.max} characters`);
+  if (raw.length > LIMITS.idLength.max)
+    throw new BadRequest(`parameter "${name}" is longer than ${LIMITS.idLength.max} characters`);
   if (/\p{Cc}/u.test(raw)) throw new BadRequest(`parameter "${name}" contains control characters`);
   const colon = raw.indexOf(':');
   const type = colon > 0 ? raw.slice(0, colon) : '';
   if (!NODE_TYPES.includes(type) || colon === raw.length - 1) {
-    throw new BadRequest(`parameter "${name}" must look like <Type>:<name> with Type one of ${NODE_TYPES.join(', ')}; got "${raw.slice(0, 60)}"`);
+    throw new BadRequest(
+      `parameter "${name}" must look like <Type>:<name> with Type one of ${NODE_TYPES.join(', ')}; got "${raw.slice(0, 60)}"`,
+    );
   }
   return raw;
 }
@@ -57,14 +61,16 @@ function typesParam(q: Query): string[] | undefined {
   if (!raw) return undefined;
   const types = raw.split(',').filter(Boolean);
   const bad = types.filter((t) => !NODE_TYPES.includes(t));
-  if (bad.length) throw new BadRequest(`parameter "types" has unknown type(s) ${bad.join(', ')}; known: ${NODE_TYPES.join(', ')}`);
+  if (bad.length)
+    throw new BadRequest(`parameter "types" has unknown type(s) ${bad.join(', ')}; known: ${NODE_TYPES.join(', ')}`);
   return types;
 }
 
 function searchQuery(q: Query): string {
   const raw = (one(q, 'q') ?? '').trim();
   if (!raw) throw new BadRequest('parameter "q" is required');
-  if (raw.length > LIMITS.queryLength.max) throw new BadRequest(`parameter "q" is longer than ${LIMITS.queryLength.max} characters`);
+  if (raw.length > LIMITS.queryLength.max)
+    throw new BadRequest(`parameter "q" is longer than ${LIMITS.queryLength.max} characters`);
   if (/\p{Cc}/u.test(raw)) throw new BadRequest('parameter "q" contains control characters');
   return raw;
 }
@@ -115,8 +121,12 @@ export interface AppOptions {
   hostNames?: readonly string[];
 }
 
-export async function buildApp({ backend, staticDir, logger = false, hostNames }: AppOptions,
-): Promise<FastifyInstance> {
+export async function buildApp({
+  backend,
+  staticDir,
+  logger = false,
+  hostNames,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger });
 
   if (hostNames) {
@@ -173,7 +183,8 @@ export async function buildApp({ backend, staticDir, logger = false, hostNames }
     const q = req.query as Query;
     const raw = q.id;
     const ids = raw === undefined ? undefined : (Array.isArray(raw) ? raw : [raw]).map((v) => checkId(v));
-    if (ids && ids.length > LIMITS.subgraphIds.max) throw new BadRequest(`at most ${LIMITS.subgraphIds.max} "id" parameters`);
+    if (ids && ids.length > LIMITS.subgraphIds.max)
+      throw new BadRequest(`at most ${LIMITS.subgraphIds.max} "id" parameters`);
     return backend.subgraph({ ids, limit: intParam(q, 'limit', LIMITS.subgraph) });
   });
 

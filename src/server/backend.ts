@@ -228,7 +228,11 @@ export function matchRank(query: string, name: string, aliases: string[]): { ran
 }
 
 /** Ranks candidates with matchRank (name, aliases, label), more connected nodes first among equals; keeps `limit`. */
-export function rankHits(query: string, candidates: Array<NodeSummary & { degree: number }>, limit: number): SearchHit[] {
+export function rankHits(
+  query: string,
+  candidates: Array<NodeSummary & { degree: number }>,
+  limit: number,
+): SearchHit[] {
   const q = normalizeQuery(query);
   const scored: Array<{ hit: SearchHit; rank: number }> = [];
   for (const c of candidates) {

@@ -122,7 +122,8 @@ export function graphBackend(graph: KgGraph, source: string, options: BackendOpt
     async subgraph({ ids, limit }): Promise<GraphPayload> {
       if (ids) return payload(ids.filter((id) => graph.hasNode(id)).slice(0, limit), false);
       // The graph never changes, so the first view is computed once per limit (every page load asks for it).
-      if (overview?.limit !== limit) overview = { limit, payload: payload(byDegree.slice(0, limit), graph.order > limit) };
+      if (overview?.limit !== limit)
+        overview = { limit, payload: payload(byDegree.slice(0, limit), graph.order > limit) };
       return overview.payload;
     },
 

@@ -55,7 +55,10 @@ export async function startServer({
   const backend = neo4j ? openNeo4j(neo4j) : await openGraphFile(graphDir!);
   try {
     // Fail now, with one line saying what is wrong, rather than on the first click.
-    if (neo4j) await backend.stats().catch((err: unknown) => Promise.reject(new Error(describeNeo4jError(err, neo4j), { cause: err })));
+    if (neo4j)
+      await backend
+        .stats()
+        .catch((err: unknown) => Promise.reject(new Error(describeNeo4jError(err, neo4j), { cause: err })));
     const staticDir = await ensureViewerBuilt({ force: rebuild, log });
     const addresses = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
     const machine = [hostname(), ...addresses];

@@ -6,7 +6,6 @@
 import { ARTICLE_LABEL, articleNodeId, NODE_LABELS, type RelationName } from '../names.ts';
 import neo4j, { type Driver, type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
 import { createDriver, neo4jSettings, type Neo4jSettings } from '../neo4j/driver.ts';
-import { ENTITY_TYPES } from '../schema.ts';
 import {
   articleRef,
   compareRelations,
@@ -55,9 +54,9 @@ export const lucenePhrase = (text: string): string => `"${text.replace(/[+\-&|!(
 export function searchCypher(q: string, labels: readonly string[]): string {
   const sources = HAN_ONLY.test(q)
     ? [
-      "CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node RETURN node AS n",
-      ...(labels.includes(ARTICLE_LABEL) ? [`MATCH (n:${ARTICLE_LABEL}) RETURN n`] : []),
-    ]
+        "CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node RETURN node AS n",
+        ...(labels.includes(ARTICLE_LABEL) ? [`MATCH (n:${ARTICLE_LABEL}) RETURN n`] : []),
+      ]
     : ['MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN n'];
   const text = (x: string) => `replace(toLower(${x}), ' ', '')`;
   return `CALL { ${sources.join(' UNION ')} }
@@ -111,7 +110,10 @@ export function nodeRecord(n: NodeFields): { id: string; attrs: Record<string, u
   const type = n.labels.find((l) => LABELS.includes(l)) ?? n.labels[0] ?? 'Unknown';
   if (type === ARTICLE_LABEL) {
     const articleId = String(props.id ?? n.elementId);
-    return { id: articleNodeId(articleId), attrs: { ...props, type, name: articleId, label: props.title ?? articleId, aliases: [] } };
+    return {
+      id: articleNodeId(articleId),
+      attrs: { ...props, type, name: articleId, label: props.title ?? articleId, aliases: [] },
+    };
   }
   const name = String(props.name ?? n.elementId);
   return { id: `${type}:${name}`, attrs: { ...props, type, name, label: name } };
@@ -123,7 +125,10 @@ export function openNeo4j(config: Neo4jConfig, options: BackendOptions = {}): Gr
   const maxEdges = options.maxEdges ?? MAX_PAYLOAD_EDGES;
   const driver: Driver = createDriver(config);
   const read = async <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => {
-    const session = driver.session({ defaultAccessMode: neo4j.session.READ, ...(config.database ? { database: config.database } : {}) });
+    const session = driver.session({
+      defaultAccessMode: neo4j.session.READ,
+      ...(config.database ? { database: config.database } : {}),
+    });
     try {
       return await session.executeRead(work);
     } finally {
@@ -153,8 +158,9 @@ export function openNeo4j(config: Neo4jConfig, options: BackendOptions = {}): Gr
     if (!byLabel.size) return [];
     const groups = [...byLabel];
     // Labels and key properties come from the fixed lists (parseNodeId), never from the request.
-    const parts = groups.map(([label, { prop }], i) =>
-      `MATCH (n:\`${label}\`) WHERE n.${prop} IN $v${i} RETURN ${VIEW_NODE} AS n`);
+    const parts = groups.map(
+      ([label, { prop }], i) => `MATCH (n:\`${label}\`) WHERE n.${prop} IN $v${i} RETURN ${VIEW_NODE} AS n`,
+    );
     const params = Object.fromEntries(groups.map(([, g], i) => [`v${i}`, g.values]));
     const res = await tx.run(`CALL { ${parts.join(' UNION ALL ')} } RETURN n`, params);
     const order = new Map(ids.map((id, i) => [id, i]));
@@ -196,7 +202,9 @@ export function openNeo4j(config: Neo4jConfig, options: BackendOptions = {}): Gr
       read(async (tx) => {
         const nodeTypes: Record<string, number> = {};
         const edgeTypes: Record<string, number> = {};
-        const nt = await tx.run('MATCH (n) UNWIND labels(n) AS l WITH l WHERE l IN $labels RETURN l, count(*) AS c', { labels: LABELS });
+        const nt = await tx.run('MATCH (n) UNWIND labels(n) AS l WITH l WHERE l IN $labels RETURN l, count(*) AS c', {
+          labels: LABELS,
+        });
         for (const r of nt.records) nodeTypes[r.get('l') as string] = num(r.get('c'));
         const et = await tx.run('MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c');
         for (const r of et.records) edgeTypes[r.get('t') as string] = num(r.get('c'));
@@ -222,7 +230,9 @@ export function openNeo4j(config: Neo4jConfig, options: BackendOptions = {}): Gr
         const n = await find(tx, id);
         if (!n) return null;
         const self = nodeRecord(n);
-        const count = await tx.run('MATCH (n) WHERE elementId(n) = $e RETURN COUNT { (n)--() } AS c', { e: n.elementId });
+        const count = await tx.run('MATCH (n) WHERE elementId(n) = $e RETURN COUNT { (n)--() } AS c', {
+          e: n.elementId,
+        });
         const relationCount = num(count.records[0]?.get('c'));
         const res = await tx.run(
           `MATCH (n)-[r]-(m) WHERE elementId(n) = $e
@@ -235,14 +245,25 @@ export function openNeo4j(config: Neo4jConfig, options: BackendOptions = {}): Gr
           const r = rec.get('r') as Relationship;
           const other = nodeRecord(rec.get('m') as Node);
           const a = rec.get('a') as Node | null;
-          const attrs: Record<string, unknown> = { ...plainProps(r.properties as Record<string, unknown>), type: r.type };
+          const attrs: Record<string, unknown> = {
+            ...plainProps(r.properties as Record<string, unknown>),
+            type: r.type,
+          };
           const articleId = typeof attrs.article === 'string' ? attrs.article : null;
-          const article = articleId ? articleRef(articleId, a ? plainProps(a.properties as Record<string, unknown>) : null) : null;
+          const article = articleId
+            ? articleRef(articleId, a ? plainProps(a.properties as Record<string, unknown>) : null)
+            : null;
           const otherSummary: NodeSummary = summary(other.id, other.attrs);
           return relationView(r.elementId, attrs, rec.get('out') ? 'out' : 'in', otherSummary, article);
         });
         relations.sort(compareRelations);
-        return { ...summary(self.id, self.attrs), attributes: self.attrs, degree: relationCount, relations, relationCount };
+        return {
+          ...summary(self.id, self.attrs),
+          attributes: self.attrs,
+          degree: relationCount,
+          relations,
+          relationCount,
+        };
       }),
 
     neighbors: (id, { limit }) =>

@@ -30,7 +30,10 @@ export class BlockedEntityIndex {
   /** Keys of the blocks so far, in order (the manifest keeps them, and the state keeps their files). */
   readonly keys: string[] = [];
 
-  constructor(private readonly state: StateStore, private readonly index: EntityIndex) {}
+  constructor(
+    private readonly state: StateStore,
+    private readonly index: EntityIndex,
+  ) {}
 
   async add(hash: string, articleIds: string[], entities: Member['entities']): Promise<void> {
     let newArticles = true;
@@ -47,11 +50,15 @@ export class BlockedEntityIndex {
     if (this.members.length === 0) return;
     const members = this.members;
     this.members = [];
-    const key = createHash('sha256').update(members.map((m) => m.hash).join('\n')).digest('hex').slice(0, 32);
+    const key = createHash('sha256')
+      .update(members.map((m) => m.hash).join('\n'))
+      .digest('hex')
+      .slice(0, 32);
     let merged = this.state.readBlock(key);
     if (!merged) {
       const block = new EntityIndex();
-      for (const m of members) for (const e of Array.isArray(m.entities) ? m.entities : await m.entities()) block.add(e, m.newArticles);
+      for (const m of members)
+        for (const e of Array.isArray(m.entities) ? m.entities : await m.entities()) block.add(e, m.newArticles);
       merged = block.entities();
       this.state.writeBlock(key, merged);
     }

@@ -71,11 +71,16 @@ export const RACY_NS = 2_000_000_000n;
 
 type BigStat = { size: bigint; mtimeNs: bigint; ctimeNs: bigint; ino: bigint };
 
-export const fileStamp = (st: BigStat): FileStamp =>
-  ({ size: String(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), ino: String(st.ino) });
+export const fileStamp = (st: BigStat): FileStamp => ({
+  size: String(st.size),
+  mtimeNs: String(st.mtimeNs),
+  ctimeNs: String(st.ctimeNs),
+  ino: String(st.ino),
+});
 
 /** Whether a file stat'ed at `nowNs` (wall clock) changed too recently for its stamp to be trusted. */
-export const isRacy = (st: BigStat, nowNs: bigint): boolean => nowNs - st.mtimeNs < RACY_NS || nowNs - st.ctimeNs < RACY_NS;
+export const isRacy = (st: BigStat, nowNs: bigint): boolean =>
+  nowNs - st.mtimeNs < RACY_NS || nowNs - st.ctimeNs < RACY_NS;
 
 export const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
   a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino;
@@ -84,7 +89,11 @@ export const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
  * The files of the last run that may be taken as they were, each with its stamp and units in order: none when the
  * settings or code changed since (every hash changes with them), or the city rules (a file may have another city now).
  */
-export function stampedFiles(previous: Manifest | null, fingerprint: string, cityRules: string): Map<string, { stamp: FileStamp; units: ManifestUnit[] }> {
+export function stampedFiles(
+  previous: Manifest | null,
+  fingerprint: string,
+  cityRules: string,
+): Map<string, { stamp: FileStamp; units: ManifestUnit[] }> {
   const out = new Map<string, { stamp: FileStamp; units: ManifestUnit[] }>();
   if (!previous || previous.fingerprint !== fingerprint || previous.cityRules !== cityRules) return out;
   for (const u of previous.units) {
@@ -142,7 +151,11 @@ export function goneUnits(previous: Manifest | null, currentKeys: ReadonlySet<st
  * Without --prune, a gone unit is kept, unless one of its articles is produced again by the current inputs (the page
  * was moved or renamed: keeping the old copy would write its articles twice).
  */
-export function splitGone(gone: ManifestUnit[], currentArticles: ReadonlySet<string>, prune: boolean): { kept: ManifestUnit[]; removed: ManifestUnit[] } {
+export function splitGone(
+  gone: ManifestUnit[],
+  currentArticles: ReadonlySet<string>,
+  prune: boolean,
+): { kept: ManifestUnit[]; removed: ManifestUnit[] } {
   if (prune) return { kept: [], removed: gone };
   const kept: ManifestUnit[] = [];
   const removed: ManifestUnit[] = [];
@@ -153,10 +166,21 @@ export function splitGone(gone: ManifestUnit[], currentArticles: ReadonlySet<str
 const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
 
 /** The run's delta from the previous manifest to the new one; `extracted` holds the keys extracted this run. */
-export function runDelta(previous: Manifest | null, next: Manifest, extracted: ReadonlySet<string>, removedUnits: ManifestUnit[],
-  entities: { previous: ReadonlyMap<string, string>; next: ReadonlyMap<string, string> }): RunDelta {
+export function runDelta(
+  previous: Manifest | null,
+  next: Manifest,
+  extracted: ReadonlySet<string>,
+  removedUnits: ManifestUnit[],
+  entities: { previous: ReadonlyMap<string, string>; next: ReadonlyMap<string, string> },
+): RunDelta {
   const before = new Map((previous?.units ?? []).map((u) => [u.key, u]));
-  const pages: RunDelta['pages'] = { added: [], changed: [], removed: removedUnits.map((u) => u.key), kept: [], unchanged: 0 };
+  const pages: RunDelta['pages'] = {
+    added: [],
+    changed: [],
+    removed: removedUnits.map((u) => u.key),
+    kept: [],
+    unchanged: 0,
+  };
   for (const u of next.units) {
     if (u.gone) pages.kept.push(u.key);
     else if (!before.has(u.key)) pages.added.push(u.key);

@@ -53,7 +53,8 @@ export function parseHolder(text: string): LockHolder | null {
 }
 
 /** Whether a holder is known to be gone: only a process of this host can be checked. */
-export const isStale = (h: LockHolder, host: string, alive: (pid: number) => boolean): boolean => h.host === host && !alive(h.pid);
+export const isStale = (h: LockHolder, host: string, alive: (pid: number) => boolean): boolean =>
+  h.host === host && !alive(h.pid);
 
 export const describeHolder = (h: LockHolder): string => `pid ${h.pid} on ${h.host}, started ${h.started}`;
 
@@ -83,7 +84,9 @@ export async function takeLock(out: string, opts: LockOptions = {}): Promise<Loc
       continue;
     }
     if (!opts.wait) {
-      throw new Error(`output folder ${out} is in use by another kg extract (${describeHolder(holder)}): wait for it to finish, or run with --wait`);
+      throw new Error(
+        `output folder ${out} is in use by another kg extract (${describeHolder(holder)}): wait for it to finish, or run with --wait`,
+      );
     }
     await sleep(opts.pollMs ?? 500);
   }

@@ -24,10 +24,10 @@ const COPY_CHUNK = 4 << 20;
 
 /** Copies `range` to `fd` through `buffer`. */
 export function copyRange(range: FileRange, fd: number, buffer: Buffer): void {
-  for (let done = 0; done < range.length;) {
+  for (let done = 0; done < range.length; ) {
     const n = readSync(range.fd, buffer, 0, Math.min(buffer.length, range.length - done), range.offset + done);
     if (n === 0) throw new Error(`the last run's output ended ${range.length - done} bytes early`);
-    for (let at = 0; at < n;) at += writeSync(fd, buffer, at, n - at);
+    for (let at = 0; at < n; ) at += writeSync(fd, buffer, at, n - at);
     done += n;
   }
 }
@@ -85,8 +85,15 @@ export class PreviousOutputs {
   find(key: string, hash: string): { unit: ManifestUnit; ranges: Record<LineFile, FileRange> } | null {
     const found = this.at.get(key);
     if (!found || found.unit.hash !== hash) return null;
-    const range = (name: LineFile): FileRange => ({ fd: this.fds[name], offset: found.offsets[name], length: found.unit.lineBytes[name] });
-    return { unit: found.unit, ranges: { 'articles.jsonl': range('articles.jsonl'), 'relations.jsonl': range('relations.jsonl') } };
+    const range = (name: LineFile): FileRange => ({
+      fd: this.fds[name],
+      offset: found.offsets[name],
+      length: found.unit.lineBytes[name],
+    });
+    return {
+      unit: found.unit,
+      ranges: { 'articles.jsonl': range('articles.jsonl'), 'relations.jsonl': range('relations.jsonl') },
+    };
   }
 
   close(): void {

@@ -33,7 +33,7 @@ export const CODE_ROOT = new URL('../../', import.meta.url).pathname;
 /** The files of `root`/src/ the extraction depends on (all outside NOT_EXTRACTION), relative to src/ and sorted. */
 export function extractionSources(root: string): string[] {
   const src = join(root, 'src');
-  return (readdirSync(src, { recursive: true, withFileTypes: true }))
+  return readdirSync(src, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(src, join(e.parentPath, e.name)))
     .filter((f) => !NOT_EXTRACTION.has(f.split(sep)[0]!) && (SOURCE_FILE.test(f) || f.startsWith(DICT_DIR + sep)))
@@ -47,16 +47,24 @@ export function extractionSources(root: string): string[] {
  * installed). No hand-kept list: code added anywhere under src/ is covered.
  */
 export function settingsFingerprint(
-  settings: Pick<RunSettings, 'date' | 'ner'>, root = CODE_ROOT, modelDir = MODEL_DIR,
+  settings: Pick<RunSettings, 'date' | 'ner'>,
+  root = CODE_ROOT,
+  modelDir = MODEL_DIR,
 ): string {
   const model = settings.ner === 'on' ? modelFingerprint(modelDir) : 'off';
   const h = createHash('sha256').update(`v${STATE_VERSION}\0date ${settings.date ?? ''}\0ner ${model}\0`);
   const src = join(root, 'src');
-  for (const f of extractionSources(root)) h.update(f).update('\0').update(readFileSync(join(src, f))).update('\0');
+  for (const f of extractionSources(root))
+    h.update(f)
+      .update('\0')
+      .update(readFileSync(join(src, f)))
+      .update('\0');
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   for (const p of Object.keys(pkg.dependencies ?? {}).sort()) {
     try {
-      h.update(`${p}@${(JSON.parse(readFileSync(join(root, 'node_modules', p, 'package.json'), 'utf8')) as { version: string }).version}\0`);
+      h.update(
+        `${p}@${(JSON.parse(readFileSync(join(root, 'node_modules', p, 'package.json'), 'utf8')) as { version: string }).version}\0`,
+      );
     } catch {
       h.update(`${p} not installed\0`);
     }
@@ -67,7 +75,11 @@ export function settingsFingerprint(
 /** An fs error in words: the common causes named, others as Node says them. */
 export const describeFsError = (err: unknown): string => {
   const e = err as NodeJS.ErrnoException;
-  return e.code === 'ENOSPC' ? 'no space left on device' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : (e.message ?? String(err));
+  return e.code === 'ENOSPC'
+    ? 'no space left on device'
+    : e.code === 'EACCES' || e.code === 'EPERM'
+      ? 'permission denied'
+      : (e.message ?? String(err));
 };
 
 /** Writes `path` via `path.tmp` and a rename; on failure removes the temp file and throws an error naming `path`. */
@@ -151,7 +163,13 @@ export class StateStore {
   }
 
   /** A unit file's parts: the header, where its lines start and end, and where its entities line starts. */
-  private unitParts(hash: string): { text: Buffer; head: UnitHeader; headEnd: number; articlesEnd: number; relationsEnd: number } {
+  private unitParts(hash: string): {
+    text: Buffer;
+    head: UnitHeader;
+    headEnd: number;
+    articlesEnd: number;
+    relationsEnd: number;
+  } {
     const text = readFileSync(this.unitPath(hash));
     const headEnd = afterLines(text, 0, 1);
     const head = JSON.parse(text.subarray(0, headEnd).toString('utf8')) as UnitHeader;
@@ -175,8 +193,11 @@ export class StateStore {
     return this.withUnit(hash, () => {
       const { text, head, headEnd, articlesEnd, relationsEnd } = this.unitParts(hash);
       return {
-        articleIds: head.articleIds, relationTypes: head.relationTypes, notes: head.notes,
-        articles: text.subarray(headEnd, articlesEnd), relations: text.subarray(articlesEnd, relationsEnd),
+        articleIds: head.articleIds,
+        relationTypes: head.relationTypes,
+        notes: head.notes,
+        articles: text.subarray(headEnd, articlesEnd),
+        relations: text.subarray(articlesEnd, relationsEnd),
       };
     });
   }
@@ -191,13 +212,22 @@ export class StateStore {
 
   writeUnit(hash: string, r: UnitRecords): void {
     const head: UnitHeader = {
-      articles: countLines(r.articles), relations: countLines(r.relations),
-      articleIds: r.articleIds, relationTypes: r.relationTypes, notes: r.notes,
+      articles: countLines(r.articles),
+      relations: countLines(r.relations),
+      articleIds: r.articleIds,
+      relationTypes: r.relationTypes,
+      notes: r.notes,
     };
     mkdirSync(this.units, { recursive: true });
-    writeFileAtomic(this.unitPath(hash), Buffer.concat([
-      Buffer.from(`${JSON.stringify(head)}\n`), Buffer.from(r.articles), Buffer.from(r.relations), Buffer.from(`${JSON.stringify(r.entities)}\n`),
-    ]));
+    writeFileAtomic(
+      this.unitPath(hash),
+      Buffer.concat([
+        Buffer.from(`${JSON.stringify(head)}\n`),
+        Buffer.from(r.articles),
+        Buffer.from(r.relations),
+        Buffer.from(`${JSON.stringify(r.entities)}\n`),
+      ]),
+    );
   }
 
   private blockPath(key: string): string {

@@ -5,7 +5,14 @@ import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localNeo4j, makeImportHome, runAdminImport, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4j } from '../../src/neo4j/local.ts';
+import {
+  localNeo4j,
+  makeImportHome,
+  runAdminImport,
+  startLocalNeo4j,
+  stopLocalNeo4j,
+  type LocalNeo4j,
+} from '../../src/neo4j/local.ts';
 import { runExport } from '../../src/run/export.ts';
 import { connect, type Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
@@ -21,7 +28,9 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -32,9 +41,25 @@ const FORMULA_NAMES = ['-负号开头公司', '=HYPERLINK("http://evil.example")
 /** The seeds' records plus entities (and relations to them) whose name, alias and evidence start like a formula. */
 function addFormulaLikeRecords(dir: string): void {
   const article = (JSON.parse(readFileSync(join(dir, 'articles.jsonl'), 'utf8').split('\n')[0]!) as { id: string }).id;
-  const entities = FORMULA_NAMES.map((name) => ({ id: `Company:${name}`, type: 'Company', name, aliases: [`=${name}`], articles: [article], props: {} }));
-  const relations = entities.map((e, i) => ({ type: 'MENTIONS', from: `Article:${article}`, to: e.id, article, evidence: `-${e.name}`,
-    start: 100_000 + i, end: 100_001 + i, rule: 'test', props: {} }));
+  const entities = FORMULA_NAMES.map((name) => ({
+    id: `Company:${name}`,
+    type: 'Company',
+    name,
+    aliases: [`=${name}`],
+    articles: [article],
+    props: {},
+  }));
+  const relations = entities.map((e, i) => ({
+    type: 'MENTIONS',
+    from: `Article:${article}`,
+    to: e.id,
+    article,
+    evidence: `-${e.name}`,
+    start: 100_000 + i,
+    end: 100_001 + i,
+    rule: 'test',
+    props: {},
+  }));
   appendFileSync(join(dir, 'entities.jsonl'), entities.map((e) => `${JSON.stringify(e)}\n`).join(''));
   appendFileSync(join(dir, 'relations.jsonl'), relations.map((r) => `${JSON.stringify(r)}\n`).join(''));
 }
@@ -61,9 +86,18 @@ afterAll(async () => {
 }, 120_000);
 
 /** Properties that are empty lists: the import cannot write one (an empty field is no property), `kg load` does. */
-function withoutEmptyLists(dump: { nodes: string[]; relationships: string[] }): { nodes: string[]; relationships: string[] } {
-  const strip = (row: string) => JSON.stringify(JSON.parse(row, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => !(Array.isArray(x) && x.length === 0))) : v));
+function withoutEmptyLists(dump: { nodes: string[]; relationships: string[] }): {
+  nodes: string[];
+  relationships: string[];
+} {
+  const strip = (row: string) =>
+    JSON.stringify(
+      JSON.parse(row, (_k, v: unknown) =>
+        v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).filter(([, x]) => !(Array.isArray(x) && x.length === 0)))
+          : v,
+      ),
+    );
   return { nodes: dump.nodes.map(strip).sort(), relationships: dump.relationships.map(strip).sort() };
 }
 
@@ -85,7 +119,11 @@ describe('neo4j-admin import of kg export', () => {
       expect(got.nodes.length).toBeGreaterThan(100);
       expect(got.nodes).toEqual(want.nodes);
       expect(got.relationships).toEqual(want.relationships);
-      const formulaLike = await cypher(admin, 'MATCH (n:Company) WHERE n.name IN $names RETURN n.name AS name, n.aliases AS aliases', { names: FORMULA_NAMES });
+      const formulaLike = await cypher(
+        admin,
+        'MATCH (n:Company) WHERE n.name IN $names RETURN n.name AS name, n.aliases AS aliases',
+        { names: FORMULA_NAMES },
+      );
       expect(formulaLike.map((r) => r.name).sort()).toEqual([...FORMULA_NAMES].sort());
       for (const r of formulaLike) expect(r.aliases).toEqual([`=${String(r.name)}`]);
     } finally {

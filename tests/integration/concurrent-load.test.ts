@@ -27,8 +27,25 @@ afterAll(async () => {
 /** `kg load DIR --batch 500 …` against the test server; resolves with its exit code and stderr. */
 function kgLoad(extra: string[] = []): Promise<{ code: number | null; stderr: string }> {
   const s = testSettings();
-  const child = spawn(process.execPath, [join(REPO, 'bin/kg.js'), 'load', dir, '--batch', '500', '--uri', s.uri, '--user', s.user,
-    '--password', s.password, ...(s.database ? ['--database', s.database] : []), ...extra], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      join(REPO, 'bin/kg.js'),
+      'load',
+      dir,
+      '--batch',
+      '500',
+      '--uri',
+      s.uri,
+      '--user',
+      s.user,
+      '--password',
+      s.password,
+      ...(s.database ? ['--database', s.database] : []),
+      ...extra,
+    ],
+    { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
@@ -44,7 +61,9 @@ describe('two kg load at once', () => {
     expect(after.relationships.length).toBe(clean.relationships.length);
     expect(after).toEqual(clean);
     const waited = [a, b].map((r) => r.stderr).find((s) => s.includes('waiting for'));
-    expect(waited, `${a.stderr}\n${b.stderr}`).toMatch(/waiting for the kg load of pid \d+ on host \S+, started \d{4}-\d\d-\d\dT/);
+    expect(waited, `${a.stderr}\n${b.stderr}`).toMatch(
+      /waiting for the kg load of pid \d+ on host \S+, started \d{4}-\d\d-\d\dT/,
+    );
   }, 240_000);
 
   it('with --wipe, each wipes and loads in turn: the graph of one clean load', async () => {

@@ -9,7 +9,15 @@ import { syntheticGraph } from '../../bench/load.ts';
 import { localNeo4j, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../../src/neo4j/local.ts';
 import type { Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
-import { cypher, dumpGraph, openTestConnection, REPO, testSettings, wipeDatabase, writeRecordsDir } from './neo4j-helpers.ts';
+import {
+  cypher,
+  dumpGraph,
+  openTestConnection,
+  REPO,
+  testSettings,
+  wipeDatabase,
+  writeRecordsDir,
+} from './neo4j-helpers.ts';
 
 /** Small batches, so that the load spans many transactions and a fault lands in the middle of it. */
 const BATCH = '500';
@@ -38,8 +46,24 @@ interface Run {
 /** `kg load DIR --batch 500` against the test server, in the background. */
 function kgLoad(): Run {
   const s = testSettings();
-  const child = spawn(process.execPath, [join(REPO, 'bin/kg.js'), 'load', dir, '--batch', BATCH, '--uri', s.uri, '--user', s.user,
-    '--password', s.password, ...(s.database ? ['--database', s.database] : [])], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      join(REPO, 'bin/kg.js'),
+      'load',
+      dir,
+      '--batch',
+      BATCH,
+      '--uri',
+      s.uri,
+      '--user',
+      s.user,
+      '--password',
+      s.password,
+      ...(s.database ? ['--database', s.database] : []),
+    ],
+    { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
@@ -48,14 +72,16 @@ function kgLoad(): Run {
   return { exited, kill: () => child.kill('SIGKILL') };
 }
 
-const relationshipCount = async (): Promise<number> => Number((await cypher(conn, 'MATCH ()-[r]->() RETURN count(r) AS n'))[0]?.n);
+const relationshipCount = async (): Promise<number> =>
+  Number((await cypher(conn, 'MATCH ()-[r]->() RETURN count(r) AS n'))[0]?.n);
 
 /** Waits until the running load has committed some relationships, but not all: the middle of the run. */
 async function midRun(run: Run): Promise<void> {
   let finished = false;
   void run.exited.then(() => (finished = true));
   for (;;) {
-    if (finished) throw new Error('the load finished before it could be interrupted (make the synthetic folder bigger)');
+    if (finished)
+      throw new Error('the load finished before it could be interrupted (make the synthetic folder bigger)');
     const n = await relationshipCount().catch(() => 0);
     if (n > 0) {
       expect(n).toBeLessThan(clean.relationships.length);
@@ -85,29 +111,39 @@ describe('kg load under faults', () => {
 
   const local = localNeo4j();
   const ours = testSettings().uri === local.uri && localNeo4jStatus(local).running;
-  it.skipIf(!ours)('survives a Neo4j restart during a load (retried, or one line naming the batch), and a re-run gives the clean-load graph', async () => {
-    await wipeDatabase(conn);
-    const run = kgLoad();
-    await midRun(run);
-    await stopLocalNeo4j(local);
-    await startLocalNeo4j(local);
-    const { code, stderr } = await run.exited;
-    // Which way it went, for the reader of the test log (both are correct outcomes).
-    console.error(`load across a Neo4j restart: exit ${code}; its stderr:\n${stderr.replace(/\r[^\n]*/g, '')}`);
-    const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-    if (code === 0) {
-      // The server was down for longer than the driver's own silent retries: the loader's retries said so.
-      expect(stderr).toMatch(/batch \d+ \(.+\): .+; retry 1\/\d+ in 1 s/);
+  it.skipIf(!ours)(
+    'survives a Neo4j restart during a load (retried, or one line naming the batch), and a re-run gives the clean-load graph',
+    async () => {
+      await wipeDatabase(conn);
+      const run = kgLoad();
+      await midRun(run);
+      await stopLocalNeo4j(local);
+      await startLocalNeo4j(local);
+      const { code, stderr } = await run.exited;
+      // Which way it went, for the reader of the test log (both are correct outcomes).
+      console.error(`load across a Neo4j restart: exit ${code}; its stderr:\n${stderr.replace(/\r[^\n]*/g, '')}`);
+      const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      if (code === 0) {
+        // The server was down for longer than the driver's own silent retries: the loader's retries said so.
+        expect(stderr).toMatch(/batch \d+ \(.+\): .+; retry 1\/\d+ in 1 s/);
+        expect(await dumpGraph(conn)).toEqual(clean);
+      } else {
+        // Retries (if any) say so one line each; the failure itself is one line that names the batch.
+        const failure = lines.filter((l) => !/retry \d+\/\d+ in/.test(l) && !l.startsWith('loading ['));
+        expect(failure, stderr).toHaveLength(1);
+        expect(failure[0]).toMatch(/batch \d+ \(.+, \d+ rows: .+\) failed/);
+      }
+      const again = await kgLoad().exited;
+      expect(again.code, again.stderr).toBe(0);
       expect(await dumpGraph(conn)).toEqual(clean);
-    } else {
-      // Retries (if any) say so one line each; the failure itself is one line that names the batch.
-      const failure = lines.filter((l) => !/retry \d+\/\d+ in/.test(l) && !l.startsWith('loading ['));
-      expect(failure, stderr).toHaveLength(1);
-      expect(failure[0]).toMatch(/batch \d+ \(.+, \d+ rows: .+\) failed/);
-    }
-    const again = await kgLoad().exited;
-    expect(again.code, again.stderr).toBe(0);
-    expect(await dumpGraph(conn)).toEqual(clean);
-  }, 300_000);
-  if (!ours) console.warn(`skipped the Neo4j restart test: the tests use ${testSettings().uri}, not the local server of src/neo4j/local.ts that they can stop and start`);
+    },
+    300_000,
+  );
+  if (!ours)
+    console.warn(
+      `skipped the Neo4j restart test: the tests use ${testSettings().uri}, not the local server of src/neo4j/local.ts that they can stop and start`,
+    );
 });

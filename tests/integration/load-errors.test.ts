@@ -35,7 +35,15 @@ function kgLoad(args: string[]): { status: number; stderr: string } {
 
 const connectionFlags = (): string[] => {
   const s = testSettings();
-  return ['--uri', s.uri, '--user', s.user, '--password', s.password, ...(s.database ? ['--database', s.database] : [])];
+  return [
+    '--uri',
+    s.uri,
+    '--user',
+    s.user,
+    '--password',
+    s.password,
+    ...(s.database ? ['--database', s.database] : []),
+  ];
 };
 
 describe('connection errors', () => {
@@ -50,7 +58,9 @@ describe('connection errors', () => {
   it('names a database the server does not have, in one line', () => {
     const { status, stderr } = kgLoad([goldDir, ...connectionFlags(), '--database', 'nosuchdb']);
     expect(status).not.toBe(0);
-    expect(stderr.trim()).toBe(`kg: Neo4j at ${testSettings().uri} has no database "nosuchdb" (set --database or NEO4J_DATABASE).`);
+    expect(stderr.trim()).toBe(
+      `kg: Neo4j at ${testSettings().uri} has no database "nosuchdb" (set --database or NEO4J_DATABASE).`,
+    );
   });
 
   it('names an unreachable URI and how to start a server', async () => {
@@ -77,7 +87,8 @@ describe('bad records', () => {
     const dir = writeRecordsDir({ articles: [], entities: [], relations: rows }, 'bad-batch');
     const before = await dumpGraph(conn);
     await expect(loadRecords(conn, dir, { batchSize: 10 })).rejects.toThrow(
-      'nothing was written: relations.jsonl:2 names Person:不存在的人, which is neither in the files nor in the database');
+      'nothing was written: relations.jsonl:2 names Person:不存在的人, which is neither in the files nor in the database',
+    );
     expect(await dumpGraph(conn)).toEqual(before);
   });
 
@@ -89,25 +100,39 @@ describe('bad records', () => {
     expect(before.nodes.length).toBeGreaterThan(0);
     const { status, stderr } = kgLoad([dir, '--wipe', ...connectionFlags()]);
     expect(status).not.toBe(0);
-    expect(stderr).toContain(`relations.jsonl:${gold.relations.length + 1} names Company:不在文件里的公司, which is not in the files`);
+    expect(stderr).toContain(
+      `relations.jsonl:${gold.relations.length + 1} names Company:不在文件里的公司, which is not in the files`,
+    );
     expect(await dumpGraph(conn)).toEqual(before);
   });
 
-  it.each([['id'], ['aliases'], ['articles'], ['name'], ['type']])('refuses an entity whose props carry "%s", before wiping', async (key) => {
-    const gold = goldRecords();
-    const [first, ...rest] = gold.entities;
-    const dir = writeRecordsDir({ ...gold, entities: [...rest, { ...first!, props: { ...first!.props, [key]: 'x' } }] }, 'reserved');
-    const before = await dumpGraph(conn);
-    await expect(loadRecords(conn, dir, { wipe: true })).rejects.toThrow(
-      `entities.jsonl:${gold.entities.length}: props ${key} would overwrite the node's own field(s) of that name`);
-    expect(await dumpGraph(conn)).toEqual(before);
-  });
+  it.each([['id'], ['aliases'], ['articles'], ['name'], ['type']])(
+    'refuses an entity whose props carry "%s", before wiping',
+    async (key) => {
+      const gold = goldRecords();
+      const [first, ...rest] = gold.entities;
+      const dir = writeRecordsDir(
+        { ...gold, entities: [...rest, { ...first!, props: { ...first!.props, [key]: 'x' } }] },
+        'reserved',
+      );
+      const before = await dumpGraph(conn);
+      await expect(loadRecords(conn, dir, { wipe: true })).rejects.toThrow(
+        `entities.jsonl:${gold.entities.length}: props ${key} would overwrite the node's own field(s) of that name`,
+      );
+      expect(await dumpGraph(conn)).toEqual(before);
+    },
+  );
 
   it('refuses a relation whose props carry its provenance fields', async () => {
     const gold = goldRecords();
-    const dir = writeRecordsDir({ ...gold, relations: [{ ...gold.relations[0]!, props: { article: 'x', start: 3 } }] }, 'reserved-rel');
+    const dir = writeRecordsDir(
+      { ...gold, relations: [{ ...gold.relations[0]!, props: { article: 'x', start: 3 } }] },
+      'reserved-rel',
+    );
     const before = await dumpGraph(conn);
-    await expect(loadRecords(conn, dir, { wipe: true })).rejects.toThrow('relations.jsonl:1: props article, start would overwrite');
+    await expect(loadRecords(conn, dir, { wipe: true })).rejects.toThrow(
+      'relations.jsonl:1: props article, start would overwrite',
+    );
     expect(await dumpGraph(conn)).toEqual(before);
   });
 
@@ -116,19 +141,29 @@ describe('bad records', () => {
     const clean = await dumpGraph(conn);
     // The loader's process fails after its first committed batches (a crash of the caller's callback stands for it).
     const failure = loadRecords(conn, goldDir, {
-      wipe: true, batchSize: 5, onProgress: (done) => {
+      wipe: true,
+      batchSize: 5,
+      onProgress: (done) => {
         if (done >= 10) throw new Error('simulated failure');
       },
     });
-    await expect(failure).rejects.toThrow(/simulated failure\. The database was wiped before this failure and holds part of the records: run the same kg load again to restore it/);
+    await expect(failure).rejects.toThrow(
+      /simulated failure\. The database was wiped before this failure and holds part of the records: run the same kg load again to restore it/,
+    );
     expect((await dumpGraph(conn)).nodes.length).toBeLessThan(clean.nodes.length);
     await loadRecords(conn, goldDir, { wipe: true, batchSize: 5 });
     expect(await dumpGraph(conn)).toEqual(clean);
   });
 
   it('refuses a file with an invalid line before writing anything, naming file and line', async () => {
-    const dir = writeRecordsDir({ articles: goldRecords().articles.slice(0, 2), entities: [], relations: [] }, 'bad-line');
-    writeFileSync(join(dir, 'entities.jsonl'), `${JSON.stringify({ id: 'Company:新公司', type: 'Company', name: '新公司', aliases: [], articles: ['x#1'], props: {} })}\n{"id":"Robot:x"}\n`);
+    const dir = writeRecordsDir(
+      { articles: goldRecords().articles.slice(0, 2), entities: [], relations: [] },
+      'bad-line',
+    );
+    writeFileSync(
+      join(dir, 'entities.jsonl'),
+      `${JSON.stringify({ id: 'Company:新公司', type: 'Company', name: '新公司', aliases: [], articles: ['x#1'], props: {} })}\n{"id":"Robot:x"}\n`,
+    );
     await wipeDatabase(conn);
     await expect(loadRecords(conn, dir)).rejects.toThrow(`${join(dir, 'entities.jsonl')}:2:`);
     expect((await dumpGraph(conn)).nodes).toEqual([]);

@@ -35,11 +35,18 @@ export function writeRecordsDir(records: Records, prefix = 'records'): string {
 /** The real extractor on the seed pages: `kg extract seeds --out DIR`. */
 export function extractSeeds(): string {
   const dir = tempDir('extract');
-  execFileSync(process.execPath, [join(REPO, 'bin/kg.js'), 'extract', join(REPO, 'seeds'), '--out', dir], { cwd: REPO, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(REPO, 'bin/kg.js'), 'extract', join(REPO, 'seeds'), '--out', dir], {
+    cwd: REPO,
+    stdio: 'pipe',
+  });
   return dir;
 }
 
-export async function cypher(conn: Neo4jConnection, query: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+export async function cypher(
+  conn: Neo4jConnection,
+  query: string,
+  params: Record<string, unknown> = {},
+): Promise<Record<string, unknown>[]> {
   const { records } = await conn.driver.executeQuery(query, params, { database: conn.settings.database });
   return records.map((r) => r.toObject());
 }
@@ -51,8 +58,15 @@ export async function wipeDatabase(conn: Neo4jConnection): Promise<void> {
 /** Every node and relationship with labels, type and all properties, sorted: equal dumps mean equal graphs. */
 export async function dumpGraph(conn: Neo4jConnection): Promise<{ nodes: string[]; relationships: string[] }> {
   const nodes = await cypher(conn, 'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props');
-  const rels = await cypher(conn, 'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props');
-  const canonical = (row: Record<string, unknown>) => JSON.stringify(plain(row), (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
+  const rels = await cypher(
+    conn,
+    'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props',
+  );
+  const canonical = (row: Record<string, unknown>) =>
+    JSON.stringify(plain(row), (_k, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+        : v,
+    );
   return { nodes: nodes.map(canonical).sort(), relationships: rels.map(canonical).sort() };
 }

@@ -14,7 +14,11 @@ let conn: Neo4jConnection;
 let corpus: string;
 let out: string;
 
-const extract = () => execFileSync(process.execPath, [join(REPO, 'bin/kg.js'), 'extract', corpus, '--out', out, '--prune', '--quiet'], { cwd: REPO, stdio: 'pipe' });
+const extract = () =>
+  execFileSync(process.execPath, [join(REPO, 'bin/kg.js'), 'extract', corpus, '--out', out, '--prune', '--quiet'], {
+    cwd: REPO,
+    stdio: 'pipe',
+  });
 
 /** The graph of a clean load of the current outputs, in a wiped database; the database is left that way. */
 async function cleanLoad(): Promise<Awaited<ReturnType<typeof dumpGraph>>> {
@@ -49,9 +53,13 @@ describe('kg load after kg extract --prune', () => {
     expect(stats.pruned?.entities).toBeGreaterThan(0);
     const after = await dumpGraph(conn);
 
-    const [left] = await cypher(conn, `MATCH (a:Article) WHERE a.id STARTS WITH $p RETURN count(a) AS n`, { p: `${gone}#` });
+    const [left] = await cypher(conn, `MATCH (a:Article) WHERE a.id STARTS WITH $p RETURN count(a) AS n`, {
+      p: `${gone}#`,
+    });
     expect(Number(left?.n)).toBe(0);
-    const [rels] = await cypher(conn, `MATCH ()-[r]->() WHERE r.article STARTS WITH $p RETURN count(r) AS n`, { p: `${gone}#` });
+    const [rels] = await cypher(conn, `MATCH ()-[r]->() WHERE r.article STARTS WITH $p RETURN count(r) AS n`, {
+      p: `${gone}#`,
+    });
     expect(Number(rels?.n)).toBe(0);
     const [shared] = await cypher(conn, `MATCH (c:City {name: '聊城市'}) RETURN c.articles AS articles`);
     expect(((shared?.articles ?? []) as string[]).every((a) => a.startsWith(`${kept}#`))).toBe(true);

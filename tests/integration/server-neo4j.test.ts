@@ -13,7 +13,14 @@ import { recordsGraph } from '../../src/graph/export.ts';
 import type { Article, Entity, Relation } from '../../src/schema.ts';
 import type { Records } from '../fixtures/gold-records.ts';
 import { openNeo4j } from '../../src/server/neo4j.ts';
-import { cypher, extractSeeds, openTestConnection, testSettings, wipeDatabase, writeRecordsDir } from './neo4j-helpers.ts';
+import {
+  cypher,
+  extractSeeds,
+  openTestConnection,
+  testSettings,
+  wipeDatabase,
+  writeRecordsDir,
+} from './neo4j-helpers.ts';
 
 const HAIYUN = 'Project:海韵能源高端锂电池负极材料项目';
 let conn: Neo4jConnection;
@@ -57,7 +64,10 @@ describe('API over Neo4j = API over graph.json', () => {
   it('finds the same nodes for Chinese substrings, in the same order', async () => {
     for (const term of ['海韵', '东阿', '局', '千帆竞发']) {
       const r = await both<SearchHit[]>(`/api/search?q=${q(term)}&limit=20`);
-      expect(r.neo.map((h) => h.id), term).toEqual(r.file.map((h) => h.id));
+      expect(
+        r.neo.map((h) => h.id),
+        term,
+      ).toEqual(r.file.map((h) => h.id));
     }
     const hits = await both<SearchHit[]>(`/api/search?q=${q('海韵')}`);
     expect(hits.neo[0]?.id).toBe(HAIYUN);
@@ -100,7 +110,9 @@ describe('API over Neo4j = API over graph.json', () => {
     expect(sortedKeys(s.neo)).toEqual(sortedKeys(s.file));
     expect(edgeTriples(s.neo)).toEqual(edgeTriples(s.file));
     expect(s.neo.edges.length).toBeGreaterThan(100);
-    const over = await both<{ error: string }>(`/api/subgraph?${[...ids, keys[0]!].map((id) => `id=${q(id)}`).join('&')}`);
+    const over = await both<{ error: string }>(
+      `/api/subgraph?${[...ids, keys[0]!].map((id) => `id=${q(id)}`).join('&')}`,
+    );
     expect(over.status).toEqual([400, 400]);
     expect(over.neo.error).toBe(`at most ${LIMITS.subgraphIds.max} "id" parameters`);
   });
@@ -167,28 +179,59 @@ describe('API over Neo4j = API over graph.json', () => {
 
 /** `count` companies whose names hold `term` (after it: a prefix match, never an exact one), then `term` itself. */
 function manyMatches(term: string, count: number): Records {
-  const article: Article = { id: 'search#1', file: 'search.txt', index: 0, title: null, kicker: null, subtitle: null, date: null, reporters: [], body: 'x' };
+  const article: Article = {
+    id: 'search#1',
+    file: 'search.txt',
+    index: 0,
+    title: null,
+    kicker: null,
+    subtitle: null,
+    date: null,
+    reporters: [],
+    body: 'x',
+  };
   const names = [...Array.from({ length: count }, (_, i) => `${term}第${i}分公司`), term];
-  const entities: Entity[] = names.map((name) => ({ id: `Company:${name}`, type: 'Company', name, aliases: [], articles: [article.id], props: {} }));
+  const entities: Entity[] = names.map((name) => ({
+    id: `Company:${name}`,
+    type: 'Company',
+    name,
+    aliases: [],
+    articles: [article.id],
+    props: {},
+  }));
   // The many are better connected than the exact one: degree must not rank them above it.
-  const relations: Relation[] = entities.slice(0, -1).map((e, i) => ({ type: 'MENTIONS', from: 'Article:search#1', to: e.id, article: article.id,
-    evidence: e.name, start: i, end: i + 1, rule: 'test', props: {} }));
+  const relations: Relation[] = entities.slice(0, -1).map((e, i) => ({
+    type: 'MENTIONS',
+    from: 'Article:search#1',
+    to: e.id,
+    article: article.id,
+    evidence: e.name,
+    start: i,
+    end: i + 1,
+    rule: 'test',
+    props: {},
+  }));
   return { articles: [article], entities, relations };
 }
 
 describe('search over more matches than the candidates it ranks', () => {
-  it.each([['甲乙公司'], ['ABC']])('ranks the exact name "%s" first among 600 names containing it, as graph.json does', async (term) => {
-    const records = manyMatches(term, 600);
-    await wipeDatabase(conn);
-    await loadRecords(conn, writeRecordsDir(records, 'search'));
-    const fileApp = await buildApp({ backend: graphBackend(recordsGraph(records.articles, records.entities, records.relations), 'memory') });
-    try {
-      const url = `/api/search?q=${q(term.toLowerCase())}&limit=20`;
-      const hits = (await neo.inject({ url })).json() as SearchHit[];
-      expect(hits[0]?.id).toBe(`Company:${term}`);
-      expect(hits.map((h) => h.id)).toEqual(((await fileApp.inject({ url })).json() as SearchHit[]).map((h) => h.id));
-    } finally {
-      await fileApp.close();
-    }
-  });
+  it.each([['甲乙公司'], ['ABC']])(
+    'ranks the exact name "%s" first among 600 names containing it, as graph.json does',
+    async (term) => {
+      const records = manyMatches(term, 600);
+      await wipeDatabase(conn);
+      await loadRecords(conn, writeRecordsDir(records, 'search'));
+      const fileApp = await buildApp({
+        backend: graphBackend(recordsGraph(records.articles, records.entities, records.relations), 'memory'),
+      });
+      try {
+        const url = `/api/search?q=${q(term.toLowerCase())}&limit=20`;
+        const hits = (await neo.inject({ url })).json() as SearchHit[];
+        expect(hits[0]?.id).toBe(`Company:${term}`);
+        expect(hits.map((h) => h.id)).toEqual(((await fileApp.inject({ url })).json() as SearchHit[]).map((h) => h.id));
+      } finally {
+        await fileApp.close();
+      }
+    },
+  );
 });

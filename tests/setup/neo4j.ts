@@ -36,11 +36,17 @@ async function findServer(): Promise<{ settings: Neo4jSettings; where: string; s
   }
   try {
     const local = await ensureLocalNeo4j();
-    return { settings: local.settings, where: local.started ? 'local server (started for the tests)' : 'local server', stop: local.stop };
+    return {
+      settings: local.settings,
+      where: local.started ? 'local server (started for the tests)' : 'local server',
+      stop: local.stop,
+    };
   } catch (err) {
-    throw new Error('integration tests need a Neo4j 5 server and found none: set NEO4J_URI (+ NEO4J_USER/NEO4J_PASSWORD), '
-      + 'or run a Docker engine (testcontainers), or install Java 17+ and Maven for the local server '
-      + `(\`npm run neo4j -- install\`). The local server failed with: ${(err as Error).message}`);
+    throw new Error(
+      'integration tests need a Neo4j 5 server and found none: set NEO4J_URI (+ NEO4J_USER/NEO4J_PASSWORD), '
+        + 'or run a Docker engine (testcontainers), or install Java 17+ and Maven for the local server '
+        + `(\`npm run neo4j -- install\`). The local server failed with: ${(err as Error).message}`,
+    );
   }
 }
 

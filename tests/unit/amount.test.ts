@@ -32,7 +32,8 @@ describe('parseAmount', () => {
   });
 
   it('returns null for what is not one amount in yuan', () => {
-    for (const text of ['8.9亿', '约8.9亿元', '8.9亿元左右', '8.9亿美元', '', '总投资']) expect(parseAmount(text), text).toBeNull();
+    for (const text of ['8.9亿', '约8.9亿元', '8.9亿元左右', '8.9亿美元', '', '总投资'])
+      expect(parseAmount(text), text).toBeNull();
   });
 });
 

@@ -19,8 +19,21 @@ setInterval(() => {}, 1000);`;
 
 /** An output folder as a run leaves it midway: committed outputs and state, temp files of both. */
 const FILES = {
-  kept: ['articles.jsonl', 'notes.tmp.txt', '.state/manifest.json', '.state/units/a.jsonl', '.state/lock', '.state/lock.123.tmp'],
-  temp: ['articles.jsonl.tmp', 'graph.json.tmp', '.state/manifest.json.tmp', '.state/units/b.jsonl.tmp', '.state/blocks/c.json.tmp'],
+  kept: [
+    'articles.jsonl',
+    'notes.tmp.txt',
+    '.state/manifest.json',
+    '.state/units/a.jsonl',
+    '.state/lock',
+    '.state/lock.123.tmp',
+  ],
+  temp: [
+    'articles.jsonl.tmp',
+    'graph.json.tmp',
+    '.state/manifest.json.tmp',
+    '.state/units/b.jsonl.tmp',
+    '.state/blocks/c.json.tmp',
+  ],
 };
 
 let out: string;
@@ -37,7 +50,11 @@ const present = (files: string[]) => files.filter((f) => existsSync(join(out, f)
 
 describe('removeTempFiles', () => {
   it('removes the temp files of the outputs and of the state, nothing else', () => {
-    expect(removeTempFiles(out).map((p) => p.slice(out.length + 1)).sort()).toEqual([...FILES.temp].sort());
+    expect(
+      removeTempFiles(out)
+        .map((p) => p.slice(out.length + 1))
+        .sort(),
+    ).toEqual([...FILES.temp].sort());
     expect(present(FILES.kept)).toEqual(FILES.kept);
     expect(present(FILES.temp)).toEqual([]);
     expect(removeTempFiles(join(out, 'missing'))).toEqual([]);

@@ -26,7 +26,10 @@ function killedMidCommit(out: string): void {
     writeFileSync(join(out, `${f}.jsonl`), `old ${f}\n`);
     writeFileSync(join(out, `${f}.jsonl.tmp`), `new ${f}\n`);
   }
-  writeFileSync(commitJournal(out), JSON.stringify(['articles', 'entities', 'relations'].map((f) => [`${f}.jsonl.tmp`, `${f}.jsonl`])));
+  writeFileSync(
+    commitJournal(out),
+    JSON.stringify(['articles', 'entities', 'relations'].map((f) => [`${f}.jsonl.tmp`, `${f}.jsonl`])),
+  );
   renameSync(join(out, 'articles.jsonl.tmp'), join(out, 'articles.jsonl'));
 }
 
@@ -35,7 +38,8 @@ describe('output files change together', () => {
     const out = tmp();
     killedMidCommit(out);
     expect(finishCommit(out)).toBe(true);
-    for (const f of ['articles', 'entities', 'relations']) expect(readFileSync(join(out, `${f}.jsonl`), 'utf8')).toBe(`new ${f}\n`);
+    for (const f of ['articles', 'entities', 'relations'])
+      expect(readFileSync(join(out, `${f}.jsonl`), 'utf8')).toBe(`new ${f}\n`);
     expect(finishCommit(out)).toBe(false);
   });
 
@@ -52,8 +56,14 @@ describe('output files change together', () => {
     // A stopped run had new outputs ready: the last run's, so the folder's content is known.
     for (const f of ['articles', 'entities', 'relations']) cpSync(join(out, `${f}.jsonl`), join(out, `${f}.jsonl.tmp`));
     writeFileSync(join(out, 'relations.jsonl'), 'half-written\n');
-    writeFileSync(commitJournal(out), JSON.stringify(['articles', 'entities', 'relations'].map((f) => [`${f}.jsonl.tmp`, `${f}.jsonl`])));
-    const run = spawnSync('node', [join(ROOT, 'bin/kg.js'), 'extract', join(ROOT, 'seeds'), '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    writeFileSync(
+      commitJournal(out),
+      JSON.stringify(['articles', 'entities', 'relations'].map((f) => [`${f}.jsonl.tmp`, `${f}.jsonl`])),
+    );
+    const run = spawnSync('node', [join(ROOT, 'bin/kg.js'), 'extract', join(ROOT, 'seeds'), '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('note: completed the outputs of an earlier run stopped while putting them in place');
     expect(readFileSync(join(out, 'relations.jsonl'), 'utf8')).toBe(before);

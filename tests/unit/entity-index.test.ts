@@ -14,10 +14,22 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-const city = (articles: string[], aliases: string[] = [], props: Entity['props'] = {}): Entity =>
-  ({ id: 'City:聊城市', type: 'City', name: '聊城市', aliases, articles, props });
-const project = (articles: string[], investment?: number): Entity =>
-  ({ id: 'Project:海韵项目', type: 'Project', name: '海韵项目', aliases: [], articles, props: investment === undefined ? {} : { investment_yuan: investment } });
+const city = (articles: string[], aliases: string[] = [], props: Entity['props'] = {}): Entity => ({
+  id: 'City:聊城市',
+  type: 'City',
+  name: '聊城市',
+  aliases,
+  articles,
+  props,
+});
+const project = (articles: string[], investment?: number): Entity => ({
+  id: 'Project:海韵项目',
+  type: 'Project',
+  name: '海韵项目',
+  aliases: [],
+  articles,
+  props: investment === undefined ? {} : { investment_yuan: investment },
+});
 
 /** Units as a corpus would give them: each with its article ids and its entities. */
 const units: { hash: string; articleIds: string[]; entities: Entity[] }[] = Array.from({ length: 90 }, (_, n) => {
@@ -26,7 +38,10 @@ const units: { hash: string; articleIds: string[]; entities: Entity[] }[] = Arra
     // Hashes whose first 32 bits are 0 mod 32 end a block: units 10 and 50 do.
     hash: `${n === 10 || n === 50 ? '00000000' : '0000000f'}${String(n).padStart(24, '0')}`,
     articleIds: ids,
-    entities: [city(ids, n % 3 === 0 ? ['我市'] : [`市${n % 5}`]), ...(n % 4 === 0 ? [project([ids[0]!], n % 8 === 0 ? n * 1000 : undefined)] : [])],
+    entities: [
+      city(ids, n % 3 === 0 ? ['我市'] : [`市${n % 5}`]),
+      ...(n % 4 === 0 ? [project([ids[0]!], n % 8 === 0 ? n * 1000 : undefined)] : []),
+    ],
   };
 });
 
@@ -50,7 +65,9 @@ describe('EntityIndex', () => {
     index.add(city(['a#1', 'a#2'], ['我市']), true);
     index.add(city(['b#1'], ['本市'], { division_code: '371500' }), true);
     index.add(city(['b#1', 'c#1'], ['我市']));
-    expect(index.entities()).toEqual([city(['a#1', 'a#2', 'b#1', 'c#1'], ['我市', '本市'], { division_code: '371500' })]);
+    expect(index.entities()).toEqual([
+      city(['a#1', 'a#2', 'b#1', 'c#1'], ['我市', '本市'], { division_code: '371500' }),
+    ]);
   });
 });
 
@@ -64,7 +81,9 @@ describe('BlockedEntityIndex', () => {
     expect(await blocked(units, store)).toEqual(want);
     // A second pass reads the blocks it kept; a changed unit's block is merged again from its units.
     expect(await blocked(units, store)).toEqual(want);
-    const changed = units.map((u, n) => (n === 30 ? { ...u, hash: `0000000f${'9'.repeat(24)}`, entities: [city(u.articleIds, ['市府'])] } : u));
+    const changed = units.map((u, n) =>
+      n === 30 ? { ...u, hash: `0000000f${'9'.repeat(24)}`, entities: [city(u.articleIds, ['市府'])] } : u,
+    );
     expect(await blocked(changed, store)).toEqual(plain(changed));
   });
 

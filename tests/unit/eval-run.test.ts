@@ -57,8 +57,14 @@ describe('kg eval over several papers', () => {
   it('names the gold file whose page is missing, and a stem with two gold files', async () => {
     const lonely = join(dir, 'lonely');
     cpSync(join(PAPERS, 'dezhou', 'dz1.gold.json'), join(lonely, 'dz1.gold.json'));
-    await expect(evaluate({ gold: [lonely], pages: [lonely] })).rejects.toThrow(`${join(lonely, 'dz1.gold.json')}: no page dz1.txt in ${lonely}`);
-    await expect(evaluate({ gold: [lonely, join(PAPERS, 'dezhou')], pages: [PAPERS] })).rejects.toThrow(`${join(PAPERS, 'dezhou', 'dz1.gold.json')}: page dz1 has a gold file in ${join(lonely, 'dz1.gold.json')} too`);
-    await expect(evaluate({ gold: [lonely], pages: [] })).rejects.toThrow('--out: give the extract folder to score, or --pages to extract');
+    await expect(evaluate({ gold: [lonely], pages: [lonely] })).rejects.toThrow(
+      `${join(lonely, 'dz1.gold.json')}: no page dz1.txt in ${lonely}`,
+    );
+    await expect(evaluate({ gold: [lonely, join(PAPERS, 'dezhou')], pages: [PAPERS] })).rejects.toThrow(
+      `${join(PAPERS, 'dezhou', 'dz1.gold.json')}: page dz1 has a gold file in ${join(lonely, 'dz1.gold.json')} too`,
+    );
+    await expect(evaluate({ gold: [lonely], pages: [] })).rejects.toThrow(
+      '--out: give the extract folder to score, or --pages to extract',
+    );
   });
 });

@@ -7,14 +7,30 @@ import { GoldPage, articleNodeId, type Article, type Entity, type Relation, type
 const STEM = '001_test';
 
 const article = (n: number, title: string | null, body: string, reporters: Reporter[] = []): Article => ({
-  id: `${STEM}#${n}`, file: `${STEM}.txt`, index: n - 1, title, kicker: null, subtitle: null, date: null, reporters, body,
+  id: `${STEM}#${n}`,
+  file: `${STEM}.txt`,
+  index: n - 1,
+  title,
+  kicker: null,
+  subtitle: null,
+  date: null,
+  reporters,
+  body,
 });
 const entity = (id: string, articles: string[], props: Entity['props'] = {}): Entity => {
   const [type, name] = id.split(':') as [Entity['type'], string];
   return { id, type, name, aliases: [], articles, props };
 };
 const relation = (type: Relation['type'], from: string, to: string, articleId: string): Relation => ({
-  type, from, to, article: articleId, evidence: '', start: 0, end: 0, rule: 'test', props: {},
+  type,
+  from,
+  to,
+  article: articleId,
+  evidence: '',
+  start: 0,
+  end: 0,
+  rule: 'test',
+  props: {},
 });
 
 const gold = GoldPage.parse({
@@ -24,7 +40,10 @@ const gold = GoldPage.parse({
     {
       headline: '粮仓拔地起',
       first_words: '8月5日，记者走进',
-      reporters: [{ name: '王晓明', role: 'reporter' }, { name: '李华', role: 'correspondent' }],
+      reporters: [
+        { name: '王晓明', role: 'reporter' },
+        { name: '李华', role: 'correspondent' },
+      ],
       entities: [
         { type: 'Agency', name: '聊城市市场监督管理局', aliases: ['市市场监管局'] },
         { type: 'Company', name: '山东金穗粮油有限公司', aliases: ['金穗粮油有限公司'] },
@@ -36,11 +55,21 @@ const gold = GoldPage.parse({
         { type: 'Person', name: '赵振华' },
       ],
       relations: [
-        { type: 'DEVELOPS', from: 'Company:山东金穗粮油有限公司', to: 'Project:金穗粮食仓储项目', props: { role: '建设' } },
+        {
+          type: 'DEVELOPS',
+          from: 'Company:山东金穗粮油有限公司',
+          to: 'Project:金穗粮食仓储项目',
+          props: { role: '建设' },
+        },
         { type: 'LOCATED_IN', from: 'Project:金穗粮食仓储项目', to: 'County:冠县' },
         { type: 'LOCATED_IN', from: 'Company:山东金穗粮油有限公司', to: 'City:聊城市' },
         { type: 'LOCATED_IN', from: 'Town:店子镇', to: 'County:冠县' },
-        { type: 'HOLDS_POSITION', from: 'Person:何建军', to: 'Company:山东金穗粮油有限公司', props: { title: '总经理' } },
+        {
+          type: 'HOLDS_POSITION',
+          from: 'Person:何建军',
+          to: 'Company:山东金穗粮油有限公司',
+          props: { title: '总经理' },
+        },
         { type: 'FUNDS', from: 'Agency:聊城市市场监督管理局', to: 'Company:山东金穗粮油有限公司' },
       ],
     },
@@ -55,7 +84,10 @@ const gold = GoldPage.parse({
       headline: '未被切出的文章',
       first_words: '本报讯',
       reporters: [{ name: '张三', role: 'reporter' }],
-      entities: [{ type: 'Person', name: '张三' }, { type: 'Company', name: '山东宇泽生物科技有限公司' }],
+      entities: [
+        { type: 'Person', name: '张三' },
+        { type: 'Company', name: '山东宇泽生物科技有限公司' },
+      ],
       relations: [{ type: 'HOLDS_POSITION', from: 'Person:张三', to: 'Company:山东宇泽生物科技有限公司' }],
     },
   ],
@@ -68,7 +100,10 @@ const A2 = `${STEM}#2`;
 function extracted(): Extracted {
   return {
     articles: [
-      article(1, '粮仓 拔地起', '8月5日，记者走进冠县……', [{ name: '王晓明', role: 'reporter' }, { name: '李华', role: 'reporter' }]),
+      article(1, '粮仓 拔地起', '8月5日，记者走进冠县……', [
+        { name: '王晓明', role: 'reporter' },
+        { name: '李华', role: 'reporter' },
+      ]),
       article(2, null, '8月6日， 东阿县的田野里……'),
       // Same title on another page: must not stand in for article 3 of this page.
       { ...article(3, '未被切出的文章', '本报讯'), id: '999_other#1' },
@@ -169,9 +204,17 @@ describe('score', () => {
 
   it('scores a perfect extraction 1 everywhere, and an empty one 0 recall', () => {
     const page = GoldPage.parse({ file: 'p.txt', city: '聊城市', articles: [gold.articles[1]] });
-    const perfect = score([{ stem: STEM, page }], { articles: [article(2, null, '8月6日，东阿县')], entities: [entity('County:东阿县', [A2])], relations: [] });
+    const perfect = score([{ stem: STEM, page }], {
+      articles: [article(2, null, '8月6日，东阿县')],
+      entities: [entity('County:东阿县', [A2])],
+      relations: [],
+    });
     expect(perfect.entityMicro).toMatchObject({ precision: 1, recall: 1, f1: 1 });
-    const empty = score([{ stem: STEM, page }], { articles: [article(2, null, '8月6日，东阿县')], entities: [], relations: [] });
+    const empty = score([{ stem: STEM, page }], {
+      articles: [article(2, null, '8月6日，东阿县')],
+      entities: [],
+      relations: [],
+    });
     expect(empty.entityMicro).toMatchObject({ tp: 0, fn: 1, recall: 0, f1: 0 });
     expect(empty.investments.share).toBe(1); // no gold investment: nothing to carry
   });

@@ -29,10 +29,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
   }
   expect(quoted, 'unterminated quote').toBe(false);
   expect(field === '' && row.length === 0, 'last line ends in a newline').toBe(true);
@@ -42,8 +53,13 @@ function parseCsv(text: string): string[][] {
 /** Parses XML, failing on any error or warning xmldom reports. */
 function parseXml(text: string): Document {
   const problems: string[] = [];
-  const doc = new DOMParser({ errorHandler: { warning: (m: string) => problems.push(m), error: (m: string) => problems.push(m), fatalError: (m: string) => problems.push(m) } })
-    .parseFromString(text, 'application/xml');
+  const doc = new DOMParser({
+    errorHandler: {
+      warning: (m: string) => problems.push(m),
+      error: (m: string) => problems.push(m),
+      fatalError: (m: string) => problems.push(m),
+    },
+  }).parseFromString(text, 'application/xml');
   expect(problems).toEqual([]);
   return doc as unknown as Document;
 }
@@ -85,13 +101,19 @@ describe('kg export', () => {
     expect(col('investment_yuan:long')).toBeGreaterThan(1);
     expect(col('aliases:string[]')).toBeGreaterThan(1);
     const withMoney = project.slice(1).find((r) => r[col('investment_yuan:long')] !== '')!;
-    expect(Number(withMoney[col('investment_yuan:long')])).toBe(graph.getNodeAttribute(withMoney[0]!, 'investment_yuan'));
+    expect(Number(withMoney[col('investment_yuan:long')])).toBe(
+      graph.getNodeAttribute(withMoney[0]!, 'investment_yuan'),
+    );
     const withAliases = project.slice(1).find((r) => r[col('aliases:string[]')] !== '')!;
-    expect(withAliases[col('aliases:string[]')]!.split(';')).toEqual(graph.getNodeAttribute(withAliases[0]!, 'aliases'));
+    expect(withAliases[col('aliases:string[]')]!.split(';')).toEqual(
+      graph.getNodeAttribute(withAliases[0]!, 'aliases'),
+    );
 
     const articles = parseCsv(readFileSync(join(to, 'nodes-Article.csv'), 'utf8'));
     const first = articles.find((r) => r[0] === '000_1d8b0c37187465ce#1')!;
-    expect(first[articles[0]!.indexOf('body')]).toBe((await readRecordFile(join(out, 'articles.jsonl'), Article))[0]!.body); // multi-line, quoted
+    expect(first[articles[0]!.indexOf('body')]).toBe(
+      (await readRecordFile(join(out, 'articles.jsonl'), Article))[0]!.body,
+    ); // multi-line, quoted
 
     let rels = 0;
     for (const f of files.filter((n) => n.startsWith('relationships-'))) {
@@ -119,9 +141,15 @@ describe('kg export', () => {
     const doc = parseXml(readFileSync(join(to, 'graph.graphml'), 'utf8'));
     expect(doc.getElementsByTagName('node').length).toBe(graph.order);
     expect(doc.getElementsByTagName('edge').length).toBe(graph.size);
-    const keys = [...Array.from(doc.getElementsByTagName('key'))].map((k) => `${k.getAttribute('for')} ${k.getAttribute('attr.name')} ${k.getAttribute('attr.type')}`);
-    expect(keys).toEqual(expect.arrayContaining(['node label string', 'node investment_yuan long', 'edge start long', 'edge type string']));
-    const node = Array.from(doc.getElementsByTagName('node')).find((n) => n.getAttribute('id') === 'Agency:聊城市市场监督管理局')!;
+    const keys = [...Array.from(doc.getElementsByTagName('key'))].map(
+      (k) => `${k.getAttribute('for')} ${k.getAttribute('attr.name')} ${k.getAttribute('attr.type')}`,
+    );
+    expect(keys).toEqual(
+      expect.arrayContaining(['node label string', 'node investment_yuan long', 'edge start long', 'edge type string']),
+    );
+    const node = Array.from(doc.getElementsByTagName('node')).find(
+      (n) => n.getAttribute('id') === 'Agency:聊城市市场监督管理局',
+    )!;
     expect(node).toBeDefined();
   });
 
@@ -150,10 +178,39 @@ describe('kg export', () => {
   });
 
   it('CSV: neutralises cells a spreadsheet would run as formulas (OWASP), and leaves the neo4j-admin files literal', () => {
-    const article: Article = { id: 'p#1', file: 'p.txt', index: 0, title: '=HYPERLINK("http://evil.example","点我")', kicker: null, subtitle: null, date: null, reporters: [], body: 'x' };
-    const names = ['=cmd|\' /C calc\'!A0', '+1+2', '-2+3', '@SUM(1)', '\t=1', '\r=1', '普通公司'];
-    const entities: Entity[] = names.map((name) => ({ id: `Company:${name}`, type: 'Company', name, aliases: ['=别名'], articles: ['p#1'], props: { investment_yuan: 5 } }));
-    const g = recordsGraph([article], entities, [{ type: 'MENTIONS', from: 'Article:p#1', to: entities[0]!.id, article: 'p#1', evidence: '-证据', start: 0, end: 1, rule: 'r', props: {} }]);
+    const article: Article = {
+      id: 'p#1',
+      file: 'p.txt',
+      index: 0,
+      title: '=HYPERLINK("http://evil.example","点我")',
+      kicker: null,
+      subtitle: null,
+      date: null,
+      reporters: [],
+      body: 'x',
+    };
+    const names = ["=cmd|' /C calc'!A0", '+1+2', '-2+3', '@SUM(1)', '\t=1', '\r=1', '普通公司'];
+    const entities: Entity[] = names.map((name) => ({
+      id: `Company:${name}`,
+      type: 'Company',
+      name,
+      aliases: ['=别名'],
+      articles: ['p#1'],
+      props: { investment_yuan: 5 },
+    }));
+    const g = recordsGraph([article], entities, [
+      {
+        type: 'MENTIONS',
+        from: 'Article:p#1',
+        to: entities[0]!.id,
+        article: 'p#1',
+        evidence: '-证据',
+        start: 0,
+        end: 1,
+        rule: 'r',
+        props: {},
+      },
+    ]);
     const [nodesCsv, edgesCsv] = exportFiles(g, 'csv').map((f) => parseCsv(f.content));
     const [nh, ...nodes] = nodesCsv!;
     const cell = (row: string[], col: string) => row[nh!.indexOf(col)]!;
@@ -174,22 +231,66 @@ describe('kg export', () => {
     expect(edge![eh!.indexOf('evidence')]).toBe("'-证据");
     const admin = exportFiles(g, 'neo4j-admin');
     const companies = parseCsv(admin.find((f) => f.name === 'nodes-Company.csv')!.content);
-    expect(companies.slice(1).map((r) => r[companies[0]!.indexOf('name')]).sort()).toEqual([...names].sort());
+    expect(
+      companies
+        .slice(1)
+        .map((r) => r[companies[0]!.indexOf('name')])
+        .sort(),
+    ).toEqual([...names].sort());
   });
 
   it('escapes markup and drops characters XML cannot carry; refuses a list value holding the array delimiter', () => {
-    const article: Article = { id: 'a<&>#1', file: 'a.txt', index: 0, title: 'T "1" & <2>\u0001', kicker: null, subtitle: null, date: null, reporters: [], body: 'x\u000cy' };
-    const entity: Entity = { id: 'Company:甲&乙公司', type: 'Company', name: '甲&乙公司', aliases: ['甲;乙'], articles: ['a<&>#1'], props: {} };
-    const g = recordsGraph([article], [entity], [{ type: 'MENTIONS', from: 'Article:a<&>#1', to: entity.id, article: article.id, evidence: '<', start: 0, end: 1, rule: 'r', props: { count: 1 } }]);
+    const article: Article = {
+      id: 'a<&>#1',
+      file: 'a.txt',
+      index: 0,
+      title: 'T "1" & <2>\u0001',
+      kicker: null,
+      subtitle: null,
+      date: null,
+      reporters: [],
+      body: 'x\u000cy',
+    };
+    const entity: Entity = {
+      id: 'Company:甲&乙公司',
+      type: 'Company',
+      name: '甲&乙公司',
+      aliases: ['甲;乙'],
+      articles: ['a<&>#1'],
+      props: {},
+    };
+    const g = recordsGraph(
+      [article],
+      [entity],
+      [
+        {
+          type: 'MENTIONS',
+          from: 'Article:a<&>#1',
+          to: entity.id,
+          article: article.id,
+          evidence: '<',
+          start: 0,
+          end: 1,
+          rule: 'r',
+          props: { count: 1 },
+        },
+      ],
+    );
     const doc = parseXml(exportFiles(g, 'graphml')[0]!.content);
     expect(doc.getElementsByTagName('node').length).toBe(2);
     parseXml(exportFiles(g, 'gexf')[0]!.content);
-    expect(() => exportFiles(g, 'neo4j-admin')).toThrow('node Company:甲&乙公司: list value "甲;乙" contains the array delimiter ";"');
+    expect(() => exportFiles(g, 'neo4j-admin')).toThrow(
+      'node Company:甲&乙公司: list value "甲;乙" contains the array delimiter ";"',
+    );
   });
 
   it('names what is wrong: an unknown format, a folder without records, a destination that cannot be written', async () => {
-    await expect(runExport(out, { format: 'dot' })).rejects.toThrow('--format dot: expected one of neo4j-admin, graphml, gexf, csv');
-    await expect(runExport(join(dir, 'nothing'), { format: 'csv' })).rejects.toThrow(/articles\.jsonl does not exist: run kg extract/);
+    await expect(runExport(out, { format: 'dot' })).rejects.toThrow(
+      '--format dot: expected one of neo4j-admin, graphml, gexf, csv',
+    );
+    await expect(runExport(join(dir, 'nothing'), { format: 'csv' })).rejects.toThrow(
+      /articles\.jsonl does not exist: run kg extract/,
+    );
     const file = join(dir, 'a-file');
     writeFileSync(file, '');
     await expect(runExport(out, { format: 'csv', to: join(file, 'sub') })).rejects.toThrow(/cannot be written/);

@@ -16,7 +16,9 @@ describe('agencies', () => {
   });
 
   it('expands 区 to the county the article is about, from the body or the kicker', () => {
-    expect(extract('东昌府区召开安全生产会议。区应急局将开展隐患排查。').names('Agency')).toEqual(['东昌府区应急管理局']);
+    expect(extract('东昌府区召开安全生产会议。区应急局将开展隐患排查。').names('Agency')).toEqual([
+      '东昌府区应急管理局',
+    ]);
     expect(extract('区应急局将开展隐患排查。', { kicker: '东昌府区' }).names('Agency')).toEqual(['东昌府区应急管理局']);
   });
 
@@ -31,7 +33,13 @@ describe('agencies', () => {
 
   it('names party bodies 中共…: 市委党校, 市委组织部, 聊城市委, a one-character county doubling its level (冠县县委)', () => {
     const x = extract('市委党校举办培训班，市委组织部、聊城市委、冠县县委、东阿县委有关负责同志参加。');
-    expect(x.names('Agency')).toEqual(['中共东阿县委', '中共冠县县委', '中共聊城市委', '中共聊城市委党校', '中共聊城市委组织部']);
+    expect(x.names('Agency')).toEqual([
+      '中共东阿县委',
+      '中共冠县县委',
+      '中共聊城市委',
+      '中共聊城市委党校',
+      '中共聊城市委组织部',
+    ]);
     expect(x.entity('Agency:中共冠县县委')?.aliases).toEqual(['冠县县委']);
   });
 

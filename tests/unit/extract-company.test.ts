@@ -32,7 +32,9 @@ describe('companies', () => {
   });
 
   it('takes a cooperative', () => {
-    expect(extract('冠县鸿泰蔬菜种植专业合作社带动农户增收。').names('Company')).toEqual(['冠县鸿泰蔬菜种植专业合作社']);
+    expect(extract('冠县鸿泰蔬菜种植专业合作社带动农户增收。').names('Company')).toEqual([
+      '冠县鸿泰蔬菜种植专业合作社',
+    ]);
   });
 
   it('takes no kind of company (农村供水公司) and no reference (我们公司, 这家公司)', () => {

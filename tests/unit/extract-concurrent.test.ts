@@ -23,7 +23,8 @@ function kg(args: string[]): Promise<{ code: number | null; stderr: string }> {
   });
 }
 
-const outputs = (out: string) => ['articles.jsonl', 'entities.jsonl', 'relations.jsonl'].map((f) => readFileSync(join(out, f), 'utf8'));
+const outputs = (out: string) =>
+  ['articles.jsonl', 'entities.jsonl', 'relations.jsonl'].map((f) => readFileSync(join(out, f), 'utf8'));
 
 describe('kg extract while another run holds the output folder', () => {
   it('refuses, naming the run that holds it, and writes nothing', { timeout: 120_000 }, async () => {
@@ -50,7 +51,10 @@ describe('kg extract while another run holds the output folder', () => {
     mkdirSync(out);
     const held = await takeLock(out);
     const second = kg(['extract', 'seeds', '--out', out, '--wait', '-q']);
-    const done = await Promise.race([second.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 4000))]);
+    const done = await Promise.race([
+      second.then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), 4000)),
+    ]);
     expect(done).toBe(false); // still waiting for the holder
     expect(existsSync(join(out, 'articles.jsonl'))).toBe(false);
     held.release();

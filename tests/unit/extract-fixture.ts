@@ -26,15 +26,30 @@ export function extractorFor(city = '聊城市'): (body: string, meta?: ArticleM
   const ctx: ExtractContext = createContext({ city });
   return (body, meta = {}) => {
     const article: Article = {
-      id: 'test#1', file: 'test.txt', index: 0, title: meta.title ?? null, kicker: meta.kicker ?? null, subtitle: null,
-      date: null, reporters: meta.reporters ?? [], body,
+      id: 'test#1',
+      file: 'test.txt',
+      index: 0,
+      title: meta.title ?? null,
+      kicker: meta.kicker ?? null,
+      subtitle: null,
+      date: null,
+      reporters: meta.reporters ?? [],
+      body,
     };
     const graph = extractArticle(article, ctx);
     return {
       graph,
-      names: (type) => graph.entities.filter((e) => e.type === type).map((e) => e.name).sort(),
+      names: (type) =>
+        graph.entities
+          .filter((e) => e.type === type)
+          .map((e) => e.name)
+          .sort(),
       entity: (id) => graph.entities.find((e) => e.id === id),
-      edges: (type) => graph.relations.filter((r) => r.type === type).map((r) => `${r.from} → ${r.to}`).sort(),
+      edges: (type) =>
+        graph.relations
+          .filter((r) => r.type === type)
+          .map((r) => `${r.from} → ${r.to}`)
+          .sort(),
       edge: (type, from, to) => graph.relations.find((r) => r.type === type && r.from === from && r.to === to),
     };
   };

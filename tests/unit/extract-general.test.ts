@@ -24,7 +24,10 @@ describe('title chains of a city', () => {
 
   it('splits 市委副书记、市长 into the party committee and the government', () => {
     const x = dezhou('市委副书记、市长李志远出席签约仪式。');
-    expect(x.edges('HOLDS_POSITION')).toEqual(['Person:李志远 → Agency:中共德州市委', 'Person:李志远 → Agency:德州市人民政府']);
+    expect(x.edges('HOLDS_POSITION')).toEqual([
+      'Person:李志远 → Agency:中共德州市委',
+      'Person:李志远 → Agency:德州市人民政府',
+    ]);
     expect(title(x, '李志远', 'Agency:中共德州市委')).toBe('副书记');
     expect(title(x, '李志远', 'Agency:德州市人民政府')).toBe('市长');
   });
@@ -43,7 +46,10 @@ describe('title chains of a city', () => {
 
   it('keeps a printed city through the chain (德州市委常委、副市长)', () => {
     const x = dezhou('德州市委常委、副市长张建华出席开工仪式。');
-    expect(x.edges('HOLDS_POSITION')).toEqual(['Person:张建华 → Agency:中共德州市委', 'Person:张建华 → Agency:德州市人民政府']);
+    expect(x.edges('HOLDS_POSITION')).toEqual([
+      'Person:张建华 → Agency:中共德州市委',
+      'Person:张建华 → Agency:德州市人民政府',
+    ]);
     expect(title(x, '张建华', 'Agency:德州市人民政府')).toBe('副市长');
   });
 
@@ -59,7 +65,10 @@ describe('title chains of a city', () => {
 
   it('gives 市委书记、市人大常委会主任 both bodies of the same city', () => {
     const x = heze('市委书记、市人大常委会主任陈立国主持会议。');
-    expect(x.edges('HOLDS_POSITION')).toEqual(['Person:陈立国 → Agency:中共菏泽市委', 'Person:陈立国 → Agency:菏泽市人民代表大会常务委员会']);
+    expect(x.edges('HOLDS_POSITION')).toEqual([
+      'Person:陈立国 → Agency:中共菏泽市委',
+      'Person:陈立国 → Agency:菏泽市人民代表大会常务委员会',
+    ]);
   });
 
   it('names 市纪委 中共…纪律检查委员会', () => {
@@ -86,21 +95,29 @@ describe('title chains of counties, county-level cities, zones and towns', () =>
     const wei = handan('魏县县委书记陈卫东陪同调研。');
     expect(wei.edges('HOLDS_POSITION')).toEqual(['Person:陈卫东 → Agency:中共魏县县委']);
     expect(title(wei, '陈卫东', 'Agency:中共魏县县委')).toBe('书记');
-    expect(handan('磁县县委书记韩立军陪同调研。').edges('HOLDS_POSITION')).toEqual(['Person:韩立军 → Agency:中共磁县县委']);
+    expect(handan('磁县县委书记韩立军陪同调研。').edges('HOLDS_POSITION')).toEqual([
+      'Person:韩立军 → Agency:中共磁县县委',
+    ]);
     const pingyuan = dezhou('平原县委书记刘振宇陪同调研。');
     expect(pingyuan.edges('HOLDS_POSITION')).toEqual(['Person:刘振宇 → Agency:中共平原县委']);
   });
 
   it('resolves 县委常委、副县长 to the county of the kicker', () => {
     const x = handan('县委常委、副县长高志刚介绍了全县招商引资情况。', { kicker: '魏县' });
-    expect(x.edges('HOLDS_POSITION')).toEqual(['Person:高志刚 → Agency:中共魏县县委', 'Person:高志刚 → Agency:魏县人民政府']);
+    expect(x.edges('HOLDS_POSITION')).toEqual([
+      'Person:高志刚 → Agency:中共魏县县委',
+      'Person:高志刚 → Agency:魏县人民政府',
+    ]);
     expect(title(x, '高志刚', 'Agency:中共魏县县委')).toBe('常委');
     expect(title(x, '高志刚', 'Agency:魏县人民政府')).toBe('副县长');
   });
 
   it('gives a county-level city named in the chain its own committee and government (武安市委副书记、市长)', () => {
     const x = handan('武安市委副书记、市长宋继红一同调研。');
-    expect(x.edges('HOLDS_POSITION')).toEqual(['Person:宋继红 → Agency:中共武安市委', 'Person:宋继红 → Agency:武安市人民政府']);
+    expect(x.edges('HOLDS_POSITION')).toEqual([
+      'Person:宋继红 → Agency:中共武安市委',
+      'Person:宋继红 → Agency:武安市人民政府',
+    ]);
     expect(title(x, '宋继红', 'Agency:武安市人民政府')).toBe('市长');
   });
 
@@ -156,12 +173,18 @@ describe('title chains of bureaus and companies; titles with no body', () => {
   it('expands 市发改委 and 市住建局', () => {
     const x = luoyang('市发改委主任许文杰、市住建局局长马俊峰出席。');
     expect(x.names('Agency')).toEqual(['洛阳市住房和城乡建设局', '洛阳市发展和改革委员会']);
-    expect(x.edges('HOLDS_POSITION')).toEqual(['Person:许文杰 → Agency:洛阳市发展和改革委员会', 'Person:马俊峰 → Agency:洛阳市住房和城乡建设局']);
+    expect(x.edges('HOLDS_POSITION')).toEqual([
+      'Person:许文杰 → Agency:洛阳市发展和改革委员会',
+      'Person:马俊峰 → Agency:洛阳市住房和城乡建设局',
+    ]);
   });
 
   it('gives a chain of two companies two relations (集团副总裁、…有限公司董事长)', () => {
     const x = weifang('鲁丰集团副总裁、潍坊鲁丰化工有限公司董事长孟庆华介绍了企业发展情况。');
-    expect(x.edges('HOLDS_POSITION')).toEqual(['Person:孟庆华 → Company:潍坊鲁丰化工有限公司', 'Person:孟庆华 → Company:鲁丰集团']);
+    expect(x.edges('HOLDS_POSITION')).toEqual([
+      'Person:孟庆华 → Company:潍坊鲁丰化工有限公司',
+      'Person:孟庆华 → Company:鲁丰集团',
+    ]);
     expect(title(x, '孟庆华', 'Company:鲁丰集团')).toBe('副总裁');
     expect(title(x, '孟庆华', 'Company:潍坊鲁丰化工有限公司')).toBe('董事长');
   });
@@ -183,7 +206,10 @@ describe('title chains of bureaus and companies; titles with no body', () => {
 
   it('does not take a destination for the jurisdiction of the titles after it (赴哈尔滨市考察)', () => {
     const x = dezhou('我市经贸代表团赴哈尔滨市考察。副市长杨振华，市商务局局长黄立新陪同。');
-    expect(x.edges('HOLDS_POSITION')).toEqual(['Person:杨振华 → Agency:德州市人民政府', 'Person:黄立新 → Agency:德州市商务局']);
+    expect(x.edges('HOLDS_POSITION')).toEqual([
+      'Person:杨振华 → Agency:德州市人民政府',
+      'Person:黄立新 → Agency:德州市商务局',
+    ]);
     const y = dezhou('市委常委、副市长杨振华率团赴哈尔滨市考察，市商务局局长黄立新陪同。');
     expect(y.edges('HOLDS_POSITION')).toEqual([
       'Person:杨振华 → Agency:中共德州市委',
@@ -291,7 +317,9 @@ describe('project names', () => {
   });
 
   it('takes a long quoted proper name before 项目, not a short slogan', () => {
-    expect(handan('我市实施“华瑞达高端精密轴承”项目，带动就业500余人。').names('Project')).toEqual(['华瑞达高端精密轴承项目']);
+    expect(handan('我市实施“华瑞达高端精密轴承”项目，带动就业500余人。').names('Project')).toEqual([
+      '华瑞达高端精密轴承项目',
+    ]);
     expect(handan('坚决遏制“两高”项目盲目发展。').names('Project')).toEqual([]);
   });
 
@@ -309,13 +337,19 @@ describe('project names', () => {
 
 describe('investment of a project', () => {
   it('reads 总投资 after the name and 投资…的 before it', () => {
-    expect(investment(dezhou('禹城鑫泰生物科技项目总投资8.5亿元，预计年底投产。'), '鑫泰生物科技项目')).toBe(850_000_000);
+    expect(investment(dezhou('禹城鑫泰生物科技项目总投资8.5亿元，预计年底投产。'), '鑫泰生物科技项目')).toBe(
+      850_000_000,
+    );
     expect(investment(dezhou('投资12亿元的禹城鑫泰生物科技项目开工建设。'), '鑫泰生物科技项目')).toBe(1_200_000_000);
   });
 
   it('reads 该项目总投资 in the next sentence, and 项目总投资 opening a later clause', () => {
-    expect(investment(dezhou('鑫泰生物科技项目在禹城开工。该项目总投资3000万元，建设生产线两条。'), '鑫泰生物科技项目')).toBe(30_000_000);
-    const x = dezhou('鑫泰生物科技项目在禹城开工，标志着合作进入新阶段。据介绍，项目总投资20亿元，建成后年产值30亿元。');
+    expect(
+      investment(dezhou('鑫泰生物科技项目在禹城开工。该项目总投资3000万元，建设生产线两条。'), '鑫泰生物科技项目'),
+    ).toBe(30_000_000);
+    const x = dezhou(
+      '鑫泰生物科技项目在禹城开工，标志着合作进入新阶段。据介绍，项目总投资20亿元，建成后年产值30亿元。',
+    );
     expect(investment(x, '鑫泰生物科技项目')).toBe(2_000_000_000);
   });
 
@@ -331,12 +365,18 @@ describe('investment of a project', () => {
 
 describe('companies', () => {
   it('takes brand names listed before 等龙头企业, and no kinds before 等企业', () => {
-    expect(heze('曹县培育了华鑫纺织、宏泰木业、瑞丰食品等龙头企业。').names('Company')).toEqual(['华鑫纺织', '宏泰木业', '瑞丰食品']);
+    expect(heze('曹县培育了华鑫纺织、宏泰木业、瑞丰食品等龙头企业。').names('Company')).toEqual([
+      '华鑫纺织',
+      '宏泰木业',
+      '瑞丰食品',
+    ]);
     expect(heze('全县食品、纺织等企业发展迅速。').names('Company')).toEqual([]);
   });
 
   it('takes no company from 全资子公司', () => {
-    expect(heze('山东鸿源木业有限公司在越南设立全资子公司，开拓海外市场。').names('Company')).toEqual(['山东鸿源木业有限公司']);
+    expect(heze('山东鸿源木业有限公司在越南设立全资子公司，开拓海外市场。').names('Company')).toEqual([
+      '山东鸿源木业有限公司',
+    ]);
   });
 
   it('keeps the province of a group whose rest is a kind (山东能源集团, 河北钢铁集团)', () => {
@@ -347,7 +387,10 @@ describe('companies', () => {
 
 describe('LOCATED_IN from the article county', () => {
   it('places a project of a county article there, not its companies, not a project named after another city', () => {
-    const x = heze('全县上下持续发力。\n鸿泰智能装备项目开工建设，济宁华通物流园项目签约，江苏恒瑞机械有限公司参加仪式。', { kicker: '郓城县' });
+    const x = heze(
+      '全县上下持续发力。\n鸿泰智能装备项目开工建设，济宁华通物流园项目签约，江苏恒瑞机械有限公司参加仪式。',
+      { kicker: '郓城县' },
+    );
     expect(x.edges('LOCATED_IN')).toEqual(['Project:鸿泰智能装备项目 → County:郓城县']);
     expect(x.edge('LOCATED_IN', 'Project:鸿泰智能装备项目', 'County:郓城县')?.rule).toBe('located:article-county');
   });
@@ -359,7 +402,9 @@ describe('LOCATED_IN from the article county', () => {
 
   it('does not place a visiting company in the county it comes to (来郓城考察)', () => {
     expect(heze('江苏恒瑞机械有限公司来郓城考察，洽谈合作事宜。').edges('LOCATED_IN')).toEqual([]);
-    expect(heze('江苏恒瑞机械有限公司来郓城县考察，洽谈合作事宜。', { kicker: '郓城县' }).edges('LOCATED_IN')).toEqual([]);
+    expect(heze('江苏恒瑞机械有限公司来郓城县考察，洽谈合作事宜。', { kicker: '郓城县' }).edges('LOCATED_IN')).toEqual(
+      [],
+    );
   });
 });
 
@@ -372,9 +417,16 @@ describe('bare 市 in an article about a county-level city', () => {
   });
 
   it('reads 副市长 as the home city government otherwise', () => {
-    expect(baoding('副市长王海洋主持会议。').edges('HOLDS_POSITION')).toEqual(['Person:王海洋 → Agency:保定市人民政府']);
-    expect(baoding('我市召开重点项目推进会。副市长王海洋主持会议。').edges('HOLDS_POSITION')).toEqual(['Person:王海洋 → Agency:保定市人民政府']);
+    expect(baoding('副市长王海洋主持会议。').edges('HOLDS_POSITION')).toEqual([
+      'Person:王海洋 → Agency:保定市人民政府',
+    ]);
+    expect(baoding('我市召开重点项目推进会。副市长王海洋主持会议。').edges('HOLDS_POSITION')).toEqual([
+      'Person:王海洋 → Agency:保定市人民政府',
+    ]);
     const both = baoding('涿州市召开重点项目推进会。保定市副市长王海洋出席。副市长刘建军主持会议。');
-    expect(both.edges('HOLDS_POSITION')).toEqual(['Person:刘建军 → Agency:保定市人民政府', 'Person:王海洋 → Agency:保定市人民政府']);
+    expect(both.edges('HOLDS_POSITION')).toEqual([
+      'Person:刘建军 → Agency:保定市人民政府',
+      'Person:王海洋 → Agency:保定市人民政府',
+    ]);
   });
 });

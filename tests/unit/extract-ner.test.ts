@@ -9,8 +9,17 @@ import { articleLayers, modelInstalled } from '../../src/run/layer.ts';
 import type { Article } from '../../src/schema.ts';
 
 const ctx = createContext({ city: '聊城市' });
-const article = (body: string): Article =>
-  ({ id: 't#1', file: 't.txt', index: 0, title: null, kicker: null, subtitle: null, date: null, reporters: [], body });
+const article = (body: string): Article => ({
+  id: 't#1',
+  file: 't.txt',
+  index: 0,
+  title: null,
+  kicker: null,
+  subtitle: null,
+  date: null,
+  reporters: [],
+  body,
+});
 const SKIPPED = 'skipped: the model is not installed in .models/lac/';
 
 describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
@@ -51,8 +60,12 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
   });
 
   it('types an ORG by the rules: a company by its suffix, an agency by its department, named as the rules name it', async () => {
-    expect((await candidates('山东弗兰卡汽车部件有限公司正式投产。')).mentions).toEqual(['company:ner Company:山东弗兰卡汽车部件有限公司 0-13']);
-    expect((await candidates('聊城市市场监管局开展检查。')).mentions).toEqual(['agency:ner Agency:聊城市市场监督管理局 0-8']);
+    expect((await candidates('山东弗兰卡汽车部件有限公司正式投产。')).mentions).toEqual([
+      'company:ner Company:山东弗兰卡汽车部件有限公司 0-13',
+    ]);
+    expect((await candidates('聊城市市场监管局开展检查。')).mentions).toEqual([
+      'agency:ner Agency:聊城市市场监督管理局 0-8',
+    ]);
   });
 
   it('drops an ORG no table types, and a span a rule mention covers', async () => {
@@ -61,7 +74,15 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
     expect(mentions).toEqual([]);
     const text = '韩德振参加活动。';
     const [layer] = await articleLayers([article(text)], recognizer);
-    const rule = { type: 'Person' as const, name: '韩德振', surface: '韩德振', start: 0, end: 3, rule: 'person:title', props: {} };
+    const rule = {
+      type: 'Person' as const,
+      name: '韩德振',
+      surface: '韩德振',
+      start: 0,
+      end: 3,
+      rule: 'person:title',
+      props: {},
+    };
     const where = { places: [], county: null, city: ctx.gazetteer.home };
     expect(nerMentions(text, layer!.ner, ctx, where, [])).toHaveLength(1);
     expect(nerMentions(text, layer!.ner, ctx, where, [rule])).toEqual([]);
@@ -70,7 +91,9 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
   it('gives offsets into the body across sentences and articles of one batch', async () => {
     const bodies = ['今天天气很好。\n张三参加活动。', '李四发表讲话。'];
     const layers = await articleLayers(bodies.map(article), recognizer);
-    const persons = layers.map((l, i) => l.ner.filter((s) => s.type === 'PER').map((s) => bodies[i]!.slice(s.start, s.end)));
+    const persons = layers.map((l, i) =>
+      l.ner.filter((s) => s.type === 'PER').map((s) => bodies[i]!.slice(s.start, s.end)),
+    );
     expect(persons).toEqual([['张三'], ['李四']]);
   });
 });

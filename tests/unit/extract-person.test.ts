@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { extractorFor } from './extract-fixture.ts';
 
 const extract = extractorFor('聊城市');
-const title = (x: ReturnType<typeof extract>, person: string, org: string) => x.edge('HOLDS_POSITION', `Person:${person}`, org)?.props.title;
+const title = (x: ReturnType<typeof extract>, person: string, org: string) =>
+  x.edge('HOLDS_POSITION', `Person:${person}`, org)?.props.title;
 
 describe('people and their positions', () => {
   it('joins a chain of titles with 、 into one position', () => {
@@ -15,7 +16,10 @@ describe('people and their positions', () => {
 
   it('gives each person of a sentence the body printed before them', () => {
     const x = extract('市财政局党组书记、局长赵振华，市发改委副主任钱立峰参加调研。');
-    expect(x.edges('HOLDS_POSITION')).toEqual(['Person:赵振华 → Agency:聊城市财政局', 'Person:钱立峰 → Agency:聊城市发展和改革委员会']);
+    expect(x.edges('HOLDS_POSITION')).toEqual([
+      'Person:赵振华 → Agency:聊城市财政局',
+      'Person:钱立峰 → Agency:聊城市发展和改革委员会',
+    ]);
     expect(title(x, '钱立峰', 'Agency:聊城市发展和改革委员会')).toBe('副主任');
   });
 
@@ -28,7 +32,10 @@ describe('people and their positions', () => {
 
   it('gives one name a position in each of two bodies printed before it', () => {
     const x = extract('市总工会副主席、市妇联主席杨秀梅说。');
-    expect(x.edges('HOLDS_POSITION')).toEqual(['Person:杨秀梅 → Agency:聊城市妇女联合会', 'Person:杨秀梅 → Agency:聊城市总工会']);
+    expect(x.edges('HOLDS_POSITION')).toEqual([
+      'Person:杨秀梅 → Agency:聊城市妇女联合会',
+      'Person:杨秀梅 → Agency:聊城市总工会',
+    ]);
     expect(title(x, '杨秀梅', 'Agency:聊城市总工会')).toBe('副主席');
     expect(title(x, '杨秀梅', 'Agency:聊城市妇女联合会')).toBe('主席');
   });
@@ -73,6 +80,9 @@ describe('people and their positions', () => {
   // BUG (reported): in "局长A、副局长B" only A gets the body; B's title follows A's name, not the body.
   it('gives the body to every name of a list of titles (局长荣晓东、副局长欧阳明远)', () => {
     const x = extract('冠县商务和投资促进局局长荣晓东、副局长欧阳明远介绍了情况。');
-    expect(x.edges('HOLDS_POSITION')).toEqual(['Person:欧阳明远 → Agency:冠县商务和投资促进局', 'Person:荣晓东 → Agency:冠县商务和投资促进局']);
+    expect(x.edges('HOLDS_POSITION')).toEqual([
+      'Person:欧阳明远 → Agency:冠县商务和投资促进局',
+      'Person:荣晓东 → Agency:冠县商务和投资促进局',
+    ]);
   });
 });

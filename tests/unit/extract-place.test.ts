@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { extractorFor } from './extract-fixture.ts';
 
 const extract = extractorFor('聊城市');
-const mentions = (x: ReturnType<typeof extract>, id: string) => x.graph.relations.find((r) => r.type === 'MENTIONS' && r.to === id)?.props.count;
+const mentions = (x: ReturnType<typeof extract>, id: string) =>
+  x.graph.relations.find((r) => r.type === 'MENTIONS' && r.to === id)?.props.count;
 
 describe('places in an article of the 聊城 paper', () => {
   it('resolves 我市, 全市 and 本市 to the home city', () => {

@@ -10,7 +10,10 @@ describe('project names', () => {
     const x = extract('山东鸿泰新材料有限公司绿色包装项目签约落地。');
     expect(x.names('Project')).toEqual(['绿色包装项目']);
     expect(x.entity('Project:绿色包装项目')?.aliases).toEqual(['山东鸿泰新材料有限公司绿色包装项目']);
-    expect(x.edge('DEVELOPS', 'Company:山东鸿泰新材料有限公司', 'Project:绿色包装项目')).toMatchObject({ rule: 'develops:owner-in-name', props: { role: '建设' } });
+    expect(x.edge('DEVELOPS', 'Company:山东鸿泰新材料有限公司', 'Project:绿色包装项目')).toMatchObject({
+      rule: 'develops:owner-in-name',
+      props: { role: '建设' },
+    });
   });
 
   it('strips a leading county, full name or zone, when the rest is a proper name', () => {
@@ -62,7 +65,9 @@ describe('project names', () => {
   it('takes each item of a list 甲、乙、丙等N个项目', () => {
     const x = extract('嘉瑞光伏发电、绿源储能电站、金穗粮食仓储等3个项目集中签约。');
     expect(x.names('Project')).toEqual(['嘉瑞光伏发电', '绿源储能电站', '金穗粮食仓储']);
-    expect(x.graph.relations.filter((r) => r.type === 'MENTIONS' && r.to.startsWith('Project:')).map((r) => r.rule)).toEqual(['mentions', 'mentions', 'mentions']);
+    expect(
+      x.graph.relations.filter((r) => r.type === 'MENTIONS' && r.to.startsWith('Project:')).map((r) => r.rule),
+    ).toEqual(['mentions', 'mentions', 'mentions']);
   });
 
   // BUG (reported): the name start stops after the number, leaving 万吨特种纸项目, generic, so no project.

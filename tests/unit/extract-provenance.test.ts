@@ -11,7 +11,10 @@ const BODY = [
   '“项目建成后，可新增仓容10万吨。”山东金穗粮油有限公司总经理何建军说。',
   '该项目总投资3.6亿元，由山东金穗粮油有限公司投资建设。市财政局拨付山东金穗粮油有限公司奖励资金120万元；市财政局党组书记、局长赵振华表示，将继续支持粮食产业发展。',
 ].join('\n');
-const REPORTERS = [{ name: '王晓明', role: 'reporter' as const }, { name: '李华', role: 'correspondent' as const }];
+const REPORTERS = [
+  { name: '王晓明', role: 'reporter' as const },
+  { name: '李华', role: 'correspondent' as const },
+];
 
 describe('records of one article', () => {
   const x = extract(BODY, { title: '粮仓拔地起', reporters: REPORTERS });
@@ -23,7 +26,9 @@ describe('records of one article', () => {
   });
 
   it('hold every kind of relation this text shows', () => {
-    expect(new Set(x.graph.relations.map((r) => r.type))).toEqual(new Set(['DEVELOPS', 'LOCATED_IN', 'HOLDS_POSITION', 'FUNDS', 'MENTIONS', 'REPORTED']));
+    expect(new Set(x.graph.relations.map((r) => r.type))).toEqual(
+      new Set(['DEVELOPS', 'LOCATED_IN', 'HOLDS_POSITION', 'FUNDS', 'MENTIONS', 'REPORTED']),
+    );
   });
 
   it('cite, for every relation from the text, the sentence it was read in: body.slice(start, end) === evidence', () => {
@@ -34,8 +39,12 @@ describe('records of one article', () => {
       expect(r.evidence).not.toContain('\n');
       expect(r.rule).toMatch(/^[a-z]+:[a-z-]+$/);
     }
-    expect(x.edge('FUNDS', 'Agency:聊城市财政局', 'Company:山东金穗粮油有限公司')?.evidence).toBe('市财政局拨付山东金穗粮油有限公司奖励资金120万元；');
-    expect(x.edge('HOLDS_POSITION', 'Person:赵振华', 'Agency:聊城市财政局')?.evidence).toBe('市财政局党组书记、局长赵振华表示，将继续支持粮食产业发展。');
+    expect(x.edge('FUNDS', 'Agency:聊城市财政局', 'Company:山东金穗粮油有限公司')?.evidence).toBe(
+      '市财政局拨付山东金穗粮油有限公司奖励资金120万元；',
+    );
+    expect(x.edge('HOLDS_POSITION', 'Person:赵振华', 'Agency:聊城市财政局')?.evidence).toBe(
+      '市财政局党组书记、局长赵振华表示，将继续支持粮食产业发展。',
+    );
   });
 
   it('cite, for each MENTIONS of a name in the text, the sentence of its first mention', () => {

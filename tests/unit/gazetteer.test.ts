@@ -44,7 +44,12 @@ describe('buildGazetteer for the home city 聊城市', () => {
   });
 
   it('resolves the functional zones, which the national list lacks, as county-level places of the city', () => {
-    for (const [form, name] of [['开发区', '聊城经济技术开发区'], ['经开区', '聊城经济技术开发区'], ['高新区', '聊城高新技术产业开发区'], ['度假区', '江北水城旅游度假区']]) {
+    for (const [form, name] of [
+      ['开发区', '聊城经济技术开发区'],
+      ['经开区', '聊城经济技术开发区'],
+      ['高新区', '聊城高新技术产业开发区'],
+      ['度假区', '江北水城旅游度假区'],
+    ]) {
       const zone = place(liaocheng, form!);
       expect(zone, form).toMatchObject({ type: 'County', name, parent: liaocheng.home.code });
       expect(liaocheng.isHome(zone!)).toBe(true);
@@ -112,7 +117,9 @@ describe('buildGazetteer for another home city (--city 保定市)', () => {
 
 describe('buildGazetteer with a city it does not know', () => {
   it('throws an error that names the city and says what to give', () => {
-    expect(() => buildGazetteer('不存在市', isPlaceWord)).toThrow(/unknown home city "不存在市".*prefecture-level city/);
+    expect(() => buildGazetteer('不存在市', isPlaceWord)).toThrow(
+      /unknown home city "不存在市".*prefecture-level city/,
+    );
     // A county is not a home city.
     expect(() => buildGazetteer('东阿县', isPlaceWord)).toThrow(/unknown home city "东阿县"/);
   });

@@ -15,7 +15,14 @@ const OUTPUTS = ['articles.jsonl', 'entities.jsonl', 'relations.jsonl', 'graph.j
 let dir: string;
 let corpus: string;
 const page = (paper: string, name: string) => readFileSync(join(PAPERS, paper, name), 'utf8');
-const entities = (out: string) => new Map(readFileSync(join(out, 'entities.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Entity).map((e) => [e.id, e]));
+const entities = (out: string) =>
+  new Map(
+    readFileSync(join(out, 'entities.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Entity)
+      .map((e) => [e.id, e]),
+  );
 const bytes = (out: string) => Object.fromEntries(OUTPUTS.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
 
 beforeAll(() => {
@@ -38,8 +45,14 @@ describe('home city inference', () => {
   it('counts a form several cities share for none of them, and the longest form first', () => {
     const index = buildCityIndex({
       provinces: [{ code: '37', name: '山东省' }],
-      cities: [{ code: '3714', name: '德州市', provinceCode: '37' }, { code: '3715', name: '聊城市', provinceCode: '37' }],
-      areas: [{ code: '371482', name: '禹城市', cityCode: '3714', provinceCode: '37' }, { code: '371502', name: '东昌府区', cityCode: '3715', provinceCode: '37' }],
+      cities: [
+        { code: '3714', name: '德州市', provinceCode: '37' },
+        { code: '3715', name: '聊城市', provinceCode: '37' },
+      ],
+      areas: [
+        { code: '371482', name: '禹城市', cityCode: '3714', provinceCode: '37' },
+        { code: '371502', name: '东昌府区', cityCode: '3715', provinceCode: '37' },
+      ],
       streets: [
         { code: '371482100', name: '城关镇', areaCode: '371482', cityCode: '3714' },
         { code: '371502100', name: '城关镇', areaCode: '371502', cityCode: '3715' },
@@ -66,7 +79,7 @@ describe('several papers in one run', () => {
     expect([...e.keys()].some((id) => id.startsWith('Agency:聊城市发展'))).toBe(false);
   };
 
-  it('infers each page\'s city when no --city is given, reports it, and a re-run reuses both pages', async () => {
+  it("infers each page's city when no --city is given, reports it, and a re-run reuses both pages", async () => {
     const out = join(dir, 'inferred');
     const first = await runExtract([corpus], { out, workers: 1 });
     check(out);
@@ -94,7 +107,11 @@ describe('several papers in one run', () => {
     expect(bytes(fresh)).toEqual(bytes(out));
 
     // A rule that gives the Dezhou page to Liaocheng: that page alone is extracted again, and its 我市 is Liaocheng.
-    const wrong = await runExtract([corpus], { out, workers: 1, cities: [{ prefix: join(corpus, 'dezhou'), city: '聊城市' }] });
+    const wrong = await runExtract([corpus], {
+      out,
+      workers: 1,
+      cities: [{ prefix: join(corpus, 'dezhou'), city: '聊城市' }],
+    });
     expect(wrong.units).toEqual({ extracted: 1, reused: 1, kept: 0, removed: 0 });
     expect(wrong.inferred).toEqual([{ key: join(corpus, 'liaocheng', 'lc1.txt'), city: '聊城市', from: 'text' }]);
     expect(entities(out).get('City:聊城市')?.articles).toEqual(['dezhou/dz1#1', 'liaocheng/lc1#1']);

@@ -1,6 +1,16 @@
 // Incremental `kg extract`: a re-run extracts only the pages whose content changed, and its output files are the
 // same bytes as a full run in a fresh folder; removed pages are kept or (--prune) dropped; the delta is recorded.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,10 +37,15 @@ function makeCorpus(name: string, pages: number[]): string {
   return corpus;
 }
 
-const extract = (corpus: string, out: string, opts: Partial<RunSettingsInput> = {}) => runExtract([corpus], { out, quiet: true, workers: 1, ...opts });
+const extract = (corpus: string, out: string, opts: Partial<RunSettingsInput> = {}) =>
+  runExtract([corpus], { out, quiet: true, workers: 1, ...opts });
 const bytes = (out: string) => Object.fromEntries(OUTPUTS.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
 const lastRun = (out: string) => JSON.parse(readFileSync(join(out, '.state', 'last-run.json'), 'utf8')) as RunDelta;
-const ids = (out: string, file: string) => readFileSync(join(out, file), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+const ids = (out: string, file: string) =>
+  readFileSync(join(out, file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { id: string }).id);
 
 /** The output files of a full run over `corpus` in a fresh folder. */
 async function fullRun(corpus: string, opts: Partial<RunSettingsInput> = {}): Promise<Record<string, string>> {
@@ -117,7 +132,10 @@ describe('incremental extraction', () => {
   it('with --prune, drops a removed page and every entity only it mentioned: same bytes as a run without it', async () => {
     // A .jsonl article adds entities that no page mentions.
     const corpus = makeCorpus('prune', [0, 1, 2]);
-    writeFileSync(join(corpus, 'z_web.jsonl'), `${JSON.stringify({ id: 'web-1', text: '本报讯（记者 王小明）8月5日，山东青禾新能源科技有限公司投资5亿元的青禾储能电站项目在茌平区开工建设。' })}\n`);
+    writeFileSync(
+      join(corpus, 'z_web.jsonl'),
+      `${JSON.stringify({ id: 'web-1', text: '本报讯（记者 王小明）8月5日，山东青禾新能源科技有限公司投资5亿元的青禾储能电站项目在茌平区开工建设。' })}\n`,
+    );
     const out = join(dir, 'out-prune');
     await extract(corpus, out);
     const entitiesBefore = ids(out, 'entities.jsonl');
@@ -153,7 +171,9 @@ describe('incremental extraction', () => {
     const moved = makeCorpus('keep-moved', [0, 2]);
     writeFileSync(join(moved, 'zz.txt'), page(1));
     const full = await fullRun(moved);
-    const renamed = Object.fromEntries(Object.entries(full).map(([f, text]) => [f, text.replaceAll('zz#', 'p01#').replaceAll('"zz.txt"', '"p01.txt"')]));
+    const renamed = Object.fromEntries(
+      Object.entries(full).map(([f, text]) => [f, text.replaceAll('zz#', 'p01#').replaceAll('"zz.txt"', '"p01.txt"')]),
+    );
     expect(bytes(out)).toEqual(renamed);
 
     const again = await extract(corpus, out);
@@ -215,7 +235,11 @@ describe('incremental extraction', () => {
     writeFileSync(join(root, 'src', 'foo', 'x.ts'), 'export const rule = 1;\n');
     expect(fingerprint()).not.toBe(before);
     expect((await run()).units).toEqual({ extracted: 3, reused: 0, kept: 0, removed: 0 });
-    for (const data of [join('lexicon', 'towns.tsv'), join('nlp', 'dict', 'user.dict.utf8'), join('foo', 'words.json')]) {
+    for (const data of [
+      join('lexicon', 'towns.tsv'),
+      join('nlp', 'dict', 'user.dict.utf8'),
+      join('foo', 'words.json'),
+    ]) {
       before = fingerprint();
       writeFileSync(join(root, 'src', data), '东阿\tns\n');
       expect(fingerprint(), data).not.toBe(before);
@@ -223,8 +247,13 @@ describe('incremental extraction', () => {
     }
     // A runtime dependency added to package.json (not installed: that is part of the digest too).
     before = fingerprint();
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    writeFileSync(join(root, 'package.json'), JSON.stringify({ ...pkg, dependencies: { ...pkg.dependencies, 'kg-new-dictionary': '^1.0.0' } }));
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    writeFileSync(
+      join(root, 'package.json'),
+      JSON.stringify({ ...pkg, dependencies: { ...pkg.dependencies, 'kg-new-dictionary': '^1.0.0' } }),
+    );
     expect(fingerprint()).not.toBe(before);
     // The command line and the viewer's API do not make records: the cache stays.
     before = fingerprint();
@@ -233,7 +262,14 @@ describe('incremental extraction', () => {
     expect(fingerprint()).toBe(before);
     expect(settingsFingerprint({ date: null, ner: 'off' }, root)).not.toBe(before);
     expect(settingsFingerprint({ date: '2025-01-02', ner: 'on' }, root)).not.toBe(before);
-    expect(extractionSources(root)).toEqual(expect.arrayContaining([join('foo', 'x.ts'), join('lexicon', 'towns.tsv'), join('nlp', 'dict', 'idf.stub.utf8'), 'schema.ts']));
+    expect(extractionSources(root)).toEqual(
+      expect.arrayContaining([
+        join('foo', 'x.ts'),
+        join('lexicon', 'towns.tsv'),
+        join('nlp', 'dict', 'idf.stub.utf8'),
+        'schema.ts',
+      ]),
+    );
     expect(extractionSources(root).filter((f) => f.startsWith('cli') || f.startsWith('server'))).toEqual([]);
   });
 
@@ -268,7 +304,9 @@ describe('incremental extraction', () => {
     const state = readFileSync(join(out, '.state', 'manifest.json'), 'utf8');
     writeFileSync(pagePath(corpus, 1), page(5));
     symlinkSync('/dev/full', join(out, 'relations.jsonl.tmp')); // every write to it fails with ENOSPC
-    await expect(extract(corpus, out)).rejects.toThrow(`cannot write ${join(out, 'relations.jsonl')}: no space left on device`);
+    await expect(extract(corpus, out)).rejects.toThrow(
+      `cannot write ${join(out, 'relations.jsonl')}: no space left on device`,
+    );
     expect(bytes(out)).toEqual(before);
     expect(readFileSync(join(out, '.state', 'manifest.json'), 'utf8')).toBe(state);
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -27,21 +27,27 @@ beforeAll(() => {
   writeFileSync(join(corpus, 'c_bom.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PAGE)]));
   writeFileSync(join(corpus, 'd_empty.txt'), '');
   writeFileSync(join(corpus, 'e_binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a, 0xff]));
-  writeFileSync(join(corpus, 'f_latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xe0, 0x20, 0x6c, 0x61, 0x20, 0x63, 0x72, 0xe8, 0x6d, 0x65]));
+  writeFileSync(
+    join(corpus, 'f_latin1.txt'),
+    Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xe0, 0x20, 0x6c, 0x61, 0x20, 0x63, 0x72, 0xe8, 0x6d, 0x65]),
+  );
   writeFileSync(join(corpus, 'notes.md'), 'not an input');
   symlinkSync(join(dir, 'nowhere.txt'), join(corpus, 'g_dangling.txt'));
   writeFileSync(
     join(corpus, 'sub', 'articles.jsonl'),
-    [
+    `${[
       JSON.stringify({ id: 'w1', text: '第一篇。', title: '一' }),
       '{"id": "w2", "text": ', // bad JSON
       '',
       JSON.stringify({ id: 'w3', text: 42 }), // fails the schema
       JSON.stringify({ id: 'w4', text: '第四篇。', date: '2024-02-30x' }), // bad date
       JSON.stringify({ id: 'w5', text: '第五篇。', date: '2024-03-01', file: 'site.html' }),
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
-  writeFileSync(join(corpus, 'sub', 'gbk.jsonl'), iconv.encode(JSON.stringify({ id: 'g1', text: '聊城市水利局通报。' }) + '\r\n', 'gbk'));
+  writeFileSync(
+    join(corpus, 'sub', 'gbk.jsonl'),
+    iconv.encode(`${JSON.stringify({ id: 'g1', text: '聊城市水利局通报。' })}\r\n`, 'gbk'),
+  );
   writeFileSync(join(corpus, 'sub', 'blank.jsonl'), '\n\n');
 });
 
@@ -97,9 +103,17 @@ describe('readInputs', () => {
 
   it('reads files named explicitly, in the order given, and reports a missing path without stopping', async () => {
     const corpus = join(dir, 'corpus');
-    const items = await collect([join(corpus, 'c_bom.txt'), join(dir, 'missing.txt'), join(corpus, 'sub', 'gbk.jsonl')]);
+    const items = await collect([
+      join(corpus, 'c_bom.txt'),
+      join(dir, 'missing.txt'),
+      join(corpus, 'sub', 'gbk.jsonl'),
+    ]);
     expect(items.map((i) => i.kind)).toEqual(['page', 'error', 'article']);
-    expect(items[1]).toEqual({ kind: 'error', file: join(dir, 'missing.txt'), message: 'cannot read: no such file (or a dangling symlink)' });
+    expect(items[1]).toEqual({
+      kind: 'error',
+      file: join(dir, 'missing.txt'),
+      message: 'cannot read: no such file (or a dangling symlink)',
+    });
   });
 
   it('detects a real GB18030 page and a UTF-8 page of the seed corpus', () => {
@@ -130,7 +144,8 @@ describe('assertWritableDir', () => {
 describe('listInputs with folder symlinks', () => {
   const names = async (root: string) => {
     const out: string[] = [];
-    for await (const f of listInputs([root])) out.push(f.kind === 'file' ? f.name : `${f.file.slice(root.length + 1)} → ${f.message}`);
+    for await (const f of listInputs([root]))
+      out.push(f.kind === 'file' ? f.name : `${f.file.slice(root.length + 1)} → ${f.message}`);
     return out;
   };
 
@@ -140,7 +155,11 @@ describe('listInputs with folder symlinks', () => {
     writeFileSync(join(root, 'top.txt'), PAGE);
     writeFileSync(join(root, 'a', 'p.txt'), PAGE);
     symlinkSync(root, join(root, 'a', 'back'));
-    expect(await names(root)).toEqual([`a/back → skipped: symlink loop back to ${root}, read already`, 'a/p.txt', 'top.txt']);
+    expect(await names(root)).toEqual([
+      `a/back → skipped: symlink loop back to ${root}, read already`,
+      'a/p.txt',
+      'top.txt',
+    ]);
   });
 
   it('ends on two loops, and reads a folder reached twice once', async () => {
@@ -166,7 +185,11 @@ describe('dates of .jsonl lines', () => {
     const dates = ['2023-13-45', '2024-02-29', '2023-02-30', '2023-02-29', '2023-04-31', '2023-12-31'];
     writeFileSync(file, dates.map((date, i) => JSON.stringify({ id: `d${i}`, text: '东阿县新闻。', date })).join('\n'));
     const items = await collect([file]);
-    expect(items.map((i) => (i.kind === 'article' ? i.article.date : i.kind === 'error' ? `${i.file}:${i.line}: ${i.message}` : i.kind))).toEqual([
+    expect(
+      items.map((i) =>
+        i.kind === 'article' ? i.article.date : i.kind === 'error' ? `${i.file}:${i.line}: ${i.message}` : i.kind,
+      ),
+    ).toEqual([
       `${file}:1: line 1: not an article {id, text, title?, date?, file?} (date: expected an ISO date YYYY-MM-DD, a day of the calendar)`,
       '2024-02-29',
       `${file}:3: line 3: not an article {id, text, title?, date?, file?} (date: expected an ISO date YYYY-MM-DD, a day of the calendar)`,
@@ -177,8 +200,17 @@ describe('dates of .jsonl lines', () => {
   });
 
   it('isCalendarDate takes only days of the calendar in YYYY-MM-DD', () => {
-    expect(['2024-02-29', '2000-02-29', '0050-01-01', '2023-01-31'].map(isCalendarDate)).toEqual([true, true, true, true]);
-    expect(['2023-02-29', '1900-02-29', '2023-13-45', '2023-00-10', '2023-06-00', '2023-6-1', '2023-06-01T00:00'].map(isCalendarDate)).toEqual(Array(7).fill(false));
+    expect(['2024-02-29', '2000-02-29', '0050-01-01', '2023-01-31'].map(isCalendarDate)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(
+      ['2023-02-29', '1900-02-29', '2023-13-45', '2023-00-10', '2023-06-00', '2023-6-1', '2023-06-01T00:00'].map(
+        isCalendarDate,
+      ),
+    ).toEqual(Array(7).fill(false));
   });
 });
 
@@ -186,7 +218,11 @@ describe('damaged and unmarked encodings', () => {
   const seedText = seedPage.toString('utf8');
   /** The seed page with one byte of line `line` (from 1) replaced by 0xFF. */
   const damaged = (line: number): Buffer => {
-    const at = seedText.split('\n').slice(0, line - 1).join('\n').length + 1; // first character of the line
+    const at =
+      seedText
+        .split('\n')
+        .slice(0, line - 1)
+        .join('\n').length + 1; // first character of the line
     const bytes = Buffer.from(seedPage);
     bytes[Buffer.byteLength(seedText.slice(0, at)) + 1] = 0xff; // inside its first (3-byte) character
     return bytes;
@@ -201,7 +237,12 @@ describe('damaged and unmarked encodings', () => {
     const line = 12;
     const items = await read('damaged.txt', damaged(line));
     expect(items.map((i) => i.kind)).toEqual(['error', 'page']);
-    expect(items[0]).toEqual({ kind: 'error', file: join(dir, 'damaged.txt'), line, message: 'bytes that are not UTF-8, replaced by U+FFFD (the page is read)' });
+    expect(items[0]).toEqual({
+      kind: 'error',
+      file: join(dir, 'damaged.txt'),
+      line,
+      message: 'bytes that are not UTF-8, replaced by U+FFFD (the page is read)',
+    });
     const page = items[1]!;
     if (page.kind !== 'page') throw new Error('no page');
     expect(page.encoding).toBe('UTF-8');
@@ -217,7 +258,11 @@ describe('damaged and unmarked encodings', () => {
     const more = damaged(40);
     for (let i = 0; i < bytes.length; i++) if (more[i] !== seedPage[i]) bytes[i] = more[i]!;
     const items = await read('damaged-twice.txt', bytes);
-    expect(items[0]).toMatchObject({ kind: 'error', line: 3, message: 'bytes that are not UTF-8, replaced by U+FFFD (the page is read); also on lines 40' });
+    expect(items[0]).toMatchObject({
+      kind: 'error',
+      line: 3,
+      message: 'bytes that are not UTF-8, replaced by U+FFFD (the page is read); also on lines 40',
+    });
   });
 
   it('still rejects a Latin-1 page, which is damaged at every accented letter', async () => {
@@ -229,12 +274,19 @@ describe('damaged and unmarked encodings', () => {
     for (const enc of ['utf16le', 'utf16be'] as const) {
       const bytes = enc === 'utf16le' ? Buffer.from(seedText, 'utf16le') : Buffer.from(seedText, 'utf16le').swap16();
       const items = await read(`${enc}.txt`, bytes);
-      expect(items.map((i) => (i.kind === 'page' ? [i.encoding, i.text === seedText] : i))).toEqual([[enc === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE', true]]);
-      expect(detectEncoding(bytes.subarray(0, 1001), false)).toEqual({ encoding: enc === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE', bom: 0 });
+      expect(items.map((i) => (i.kind === 'page' ? [i.encoding, i.text === seedText] : i))).toEqual([
+        [enc === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE', true],
+      ]);
+      expect(detectEncoding(bytes.subarray(0, 1001), false)).toEqual({
+        encoding: enc === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE',
+        bom: 0,
+      });
     }
   });
 
   it('still rejects a binary file with NUL bytes on both sides of the pairs', () => {
-    expect(detectEncoding(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a, 0x00, 0x0d, 0x49, 0x00]))).toMatchObject({ error: expect.stringMatching(/^binary file/) });
+    expect(
+      detectEncoding(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a, 0x00, 0x0d, 0x49, 0x00])),
+    ).toMatchObject({ error: expect.stringMatching(/^binary file/) });
   });
 });

@@ -14,7 +14,10 @@ const PAGE_B = '003_ed6e154ad0e1db3a';
 
 let dir: string;
 const articlesOf = (out: string): Article[] =>
-  readFileSync(join(out, 'articles.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => Article.parse(JSON.parse(l)));
+  readFileSync(join(out, 'articles.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => Article.parse(JSON.parse(l)));
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kg-names-'));
@@ -36,7 +39,9 @@ describe('pages of the same name in different folders', () => {
     expect(new Set(articles.map((a) => a.id)).size).toBe(16);
     expect(articles[0]).toMatchObject({ id: 'd1/01#1', file: 'd1/01.txt' });
     expect(articles.at(-1)!.file).toBe('d2/01.txt');
-    expect(articles.filter((a) => a.file === 'd1/01.txt').map((a) => a.id)).toEqual(articles.filter((a) => a.file === 'd1/01.txt').map((_, i) => `d1/01#${i + 1}`));
+    expect(articles.filter((a) => a.file === 'd1/01.txt').map((a) => a.id)).toEqual(
+      articles.filter((a) => a.file === 'd1/01.txt').map((_, i) => `d1/01#${i + 1}`),
+    );
   });
 
   it('keep the ids of a page at the top of its folder or given directly (the gold files and the state use them)', async () => {
@@ -56,7 +61,9 @@ describe('pages of the same name in different folders', () => {
     copyFileSync(join(SEEDS, `${PAGE_B}.txt`), join(r2, '01.txt'));
     const out = join(dir, 'roots');
     const summary = await runExtract([r1, r2], { out, quiet: true, graph: false });
-    expect(summary.skipped).toEqual([`${join(r2, '01.txt')}: article id 01#1 is given by ${join(r1, '01.txt')} too; not written (rename one of them, or give their common parent folder)`]);
+    expect(summary.skipped).toEqual([
+      `${join(r2, '01.txt')}: article id 01#1 is given by ${join(r1, '01.txt')} too; not written (rename one of them, or give their common parent folder)`,
+    ]);
     const articles = articlesOf(out);
     expect(new Set(articles.map((a) => a.file))).toEqual(new Set(['01.txt']));
     expect(articles.length).toBe(summary.articles);
@@ -69,7 +76,10 @@ describe('.jsonl lines giving the same id', () => {
     const j = join(dir, 'j');
     mkdirSync(j);
     const line = (id: string, text: string) => JSON.stringify({ id, text });
-    writeFileSync(join(j, 'a.jsonl'), [line('x1', '聊城市水利局通报。'), line('x2', '东阿县新建一座桥。'), line('x1', '重复的一篇。')].join('\n'));
+    writeFileSync(
+      join(j, 'a.jsonl'),
+      [line('x1', '聊城市水利局通报。'), line('x2', '东阿县新建一座桥。'), line('x1', '重复的一篇。')].join('\n'),
+    );
     writeFileSync(join(j, 'b.jsonl'), line('x2', '又一篇重复。'));
     const out = join(dir, 'jsonl');
     const summary = await runExtract([j], { out, quiet: true, graph: false });
@@ -77,7 +87,10 @@ describe('.jsonl lines giving the same id', () => {
       `${join(j, 'a.jsonl')}:3: article id x1 is given by ${join(j, 'a.jsonl')}:1 too; not written (rename one of them, or give their common parent folder)`,
       `${join(j, 'b.jsonl')}:1: article id x2 is given by ${join(j, 'a.jsonl')}:2 too; not written (rename one of them, or give their common parent folder)`,
     ]);
-    expect(articlesOf(out).map((a) => [a.id, a.body])).toEqual([['x1', '聊城市水利局通报。'], ['x2', '东阿县新建一座桥。']]);
+    expect(articlesOf(out).map((a) => [a.id, a.body])).toEqual([
+      ['x1', '聊城市水利局通报。'],
+      ['x2', '东阿县新建一座桥。'],
+    ]);
   });
 });
 

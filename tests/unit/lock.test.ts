@@ -38,14 +38,18 @@ function holder(out: string, mode: 'wait' | 'once' = 'once'): Child {
   children.push(child);
   return child;
 }
-const exited = (c: Child) => new Promise<number | null>((resolve) => (c.proc.exitCode !== null ? resolve(c.proc.exitCode) : c.proc.once('exit', resolve)));
+const exited = (c: Child) =>
+  new Promise<number | null>((resolve) =>
+    c.proc.exitCode !== null ? resolve(c.proc.exitCode) : c.proc.once('exit', resolve),
+  );
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kg-lock-'));
 });
 afterEach(async () => {
-  for (const c of children.splice(0)) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
+  for (const c of children.splice(0))
+    if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -84,7 +88,9 @@ describe('takeLock between processes', () => {
     await exited(first);
     expect(existsSync(lockPath(dir))).toBe(true); // a killed run leaves its lock
     const lock = await takeLock(dir);
-    expect(lock.note).toBe(`took over the lock of pid ${stale.pid} on ${hostname()}, started ${stale.started}: that run ended without releasing it`);
+    expect(lock.note).toBe(
+      `took over the lock of pid ${stale.pid} on ${hostname()}, started ${stale.started}: that run ended without releasing it`,
+    );
     expect(parseHolder(readFileSync(lockPath(dir), 'utf8'))!.pid).toBe(process.pid);
     lock.release();
     lock.release();

@@ -21,10 +21,11 @@ describe('spanAt and OffsetIndex', () => {
     return { start, end: start + 1 + int(i % 7 === 0 ? 40 : 6), id: i };
   });
   const index = new OffsetIndex(items);
-  const spans = sentences('东阿县新建项目。'.repeat(40) + '\n' + '冠县企业投产；市里拨付资金！'.repeat(30));
+  const spans = sentences(`${'东阿县新建项目。'.repeat(40)}\n${'冠县企业投产；市里拨付资金！'.repeat(30)}`);
 
   it('spanAt finds the span a scan finds, at every offset', () => {
-    for (let at = -1; at <= spans.at(-1)!.end + 1; at++) expect(spanAt(spans, at)).toBe(spans.find((s) => at >= s.start && at < s.end));
+    for (let at = -1; at <= spans.at(-1)!.end + 1; at++)
+      expect(spanAt(spans, at)).toBe(spans.find((s) => at >= s.start && at < s.end));
   });
 
   it('within and containing give what a scan gives, in the order given', () => {
@@ -39,7 +40,9 @@ describe('spanAt and OffsetIndex', () => {
 
   it('lastStartingBefore and lastEndingBy give what a stable sort gives', () => {
     for (let at = -1; at < 2100; at += 3) {
-      expect(index.lastStartingBefore(at)).toBe([...items].filter((m) => m.start < at).sort((a, b) => b.start - a.start)[0]);
+      expect(index.lastStartingBefore(at)).toBe(
+        [...items].filter((m) => m.start < at).sort((a, b) => b.start - a.start)[0],
+      );
       expect(index.lastEndingBy(at)).toBe([...items].filter((m) => m.end <= at).sort((a, b) => b.end - a.end)[0]);
     }
   });

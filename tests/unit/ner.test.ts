@@ -29,16 +29,33 @@ const run = (em: number[][], trans: number[][]): number[] =>
 describe('Viterbi decoding', () => {
   it('finds the best path where the greedy choice is wrong', () => {
     // Tag 0 wins the first step alone, but switching costs 3, and tag 1 wins the rest: 1,1,1 scores 3, 0,0,0 only 2.
-    const em = [[2, 0], [0, 1], [0, 2]];
-    const trans = [[0, -3], [-3, 0]];
+    const em = [
+      [2, 0],
+      [0, 1],
+      [0, 2],
+    ];
+    const trans = [
+      [0, -3],
+      [-3, 0],
+    ];
     expect(run(em, trans)).toEqual([1, 1, 1]);
     expect(run(em, trans)).toEqual(bestByEnumeration(em, trans));
   });
 
   it('agrees with enumerating every path of a 4-tag, 5-step lattice', () => {
-    const em = [[0.3, -1.2, 2.1, 0.4], [1.7, 0.2, -0.5, 0.9], [-0.3, 2.2, 0.1, 0.6], [0.8, 0.4, 1.9, -1.1],
-      [0.2, 0.7, 0.3, 1.4]];
-    const trans = [[0.5, -0.7, 0.2, -1.5], [-0.4, 1.1, -2.0, 0.3], [0.9, -0.2, -0.6, 0.8], [-1.3, 0.6, 0.4, 0.1]];
+    const em = [
+      [0.3, -1.2, 2.1, 0.4],
+      [1.7, 0.2, -0.5, 0.9],
+      [-0.3, 2.2, 0.1, 0.6],
+      [0.8, 0.4, 1.9, -1.1],
+      [0.2, 0.7, 0.3, 1.4],
+    ];
+    const trans = [
+      [0.5, -0.7, 0.2, -1.5],
+      [-0.4, 1.1, -2.0, 0.3],
+      [0.9, -0.2, -0.6, 0.8],
+      [-1.3, 0.6, 0.4, 0.1],
+    ];
     expect(run(em, trans)).toEqual(bestByEnumeration(em, trans));
     // Emissions spread far wider than the transitions, as LAC's are: most tags are pruned at each step.
     const wide = em.map((row) => row.map((x) => x * 8));
@@ -46,8 +63,33 @@ describe('Viterbi decoding', () => {
   });
 
   it('lets the first of equal scores win, as numpy argmax does', () => {
-    expect(run([[1, 1, 0], [0, 0, 0]], [[0, 0, 0], [0, 0, 0], [0, 0, 0]])).toEqual([0, 0]);
-    expect(run([[0, 1, 1], [0, 0, 0], [0, 0, 0]], [[0, 0, 0], [0, 0, 0], [0, 0, 0]])).toEqual([1, 0, 0]);
+    expect(
+      run(
+        [
+          [1, 1, 0],
+          [0, 0, 0],
+        ],
+        [
+          [0, 0, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+        ],
+      ),
+    ).toEqual([0, 0]);
+    expect(
+      run(
+        [
+          [0, 1, 1],
+          [0, 0, 0],
+          [0, 0, 0],
+        ],
+        [
+          [0, 0, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+        ],
+      ),
+    ).toEqual([1, 0, 0]);
   });
 
   it('reads a sequence at an offset in a batch of emissions; one step is its best tag', () => {
@@ -60,8 +102,20 @@ describe('Viterbi decoding', () => {
 });
 
 describe('input and output mapping', () => {
-  const vocab = new Map([['a', 1], ['1', 2], ['中', 3], ['OOV', 9]]);
-  const model = { vocab, oovId: 9, q2b: new Map([['１', '1'], ['Ａ', 'a']]) };
+  const vocab = new Map([
+    ['a', 1],
+    ['1', 2],
+    ['中', 3],
+    ['OOV', 9],
+  ]);
+  const model = {
+    vocab,
+    oovId: 9,
+    q2b: new Map([
+      ['１', '1'],
+      ['Ａ', 'a'],
+    ]),
+  };
 
   it('maps full-width characters through q2b, unknown ones to OOV, and counts an astral character as one', () => {
     const { ids, offsets } = encode('Ａ１中𠀾x', model);
@@ -70,7 +124,13 @@ describe('input and output mapping', () => {
   });
 
   it('makes words as the wheel does: -I tags extend the word before them, whatever their label', () => {
-    const tags = new Map([[0, 'PER-B'], [1, 'PER-I'], [2, 'v-B'], [3, 'O'], [4, 'n-I']]);
+    const tags = new Map([
+      [0, 'PER-B'],
+      [1, 'PER-I'],
+      [2, 'v-B'],
+      [3, 'O'],
+      [4, 'n-I'],
+    ]);
     const text = '王小明说过';
     const a = analyse(text, [0, 1, 2, 3, 4, 5], [0, 1, 1, 2, 3], tags);
     expect(a.words).toEqual([
@@ -81,20 +141,32 @@ describe('input and output mapping', () => {
     expect(a.entities).toEqual([{ type: 'PER', start: 0, end: 3, text: '王小明' }]);
     // A leading -I still starts a word; ids missing from tag.dic count as n-B.
     const lead = analyse('甲乙丙', [0, 1, 2, 3], [4, 4, 7], tags);
-    expect(lead.words).toEqual([{ start: 0, end: 2, tag: 'n' }, { start: 2, end: 3, tag: 'n' }]);
+    expect(lead.words).toEqual([
+      { start: 0, end: 2, tag: 'n' },
+      { start: 2, end: 3, tag: 'n' },
+    ]);
   });
 
   it('cuts a long sentence after its last clause mark in the second half, or at the maximum without one', () => {
-    expect(pieces([...'一二三四，五六七八九十'], 6)).toEqual([[0, 5], [5, 11]]);
-    expect(pieces([...'一二三四五六七八九十'], 6)).toEqual([[0, 6], [6, 10]]);
-    expect(pieces([...'一，三四五六七八'], 6)).toEqual([[0, 6], [6, 8]]); // the mark is in the first half: too early
+    expect(pieces([...'一二三四，五六七八九十'], 6)).toEqual([
+      [0, 5],
+      [5, 11],
+    ]);
+    expect(pieces([...'一二三四五六七八九十'], 6)).toEqual([
+      [0, 6],
+      [6, 10],
+    ]);
+    expect(pieces([...'一，三四五六七八'], 6)).toEqual([
+      [0, 6],
+      [6, 8],
+    ]); // the mark is in the first half: too early
     expect(pieces([], 6)).toEqual([[0, 0]]);
   });
 });
 
 describe('model files', () => {
   const npy = (header: string, values: number[]): Uint8Array => {
-    const padded = header.padEnd(118, ' ') + '\n';
+    const padded = `${header.padEnd(118, ' ')}\n`;
     const magic = Buffer.from([0x93, ...Buffer.from('NUMPY'), 1, 0, padded.length, 0]);
     const head = Buffer.concat([magic, Buffer.from(padded, 'latin1')]);
     return Buffer.concat([head, Buffer.from(Float32Array.from(values).buffer)]);
@@ -114,14 +186,21 @@ describe('model files', () => {
     const short = npy(header('<f4', '(2, 2)'), [1, 2]);
     expect(() => parseNpy(short, 't.npy')).toThrow('t.npy: 8 data bytes for a 2×2 float32 array');
     expect(() => parseNpy(Buffer.from('PK\x03\x04 not numpy'), 't.npy')).toThrow('t.npy: not a .npy file');
-    expect(() => parseTags('0\tn-B\n1\tPER_I\n', 'tag.dic'))
-      .toThrow('tag.dic:2: expected a tag like n-B, PER-I or O, found "PER_I"');
-    expect(() => parseVocab('0\ta\nx\tb\n', 'word.dic'))
-      .toThrow('word.dic:2: expected a numeric id before the tab, found "x"');
+    expect(() => parseTags('0\tn-B\n1\tPER_I\n', 'tag.dic')).toThrow(
+      'tag.dic:2: expected a tag like n-B, PER-I or O, found "PER_I"',
+    );
+    expect(() => parseVocab('0\ta\nx\tb\n', 'word.dic')).toThrow(
+      'word.dic:2: expected a numeric id before the tab, found "x"',
+    );
   });
 
   it('lets a later tag.dic line override an earlier one, as the wheel does, and finds the OOV id', () => {
-    expect(parseTags('16\tnr-B\n16\tPER-B\n48\tO\n', 'tag.dic')).toEqual(new Map([[16, 'PER-B'], [48, 'O']]));
+    expect(parseTags('16\tnr-B\n16\tPER-B\n48\tO\n', 'tag.dic')).toEqual(
+      new Map([
+        [16, 'PER-B'],
+        [48, 'O'],
+      ]),
+    );
     expect(parseVocab('0\t \n1\t中\n7\tOOV\n', 'word.dic').oovId).toBe(7);
   });
 
@@ -162,7 +241,9 @@ describe.skipIf(!installed)(`the LAC model${why}`, () => {
   });
 
   it('finds a company with its legal suffix', async () => {
-    expect(await entities('山东鲁西化工集团股份有限公司投资建设新项目。')).toEqual(['ORG 山东鲁西化工集团股份有限公司 0-14']);
+    expect(await entities('山东鲁西化工集团股份有限公司投资建设新项目。')).toEqual([
+      'ORG 山东鲁西化工集团股份有限公司 0-14',
+    ]);
   });
 
   it('finds a government body', async () => {
@@ -195,7 +276,15 @@ describe.skipIf(!installed)(`the LAC model${why}`, () => {
 
   it('gives a batch of mixed lengths (an empty one, one cut in pieces) the results of one-by-one runs', async () => {
     const long = '县委书记张建国到东阿县调研，'.repeat(40); // 560 characters: more than one piece
-    const batch = ['市长李华说：“我们要努力。”', '', long, '据新华社北京３月５日电', '他说，今年的收成不错。', '记者从阳谷县获悉', '今天'];
+    const batch = [
+      '市长李华说：“我们要努力。”',
+      '',
+      long,
+      '据新华社北京３月５日电',
+      '他说，今年的收成不错。',
+      '记者从阳谷县获悉',
+      '今天',
+    ];
     const together = await ner.recognize(batch);
     const alone = await Promise.all(batch.map(one));
     expect(together).toEqual(alone);

@@ -4,9 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { normalize, toRawSpan } from '../../src/page/normalize.ts';
 
 const seeds = join(import.meta.dirname, '../../seeds');
-const seedPages = ['000_1d8b0c37187465ce.txt', '003_ed6e154ad0e1db3a.txt'].map((f) => readFileSync(join(seeds, f), 'utf8'));
+const seedPages = ['000_1d8b0c37187465ce.txt', '003_ed6e154ad0e1db3a.txt'].map((f) =>
+  readFileSync(join(seeds, f), 'utf8'),
+);
 
-const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const FULL_WIDTH: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
+};
 
 /** Every normalized character comes from the raw character its map entry points at (or is its narrowed form). */
 function expectMapTraces(raw: string): void {
@@ -48,7 +58,9 @@ describe('normalize', () => {
 
   it('unifies widths: full-width digits and letters to ASCII, ASCII punctuation beside CJK to full-width', () => {
     expect(normalize('２０２３年ＡＩ产业').text).toBe('2023年AI产业');
-    expect(normalize('华为(聊城)数字产业,效果好!是吗?是:对;').text).toBe('华为（聊城）数字产业，效果好！是吗？是：对；');
+    expect(normalize('华为(聊城)数字产业,效果好!是吗?是:对;').text).toBe(
+      '华为（聊城）数字产业，效果好！是吗？是：对；',
+    );
     expect(normalize('时间10:30,比分3:1').text).toBe('时间10:30，比分3:1');
     expect(normalize('“两河明珠”和《聊城日报》').text).toBe('“两河明珠”和《聊城日报》');
   });

@@ -13,8 +13,13 @@ const PAGE = new URL('../../dev/d01.txt', import.meta.url).pathname;
 const out = mkdtempSync(join(tmpdir(), 'kg-run-ner-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-const persons = (): string[] => readFileSync(join(out, 'entities.jsonl'), 'utf8').trim().split('\n')
-  .map((l) => JSON.parse(l) as { id: string }).map((e) => e.id).filter((id) => id.startsWith('Person:'));
+const persons = (): string[] =>
+  readFileSync(join(out, 'entities.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { id: string })
+    .map((e) => e.id)
+    .filter((id) => id.startsWith('Person:'));
 
 describe.skipIf(!modelInstalled())('the recogniser in a run (skipped: the model is not in .models/lac/)', () => {
   it('differs with --ner off and on, and re-extracts when the setting flips', async () => {
@@ -43,7 +48,10 @@ describe('a run whose recogniser has no model', () => {
     const empty = mkdtempSync(join(tmpdir(), 'kg-no-model-'));
     try {
       const warnings: string[] = [];
-      const hooks = (modelDir?: string) => ({ ...(modelDir ? { modelDir } : {}), warn: (m: string) => warnings.push(m) });
+      const hooks = (modelDir?: string) => ({
+        ...(modelDir ? { modelDir } : {}),
+        warn: (m: string) => warnings.push(m),
+      });
       const settings = { out: dir, city: '聊城市', quiet: true, graph: false };
       const run = (ner: 'on' | 'off', modelDir?: string) =>
         runExtract([PAGE, PAGE.replace('d01', 'd02')], { ...settings, ner }, hooks(modelDir));

@@ -69,7 +69,16 @@ describe('segmentPage dates', () => {
     const raw = readFileSync(join(seeds, `${STEMS[1]}.txt`), 'utf8');
     const dates = segmentPage(raw, { file: 'x', stem: 'x' }).map((a) => a.date);
     // article 2 names no day; article 8 opens with 10月31日至11月1日
-    expect(dates).toEqual(['2024-11-04', null, '2024-11-03', '2024-11-04', '2024-11-05', '2024-11-02', '2024-11-04', '2024-10-31']);
+    expect(dates).toEqual([
+      '2024-11-04',
+      null,
+      '2024-11-03',
+      '2024-11-04',
+      '2024-11-05',
+      '2024-11-02',
+      '2024-11-04',
+      '2024-10-31',
+    ]);
   });
 });
 
@@ -86,14 +95,22 @@ describe('segmentPage byline forms', () => {
     ].join('\n');
     const [a, ...rest] = seg(raw);
     expect(rest).toHaveLength(0);
-    expect(a!.reporters).toEqual([{ name: '孙立', role: 'reporter' }, { name: '钱多多', role: 'correspondent' }]);
+    expect(a!.reporters).toEqual([
+      { name: '孙立', role: 'reporter' },
+      { name: '钱多多', role: 'correspondent' },
+    ]);
     expect(a!.body).toBe('9月1日，某县新建的污水处理厂投入运行。');
     expect([a!.kicker, a!.title, a!.subtitle]).toEqual(['县住建局', '污水处理厂投运', null]);
   });
 
   it('本报讯（X Y）: names without a label are reporters; several reporters after one label', () => {
-    const [a, b] = seg('本报讯（周一 吴二）今天开会。\n\n会议开幕\n\n本报讯 （记者 郑三 王 四 欧阳小雨） 今天下雨。\n\n天气转凉');
-    expect(a!.reporters).toEqual([{ name: '周一', role: 'reporter' }, { name: '吴二', role: 'reporter' }]);
+    const [a, b] = seg(
+      '本报讯（周一 吴二）今天开会。\n\n会议开幕\n\n本报讯 （记者 郑三 王 四 欧阳小雨） 今天下雨。\n\n天气转凉',
+    );
+    expect(a!.reporters).toEqual([
+      { name: '周一', role: 'reporter' },
+      { name: '吴二', role: 'reporter' },
+    ]);
     expect(b!.reporters.map((r) => r.name)).toEqual(['郑三', '王四', '欧阳小雨']);
     expect(b!.body).toBe('今天下雨。');
   });
@@ -101,7 +118,10 @@ describe('segmentPage byline forms', () => {
   it('■ 本报记者 X opening an article, OCR-spaced, with a correspondent line and a —— subtitle', () => {
     const raw = '■ 本 报 记 者 冯 五\n本报通讯员 陈六\n\n秋收时节，田间一片繁忙。\n\n丰收图景\n——某县秋收见闻';
     const [a] = seg(raw);
-    expect(a!.reporters).toEqual([{ name: '冯五', role: 'reporter' }, { name: '陈六', role: 'correspondent' }]);
+    expect(a!.reporters).toEqual([
+      { name: '冯五', role: 'reporter' },
+      { name: '陈六', role: 'correspondent' },
+    ]);
     expect(a!.body).toBe('秋收时节，田间一片繁忙。');
     expect([a!.kicker, a!.title, a!.subtitle]).toEqual([null, '丰收图景', '某县秋收见闻']);
   });
@@ -187,7 +207,9 @@ describe('segmentPage byline forms', () => {
     const [a, ...rest] = seg(raw);
     expect(rest).toHaveLength(0);
     expect(a!.title).toBe('项目建设提速');
-    expect(a!.body).toBe('今年以来，全县新签约项目十个。\n▶项目建设提速◀\n一批项目开工建设。项目总投资十亿元。\n■创新驱动企业研发投入增长。');
+    expect(a!.body).toBe(
+      '今年以来，全县新签约项目十个。\n▶项目建设提速◀\n一批项目开工建设。项目总投资十亿元。\n■创新驱动企业研发投入增长。',
+    );
   });
 
   it('dates: year printed on the page, else the year of opts.date, else opts.date, else null', () => {
@@ -287,11 +309,14 @@ describe('segmentPage photo captions with a headline', () => {
 
   it('a photo credit with more of the article after it stays in the article', () => {
     const raw = '本报讯（记者 谭二）新桥合龙。\n\n工人在桥面作业。（龚三 摄）\n\n大桥年底通车。\n\n新桥合龙';
-    expect(outline(raw)).toEqual([[null, '新桥合龙', null, '谭二', '新桥合龙。\n工人在桥面作业。（龚三摄）大桥年底通车。']]);
+    expect(outline(raw)).toEqual([
+      [null, '新桥合龙', null, '谭二', '新桥合龙。\n工人在桥面作业。（龚三摄）大桥年底通车。'],
+    ]);
   });
 
-  it('an editor\'s note in brackets ends a body, not a headline; a 文/记者 X credit', () => {
-    const raw = '本报讯（记者 祝五）展会开幕。\n\n（下转第2版）\n\n展会开幕\n\n6月6日，观众参观展会。\n\n■ 文/记者 卢六\n\n观展';
+  it("an editor's note in brackets ends a body, not a headline; a 文/记者 X credit", () => {
+    const raw =
+      '本报讯（记者 祝五）展会开幕。\n\n（下转第2版）\n\n展会开幕\n\n6月6日，观众参观展会。\n\n■ 文/记者 卢六\n\n观展';
     expect(outline(raw)).toEqual([
       [null, '展会开幕', null, '祝五', '展会开幕。\n（下转第2版）'],
       [null, '观展', null, '卢六', '6月6日，观众参观展会。'],
@@ -330,7 +355,13 @@ describe('segmentPage on pages that print headlines before their bodies', () => 
       '■ 窦五',
     ].join('\n');
     expect(outline(raw)).toEqual([
-      ['县交通局', '农村公路提档升级', '今年新改建三百公里', '喻二,柏三', '今年，全县新改建农村公路三百公里。\n年底前全部完工。'],
+      [
+        '县交通局',
+        '农村公路提档升级',
+        '今年新改建三百公里',
+        '喻二,柏三',
+        '今年，全县新改建农村公路三百公里。\n年底前全部完工。',
+      ],
       [null, '秋收见闻', null, '水四', '田间地头一片繁忙。'],
       [null, '麦田灌溉', null, '窦五', '4月3日，农民在浇灌麦田。'],
     ]);
@@ -394,11 +425,20 @@ describe('segmentPage on pages that print headlines before their bodies', () => 
 describe('credits', () => {
   it('glue OCR-split names and reject text that is not a credit', () => {
     expect(parseCredit('记者 张 晓 明 通讯员 修\n文')).toEqual({
-      reporters: [{ name: '张晓明', role: 'reporter' }, { name: '修文', role: 'correspondent' }],
+      reporters: [
+        { name: '张晓明', role: 'reporter' },
+        { name: '修文', role: 'correspondent' },
+      ],
       labelled: true,
     });
     expect(parseCredit('市市场监管局')).toBeNull(); // 6 characters: no name
-    expect(parseCredit('刘学 魏晓晨')).toEqual({ reporters: [{ name: '刘学', role: 'reporter' }, { name: '魏晓晨', role: 'reporter' }], labelled: false });
+    expect(parseCredit('刘学 魏晓晨')).toEqual({
+      reporters: [
+        { name: '刘学', role: 'reporter' },
+        { name: '魏晓晨', role: 'reporter' },
+      ],
+      labelled: false,
+    });
     expect(parseCredit('记者 X先生')).toBeNull();
   });
 
@@ -417,12 +457,31 @@ describe('credits', () => {
 
 describe('articleFromJsonl', () => {
   it('normalizes the text and keeps id, title, date and file', () => {
-    const a = articleFromJsonl({ id: 'web-1', text: '记者从市市场监管\n局获悉 ， 8 月 2\n日开会。\n\n第二段。', title: '标题', date: '2024-01-02' }, 3);
+    const a = articleFromJsonl(
+      {
+        id: 'web-1',
+        text: '记者从市市场监管\n局获悉 ， 8 月 2\n日开会。\n\n第二段。',
+        title: '标题',
+        date: '2024-01-02',
+      },
+      3,
+    );
     expect(a).toEqual({
-      id: 'web-1', file: '', index: 3, title: '标题', kicker: null, subtitle: null, date: '2024-01-02', reporters: [],
+      id: 'web-1',
+      file: '',
+      index: 3,
+      title: '标题',
+      kicker: null,
+      subtitle: null,
+      date: '2024-01-02',
+      reporters: [],
       body: '记者从市市场监管局获悉，8月2日开会。\n第二段。',
     });
     expect(Article.parse(a)).toEqual(a);
-    expect(articleFromJsonl({ id: 'x', text: '', file: 'a.jsonl' }, 0)).toMatchObject({ file: 'a.jsonl', title: null, date: null });
+    expect(articleFromJsonl({ id: 'x', text: '', file: 'a.jsonl' }, 0)).toMatchObject({
+      file: 'a.jsonl',
+      title: null,
+      date: null,
+    });
   });
 });

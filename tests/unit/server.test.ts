@@ -115,7 +115,9 @@ describe('graph parts', () => {
   });
 
   it('gives the subgraph among given ids, skipping unknown ones', async () => {
-    const { body } = await get<GraphPayload>(`/api/subgraph?id=${q(HAIYUN)}&id=${q('County:东阿县')}&id=${q('Town:无此镇')}`);
+    const { body } = await get<GraphPayload>(
+      `/api/subgraph?id=${q(HAIYUN)}&id=${q('County:东阿县')}&id=${q('Town:无此镇')}`,
+    );
     expect(body.nodes.map((n) => n.key).sort()).toEqual(['County:东阿县', HAIYUN].sort());
     expect(body.edges.map((e) => e.attributes.type)).toContain('LOCATED_IN');
   });
@@ -125,7 +127,9 @@ describe('graph parts', () => {
     const keys = body.nodes.map((n) => n.key);
     expect(keys).toContain('County:东阿县');
     expect(keys).toContain(HAIYUN);
-    expect(body.edges.every((e) => e.source === 'County:东阿县' || e.target === 'County:东阿县' || keys.includes(e.source))).toBe(true);
+    expect(
+      body.edges.every((e) => e.source === 'County:东阿县' || e.target === 'County:东阿县' || keys.includes(e.source)),
+    ).toBe(true);
   });
 });
 
@@ -143,7 +147,7 @@ describe('bad requests are 400 with a message, never 500', () => {
     [`/api/node?id=${q('Project:')}`, '<Type>:<name>'],
     [`/api/node?id=${q("Project:x' OR 1=1 //")}&relations=-1`, 'whole number'],
     [`/api/node?id=${q('Project:a\u0000b')}`, 'control characters'],
-    [`/api/node?id=${q('Project:' + 'x'.repeat(600))}`, 'longer than'],
+    [`/api/node?id=${q(`Project:${'x'.repeat(600)}`)}`, 'longer than'],
     [`/api/neighbors?id=${q('County:东阿县')}&limit=1.5`, 'whole number'],
     [`/api/subgraph?id=${q('nope')}`, '<Type>:<name>'],
   ];
@@ -169,7 +173,8 @@ describe('opening graph.json', () => {
 
 describe('match ranking', () => {
   it('ranks exact name, exact alias, prefix, then substring', () => {
-    const rank = (query: string, name: string, aliases: string[] = []) => matchRank(normalizeQuery(query), name, aliases)?.rank ?? -1;
+    const rank = (query: string, name: string, aliases: string[] = []) =>
+      matchRank(normalizeQuery(query), name, aliases)?.rank ?? -1;
     expect(rank('东阿县', '东阿县')).toBeLessThan(rank('东阿', '东阿县', ['东阿']) + 1);
     expect(rank('东阿', 'x', ['东阿'])).toBeLessThan(rank('东阿', '东阿县'));
     expect(rank('东阿', '东阿县')).toBeLessThan(rank('东阿', '山东东阿县'));
@@ -180,8 +185,18 @@ describe('match ranking', () => {
 describe('Host header (DNS rebinding)', () => {
   it('accepts only the names of the bound host and loopback, with the port listened on', () => {
     const names = serverHostNames('127.0.0.1');
-    for (const ok of ['127.0.0.1:5173', 'localhost:5173', 'LOCALHOST:5173', '[::1]:5173']) expect(hostAllowed(ok, names, 5173), ok).toBe(true);
-    for (const bad of ['evil.example', 'evil.example:5173', 'localhost:80', 'localhost', '127.0.0.1:5174', '127.0.0.1.evil.example:5173', '', undefined]) {
+    for (const ok of ['127.0.0.1:5173', 'localhost:5173', 'LOCALHOST:5173', '[::1]:5173'])
+      expect(hostAllowed(ok, names, 5173), ok).toBe(true);
+    for (const bad of [
+      'evil.example',
+      'evil.example:5173',
+      'localhost:80',
+      'localhost',
+      '127.0.0.1:5174',
+      '127.0.0.1.evil.example:5173',
+      '',
+      undefined,
+    ]) {
       expect(hostAllowed(bad, names, 5173), String(bad)).toBe(false);
     }
     expect(hostAllowed('kg.lan:8080', serverHostNames('kg.lan'), 8080)).toBe(true);
@@ -196,7 +211,8 @@ describe('Host header (DNS rebinding)', () => {
       const evil = await getWithHost(port, 'evil.example', '/api/stats');
       expect(evil.status).toBe(403);
       expect(JSON.parse(evil.body).error).toContain('Host "evil.example" is not this server');
-      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) expect((await getWithHost(port, host, '/api/stats')).status, host).toBe(200);
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`])
+        expect((await getWithHost(port, host, '/api/stats')).status, host).toBe(200);
     } finally {
       await served.close();
     }

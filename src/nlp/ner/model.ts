@@ -124,6 +124,9 @@ export function readModelData(dir: string): ModelData {
 export function modelFingerprint(modelDir = MODEL_DIR): string {
   if (missingFiles(modelDir).length) return 'absent';
   const h = createHash('sha256');
-  for (const f of MODEL_FILES) h.update(`${f}\0`).update(readFileSync(join(modelDir, f))).update('\0');
+  for (const f of MODEL_FILES)
+    h.update(`${f}\0`)
+      .update(readFileSync(join(modelDir, f)))
+      .update('\0');
   return h.digest('hex');
 }
