@@ -5,6 +5,7 @@
 import type { Place } from '../lexicon/divisions.ts';
 import { PARTY_DEPARTMENTS } from '../lexicon/agencies.ts';
 import { BODY_TABLE, bodyName, type BodyKind } from '../lexicon/offices.ts';
+import { OffsetIndex } from '../nlp/sentences.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
 import { isZone, type PlaceMention } from './place.ts';
@@ -24,6 +25,8 @@ export interface AgencyMention extends Mention {
 /** The article's places and the county it is about: what a bare 市, 县 or 区 stands for. */
 export interface PlaceContext {
   places: PlaceMention[];
+  /** `places` by offsets, where the caller built it (every look-up of a long article would scan them all). */
+  placesAt?: OffsetIndex<PlaceMention>;
   county: Place | null;
   /** What a bare 市 stands for: the home city, or the county-level city an article about it names alone. */
   city: Place;
@@ -39,8 +42,9 @@ export function jurisdictionBefore(
   ctx: ExtractContext,
   where: PlaceContext,
 ): Jurisdiction | null {
-  const printed = where.places
-    .filter((p) => p.end === at && !/^[我全本该]/.test(p.surface))
+  const printed = (where.placesAt ?? new OffsetIndex(where.places))
+    .endingAt(at)
+    .filter((p) => !/^[我全本该]/.test(p.surface))
     .sort((a, b) => a.start - b.start)[0];
   if (printed) return { place: printed.place, start: printed.start };
   const ch = text[at - 1];

@@ -47,11 +47,12 @@ export function extractArticle(article: Article, ctx: ExtractContext, layer?: Ar
   const namesHome = [...headPlaces, ...bodyPlaces].some((p) => p.place.code === ctx.gazetteer.home.code);
   const city =
     county && county.type === 'County' && county.name.endsWith('市') && !namesHome ? county : ctx.gazetteer.home;
-  const bodyWhere = { places: [...bodyPlaces, ...findOwnCounty(text, county)], county, city };
+  const bodyAll = [...bodyPlaces, ...findOwnCounty(text, county)];
+  const bodyWhere = { places: bodyAll, placesAt: new OffsetIndex(bodyAll), county, city };
   const body = findMentions(text, ctx, bodyWhere, layer?.ner);
   // The headline, kicker and subtitle name entities of the article like its body; relations are read from the body,
   // whose sentences are the evidence.
-  const head = findMentions(headline, ctx, { places: headPlaces, county, city });
+  const head = findMentions(headline, ctx, { places: headPlaces, placesAt: new OffsetIndex(headPlaces), county, city });
   const mentions = body.mentions;
   attachInvestments(mentions);
   const develops = developsRelations(mentions);
@@ -111,7 +112,8 @@ function findMentions(
   ];
   const { persons, positions } = findPositions(text, ctx, bodies, where);
   // A place inside a person's name (长春 in 吴长春) is no place.
-  const places = where.places.filter((p) => !persons.some((x) => p.start >= x.start && p.end <= x.end));
+  const personsAt = new OffsetIndex(persons);
+  const places = where.places.filter((p) => personsAt.containing(p).length === 0);
   const mentions: ArticleMentions = {
     text,
     sentences: sentences(text),

@@ -40,7 +40,12 @@ export function findProjects(
   places: PlaceMention[],
 ): ProjectMention[] {
   const out: ProjectMention[] = [];
-  const brands = companies.map((c) => ({ company: c, brand: brandOf(c.name, ctx) }));
+  // Each company's brand, the first company of each (弗兰卡 → 山东弗兰卡汽车部件有限公司).
+  const brands = new Map<string, Mention>();
+  for (const c of companies) {
+    const brand = brandOf(c.name, ctx);
+    if (brand && !brands.has(brand)) brands.set(brand, c);
+  }
   /** Names of common words only: projects where they repeat the end of a named one (太阳能发电玻璃项目). */
   const unnamed: ProjectMention[] = [];
   // By offset, so that a long body is not scanned once per name.
@@ -59,7 +64,7 @@ export function findProjects(
     const ownedBefore = OWNED_BEFORE.test(text.slice(Math.max(0, n.start - 40), n.start));
     // 年产5万吨…项目, 100万吨有机硅项目: a capacity makes a project one project, however common its words.
     // A zone printed at the start (东阿经济开发区污水处理厂新建工程) is a place the gazetteer does not hold.
-    const zone = places.find((p) => p.rule === 'place:zone' && p.start === n.start && p.end < n.end)?.surface;
+    const zone = placesAt.startingAt(n.start).find((p) => p.rule === 'place:zone' && p.end < n.end)?.surface;
     // A brand stays in the name (中瑞汽车产业园主体项目): only an owner printed in full is stripped.
     const { name, stripped, lastPlace, core } = canonicalProject(
       n.name,
@@ -125,13 +130,17 @@ export function findProjects(
       // Items with a suffix of their own (…项目、…产业园) are found by the suffix rule.
       if (item.length < 4 || PROJECT_SUFFIXES.some((x) => item.endsWith(x))) continue;
       // 瓦特科技有限公司智能物料柜等项目: an owner printed before the item is its developer.
-      const owner = companies
-        .filter((c) => c.start === start && c.end < start + item.length)
+      const owner = companiesAt
+        .startingAt(start)
+        .filter((c) => c.end < start + item.length)
         .sort((x, y) => y.end - x.end)[0];
       // 菏泽开发区北汇盈创3D打印建筑: a leading place or zone goes into LOCATED_IN (the place-in-name rule).
       const place = owner
         ? undefined
-        : places.filter((p) => p.start === start && p.end < start + item.length).sort((x, y) => y.end - x.end)[0];
+        : placesAt
+            .startingAt(start)
+            .filter((p) => p.end < start + item.length)
+            .sort((x, y) => y.end - x.end)[0];
       const cut = owner?.end ?? place?.end ?? start;
       const name = item.slice(cut - start);
       if (name.length < 4 || (!owner && isGeneric(name))) continue;
@@ -148,12 +157,15 @@ export function findProjects(
       });
     }
   }
-  out.push(...findInfrastructure(text).filter((i) => !out.some((p) => p.start <= i.start && p.end >= i.end)));
+  const foundAt = new OffsetIndex(out);
+  out.push(...findInfrastructure(text).filter((i) => foundAt.containing(i).length === 0));
+  const quotedAt = new OffsetIndex(out);
   // “博特高端精密薄壁特种轴承”项目: a quoted name before its suffix.
   for (const m of text.matchAll(QUOTED_BEFORE_SUFFIX)) {
     const name = m[1]! + m[2]!;
     // Quotes also mark slogans and kinds (“两高”项目, “当家吃饭”项目): a name is long and holds a proper word.
-    if (m[1]!.length < 6 || isGeneric(m[1]!) || out.some((p) => p.start <= m.index && p.end >= m.index + m[0].length))
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (m[1]!.length < 6 || isGeneric(m[1]!) || quotedAt.containing(span).length > 0)
       continue;
     out.push({
       type: 'Project',
@@ -200,9 +212,13 @@ function brandOf(company: string, ctx: ExtractContext): string | null {
 }
 
 /** A company of the article whose brand starts the project's name, with enough name left after it. */
-function brandOwner(printed: string, brands: Array<{ company: Mention; brand: string | null }>): Mention | undefined {
-  return brands.find(({ brand }) => brand !== null && printed.startsWith(brand) && printed.length - brand.length >= 6)
-    ?.company;
+function brandOwner(printed: string, brands: ReadonlyMap<string, Mention>): Mention | undefined {
+  // A brand is one word of two to six characters: look up the name's first two to six characters.
+  for (let len = 2; len <= 6 && printed.length - len >= 6; len++) {
+    const c = brands.get(printed.slice(0, len));
+    if (c) return c;
+  }
+  return undefined;
 }
 
 const LINE_SUFFIXES = readTable('infrastructure.tsv', { columns: ['suffix'] })
