@@ -165,8 +165,7 @@ export function findProjects(
     const name = m[1]! + m[2]!;
     // Quotes also mark slogans and kinds (“两高”项目, “当家吃饭”项目): a name is long and holds a proper word.
     const span = { start: m.index, end: m.index + m[0].length };
-    if (m[1]!.length < 6 || isGeneric(m[1]!) || quotedAt.containing(span).length > 0)
-      continue;
+    if (m[1]!.length < 6 || isGeneric(m[1]!) || quotedAt.containing(span).length > 0) continue;
     out.push({
       type: 'Project',
       name,
