@@ -68,17 +68,28 @@ export function bareLevel(
   return null;
 }
 
+/** A national body's local branch after its place (中国人民银行聊城市中心支行, 国家税务总局冠县税务局 is a department). */
+const BRANCH = /^(?:营业管理部|中心支行|分行|支行|分局|办事处)/;
+
 export function findAgencies(text: string, ctx: ExtractContext, where: PlaceContext): AgencyMention[] {
   const out: AgencyMention[] = [];
   for (const m of ctx.departments.scan(text)) {
     const entry = m.value;
-    if (entry.kind === 'national') {
+    if (entry.kind === 'national' || entry.kind === 'branch') {
+      // 中国人民银行菏泽市中心支行: a national body's branch in a place, named as printed.
+      const place = (where.placesAt ?? new OffsetIndex(where.places))
+        .startingAt(m.end)
+        .sort((a, b) => b.end - a.end)[0];
+      const branch = place && BRANCH.exec(text.slice(place.end, place.end + 6));
+      if (!branch && entry.kind === 'branch') continue;
+      const end = branch ? place.end + branch[0].length : m.end;
+      const name = branch ? entry.full + text.slice(m.end, end) : entry.full;
       out.push({
         type: 'Agency',
-        name: entry.full,
-        surface: m.key,
+        name,
+        surface: text.slice(m.start, end),
         start: m.start,
-        end: m.end,
+        end,
         rule: 'agency:national',
         props: {},
       });

@@ -5,7 +5,7 @@
 import { BODY_TABLE } from './offices.ts';
 import { readTable } from './table.ts';
 
-const KINDS = ['department', 'national', 'party', 'vertical'] as const;
+const KINDS = ['department', 'national', 'branch', 'party', 'vertical'] as const;
 const ROWS = readTable('departments.tsv', { columns: ['printed', 'official', 'kind'], values: { kind: KINDS } }).filter(
   (r) => !BODY_TABLE.has(r.printed),
 );
@@ -23,6 +23,9 @@ export const PARTY_DEPARTMENTS: Record<string, string> = { '': '', ...of('party'
 
 /** National bodies: printed without jurisdiction, canonical as listed. */
 export const NATIONAL: Record<string, string> = of('national');
+
+/** Short forms of national bodies that name one only before a local branch (人行菏泽分行; not 人行道). */
+export const BRANCH_ONLY: Record<string, string> = of('branch');
 
 /**
  * Bodies of a vertical system named after a place without being part of that place's government: their printed

@@ -68,4 +68,12 @@ describe('agencies', () => {
     expect(x.names('Agency')).toEqual(['聊城市财政局']);
     expect(x.graph.relations.find((r) => r.type === 'MENTIONS' && r.to === 'Agency:聊城市财政局')?.props.count).toBe(2);
   });
+
+  it('names a national body’s local branch as printed, and 人行 only before a branch', () => {
+    expect(extract('中国人民银行聊城市中心支行、人行冠县支行参加会议。').names('Agency')).toEqual([
+      '中国人民银行冠县支行',
+      '中国人民银行聊城市中心支行',
+    ]);
+    expect(extract('市民沿人行道步行前往。').names('Agency')).toEqual([]);
+  });
 });
