@@ -91,12 +91,15 @@ function findListed(text: string, found: Mention[], ctx: ExtractContext): Mentio
 }
 
 /**
- * A stem that names a kind of business, not one: dictionary words only (农村供水), or an industry word (能源). A short
- * stem of other words is a brand (中化集团, 信源集团, 金蔡伦集团), however jieba tags it.
+ * A stem that names a kind of business, not one: dictionary words only (农村供水), an industry word (能源), one common
+ * noun or verb (航空). A short stem of other words is a brand (中化集团, 金蔡伦集团), however jieba tags it.
  */
 function isKind(stem: string): boolean {
   if (INDUSTRY_WORDS.has(stem)) return true;
-  return isGeneric(stem) && (stem.length > 3 || tokens(stem).every((t) => INDUSTRY_WORDS.has(t.word)));
+  const words = tokens(stem);
+  // 航空公司, 物业公司, 赌博集团: one common noun or verb is a trade, not a brand (中化/j, 汇丰/nz, 金蔡伦/nr are brands).
+  if (words.length === 1 && /^(n|vn|v)$/.test(words[0]!.tag)) return true;
+  return isGeneric(stem) && (stem.length > 3 || words.every((t) => INDUSTRY_WORDS.has(t.word)));
 }
 
 /** Only industry words and common nouns, verbs, adjectives (食品, 纺织服装): a sector, not a business. */
