@@ -38,7 +38,7 @@ export function findCompanies(text: string, ctx: ExtractContext): Mention[] {
       // Short business names: a leading county or city name is where the firm is, not part of its name.
       const lead = leadingPlace(n.stem, ctx);
       // 山东能源集团 keeps its province: 能源集团 alone would be a kind of company.
-      if (lead && n.stem.length - lead.length >= 2 && !isKind(n.stem.slice(lead.length))) {
+      if (lead && n.stem.length - lead.length >= 2 && !isKind(n.stem.slice(lead.length), false)) {
         name = n.name.slice(lead.length);
       }
       if (n.suffix === '热电' && name.length !== 4) continue;
@@ -94,11 +94,12 @@ function findListed(text: string, found: Mention[], ctx: ExtractContext): Mentio
  * A stem that names a kind of business, not one: dictionary words only (农村供水), an industry word (能源), one common
  * noun or verb (航空). A short stem of other words is a brand (中化集团, 金蔡伦集团), however jieba tags it.
  */
-function isKind(stem: string): boolean {
+function isKind(stem: string, alone = true): boolean {
   if (INDUSTRY_WORDS.has(stem)) return true;
   const words = tokens(stem);
-  // 航空公司, 物业公司, 赌博集团: one common noun or verb is a trade, not a brand (中化/j, 汇丰/nz, 金蔡伦/nr are brands).
-  if (words.length === 1 && /^(n|vn|v)$/.test(words[0]!.tag)) return true;
+  // 航空公司, 物业公司, 赌博集团: one common noun or verb alone is a trade, not a brand (中化/j, 汇丰/nz, 金蔡伦/nr are
+  // brands); after a place (寿光晨光集团) the word is the firm's own name.
+  if (alone && words.length === 1 && /^(n|vn|v)$/.test(words[0]!.tag)) return true;
   return isGeneric(stem) && (stem.length > 3 || words.every((t) => INDUSTRY_WORDS.has(t.word)));
 }
 
