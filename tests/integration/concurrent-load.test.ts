@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticGraph } from '../../bench/load.ts';
 import type { Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
-import { dumpGraph, openTestConnection, REPO, testSettings, wipeDatabase, writeRecordsDir } from './neo4j-helpers.ts';
+import {
+  dumpGraph,
+  openTestConnection,
+  REPO,
+  testSettings,
+  wipeDatabase,
+  writeRecordsDir,
+  connectionFlags,
+} from './neo4j-helpers.ts';
 
 let conn: Neo4jConnection;
 let dir: string;
@@ -29,21 +37,7 @@ function kgLoad(extra: string[] = []): Promise<{ code: number | null; stderr: st
   const s = testSettings();
   const child = spawn(
     process.execPath,
-    [
-      join(REPO, 'bin/kg.js'),
-      'load',
-      dir,
-      '--batch',
-      '500',
-      '--uri',
-      s.uri,
-      '--user',
-      s.user,
-      '--password',
-      s.password,
-      ...(s.database ? ['--database', s.database] : []),
-      ...extra,
-    ],
+    [join(REPO, 'bin/kg.js'), 'load', dir, '--batch', '500', ...connectionFlags(s), ...extra],
     { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';

@@ -10,6 +10,7 @@ import { localNeo4j, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '.
 import type { Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
 import {
+  connectionFlags,
   cypher,
   dumpGraph,
   openTestConnection,
@@ -48,20 +49,7 @@ function kgLoad(): Run {
   const s = testSettings();
   const child = spawn(
     process.execPath,
-    [
-      join(REPO, 'bin/kg.js'),
-      'load',
-      dir,
-      '--batch',
-      BATCH,
-      '--uri',
-      s.uri,
-      '--user',
-      s.user,
-      '--password',
-      s.password,
-      ...(s.database ? ['--database', s.database] : []),
-    ],
+    [join(REPO, 'bin/kg.js'), 'load', dir, '--batch', BATCH, ...connectionFlags(s)],
     { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';

@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
 import { goldRecords } from '../fixtures/gold-records.ts';
-import { dumpGraph, openTestConnection, REPO, testSettings, wipeDatabase, writeRecordsDir } from './neo4j-helpers.ts';
+import {
+  dumpGraph,
+  openTestConnection,
+  REPO,
+  testSettings,
+  wipeDatabase,
+  writeRecordsDir,
+  connectionFlags,
+} from './neo4j-helpers.ts';
 
 let conn: Neo4jConnection;
 let goldDir: string;
@@ -32,19 +40,6 @@ function kgLoad(args: string[]): { status: number; stderr: string } {
     return { status: e.status, stderr: e.stderr.toString() };
   }
 }
-
-const connectionFlags = (): string[] => {
-  const s = testSettings();
-  return [
-    '--uri',
-    s.uri,
-    '--user',
-    s.user,
-    '--password',
-    s.password,
-    ...(s.database ? ['--database', s.database] : []),
-  ];
-};
 
 describe('connection errors', () => {
   it('says the password is wrong, in one line, with a non-zero exit', () => {

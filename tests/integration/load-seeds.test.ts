@@ -8,6 +8,7 @@ import type { Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
 import { listQueries, queryParams, readQuery, runQuery } from '../../src/neo4j/query.ts';
 import {
+  connectionFlags,
   cypher,
   dumpGraph,
   extractSeeds,
@@ -29,21 +30,7 @@ beforeAll(async () => {
   const s = testSettings();
   execFileSync(
     process.execPath,
-    [
-      join(REPO, 'bin/kg.js'),
-      'load',
-      seedsDir,
-      '--wipe',
-      '--batch',
-      '50',
-      '--uri',
-      s.uri,
-      '--user',
-      s.user,
-      '--password',
-      s.password,
-      ...(s.database ? ['--database', s.database] : []),
-    ],
+    [join(REPO, 'bin/kg.js'), 'load', seedsDir, '--wipe', '--batch', '50', ...connectionFlags(s)],
     { cwd: REPO, stdio: 'pipe' },
   );
 });

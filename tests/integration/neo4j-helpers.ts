@@ -70,3 +70,14 @@ export async function dumpGraph(conn: Neo4jConnection): Promise<{ nodes: string[
     );
   return { nodes: nodes.map(canonical).sort(), relationships: rels.map(canonical).sort() };
 }
+
+/** The kg CLI's connection flags for a server's settings (the test server's by default). */
+export const connectionFlags = (s: Neo4jSettings = testSettings()): string[] => [
+  '--uri',
+  s.uri,
+  '--user',
+  s.user,
+  '--password',
+  s.password,
+  ...(s.database ? ['--database', s.database] : []),
+];

@@ -13,6 +13,7 @@ import { runQuery, readQuery } from '../../src/neo4j/query.ts';
 import type { Article, Entity, Relation } from '../../src/schema.ts';
 import type { Records } from '../fixtures/gold-records.ts';
 import {
+  connectionFlags,
   cypher,
   dumpGraph,
   openTestConnection,
@@ -74,15 +75,7 @@ let conn: Neo4jConnection;
 /** `kg query …` with the test server's flags: exit status, stdout, stderr. */
 function kgQuery(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const s = testSettings();
-  const flags = [
-    '--uri',
-    s.uri,
-    '--user',
-    s.user,
-    '--password',
-    s.password,
-    ...(s.database ? ['--database', s.database] : []),
-  ];
+  const flags = [...connectionFlags(s)];
   const r = spawnSync(process.execPath, [join(REPO, 'bin/kg.js'), 'query', ...args, ...flags], {
     cwd: REPO,
     encoding: 'utf8',
@@ -225,18 +218,7 @@ describe('kg load', () => {
     const s = testSettings();
     const r = spawnSync(
       process.execPath,
-      [
-        join(REPO, 'bin/kg.js'),
-        'load',
-        writeRecordsDir(records(DATES), 'cli'),
-        '--uri',
-        s.uri,
-        '--user',
-        s.user,
-        '--password',
-        s.password,
-        ...(s.database ? ['--database', s.database] : []),
-      ],
+      [join(REPO, 'bin/kg.js'), 'load', writeRecordsDir(records(DATES), 'cli'), ...connectionFlags(s)],
       { cwd: REPO, encoding: 'utf8' },
     );
     expect(r.status).toBe(0);
