@@ -4,6 +4,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import neo4j, {
+  type ManagedTransaction,
+  type Node,
   isDate,
   isDateTime,
   isDuration,
@@ -108,15 +110,20 @@ const TYPE_NAMES: Record<ParamType, string> = {
   date: 'a calendar date YYYY-MM-DD',
 };
 
+/** A parameter value that does not fit its declared type, or a parameter the query does not take. */
+export class QueryParamError extends Error {
+  override name = 'QueryParamError';
+}
+
 function convert(param: QueryParam, value: string): unknown {
-  const bad = () => new Error(`parameter ${param.name} must be ${TYPE_NAMES[param.type]}, not "${value}"`);
+  const bad = () => new QueryParamError(`parameter ${param.name} must be ${TYPE_NAMES[param.type]}, not "${value}"`);
   switch (param.type) {
     case 'int': {
       if (!/^-?\d+$/.test(value.trim())) throw bad();
       const n = BigInt(value.trim());
       if (n < INT64.min || n > INT64.max) {
         const range = `from ${INT64.min} to ${INT64.max} (Neo4j's 64-bit integers)`;
-        throw new Error(`parameter ${param.name} must be a whole number ${range}, not ${value.trim()}`);
+        throw new QueryParamError(`parameter ${param.name} must be a whole number ${range}, not ${value.trim()}`);
       }
       // From the decimal string, not a JS number: whole numbers beyond 2^53 stay exact.
       return neo4j.int(n.toString());
@@ -168,24 +175,32 @@ export function queryParams(query: NamedQuery, given: Record<string, string>): R
   }
   const unknownNames = flags.filter((f) => !query.params.some((p) => p.name === f.name)).map((f) => f.name);
   if (unknownNames.length) {
-    throw new Error(
+    throw new QueryParamError(
       `query ${query.name} has no parameter ${unknownNames.join(', ')}; it takes: ${query.params.map((p) => `${p.name} (${p.type})`).join(', ') || 'none'}`,
     );
   }
   for (const f of flags) {
     const declared = query.params.find((p) => p.name === f.name);
     if (f.type && declared && f.type !== declared.type) {
-      throw new Error(`--param ${f.key}: parameter ${f.name} of query ${query.name} is ${TYPE_NAMES[declared.type]}`);
+      throw new QueryParamError(
+        `--param ${f.key}: parameter ${f.name} of query ${query.name} is ${TYPE_NAMES[declared.type]}`,
+      );
     }
   }
   const valueFor = (p: QueryParam) => flags.find((f) => f.name === p.name)?.value ?? p.example;
   return Object.fromEntries(query.params.map((p) => [p.name, convert(p, valueFor(p))]));
 }
 
-/** Driver values → plain JSON: integers as numbers, nodes as their properties, paths as node names. */
-export function plain(value: unknown): unknown {
+const nodeProperties = (n: Node): unknown => plain({ labels: n.labels, ...n.properties });
+
+/**
+ * Driver values → plain JSON: integers as numbers, nodes as `node` writes them (by default their labels and
+ * properties), paths as node names.
+ */
+export function plain(value: unknown, node: (n: Node) => unknown = nodeProperties): unknown {
+  const inner = (v: unknown) => plain(v, node);
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
-  if (isNode(value)) return plain({ labels: value.labels, ...value.properties });
+  if (isNode(value)) return node(value);
   if (isRelationship(value)) return plain({ type: value.type, ...value.properties });
   if (isPath(value))
     return value.segments.length
@@ -200,41 +215,63 @@ export function plain(value: unknown): unknown {
     || isDuration(value)
   )
     return value.toString();
-  if (Array.isArray(value)) return value.map(plain);
+  if (Array.isArray(value)) return value.map(inner);
   if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inner(v)]));
   return value;
 }
 
 export interface QueryResult {
   columns: string[];
   rows: Record<string, unknown>[];
+  /** True when rows beyond `maxRows` were left out. */
+  truncated: boolean;
+}
+
+export interface RunOptions {
+  /** Neo4j ends the transaction after this many milliseconds (default: the server's own limit, if any). */
+  timeoutMs?: number;
+  /** Read at most this many rows; the rest are left out and `truncated` is set. */
+  maxRows?: number;
+  /** How a returned node is written (see `plain`). */
+  node?: (n: Node) => unknown;
 }
 
 export async function runQuery(
   conn: Neo4jConnection,
   query: NamedQuery,
   given: Record<string, string> = {},
+  { timeoutMs, maxRows = Number.POSITIVE_INFINITY, node }: RunOptions = {},
 ): Promise<QueryResult> {
   const params = queryParams(query, given);
   const session = conn.driver.session({ database: conn.settings.database, defaultAccessMode: neo4j.session.READ });
   try {
-    return await session.executeRead(async (tx) => {
+    const work = async (tx: ManagedTransaction): Promise<QueryResult> => {
       const result = tx.run(query.cypher, params);
       const columns = (await result.keys()).map(String);
-      const { records } = await result;
-      return { columns, rows: records.map((r) => Object.fromEntries(columns.map((c) => [c, plain(r.get(c))]))) };
-    });
+      const rows: Record<string, unknown>[] = [];
+      // Streamed, so that a query of millions of rows stops at the cap instead of being held in memory first.
+      for await (const r of result) {
+        if (rows.length >= maxRows) return { columns, rows, truncated: true };
+        rows.push(Object.fromEntries(columns.map((c) => [c, plain(r.get(c), node)])));
+      }
+      return { columns, rows, truncated: false };
+    };
+    return await session.executeRead(work, timeoutMs === undefined ? {} : { timeout: timeoutMs });
   } catch (err) {
-    throw new Neo4jFailure(`query ${query.name} (${query.file}) failed: ${queryError(err, conn)}`, { cause: err });
+    const why = queryError(err, conn, timeoutMs);
+    throw new Neo4jFailure(`query ${query.name} (${query.file}) failed: ${why}`, { cause: err });
   } finally {
     await session.close();
   }
 }
 
 /** Neo4j's refusal of a write in a read transaction, said as what it means here, on one line. */
-function queryError(err: unknown, conn: Neo4jConnection): string {
+function queryError(err: unknown, conn: Neo4jConnection, timeoutMs?: number): string {
   const { code = '', message = '' } = (err ?? {}) as { code?: string; message?: string };
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') && timeoutMs !== undefined) {
+    return `it ran longer than ${timeoutMs / 1000} s, the limit here (Neo4j: "${message.split('\n')[0]}")`;
+  }
   if (code === 'Neo.ClientError.Statement.AccessMode' || /Writing in read access mode not allowed/.test(message)) {
     return (
       'it writes to the database (CREATE, MERGE, SET, DELETE, REMOVE, …), and kg query only reads '

@@ -4,6 +4,7 @@ import { NODE_LABELS } from '../names.ts';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { GraphBackend } from './backend.ts';
+import { registerQueryRoutes } from './queries.ts';
 import { registerRelationRoutes } from './relations.ts';
 
 export const NODE_TYPES: readonly string[] = NODE_LABELS;
@@ -119,6 +120,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Host names requests must give (serverHostNames); without them, any Host is answered (tests through inject). */
   hostNames?: readonly string[];
+  /** The named queries (default cypher/queries; tests give their own). */
+  queriesDir?: string;
 }
 
 export async function buildApp({
@@ -126,6 +129,7 @@ export async function buildApp({
   staticDir,
   logger = false,
   hostNames,
+  queriesDir,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger });
 
@@ -157,7 +161,8 @@ export async function buildApp({
     return reply.code(500).send({ error: `internal error: ${err.message}` });
   });
 
-  // Only GET (and HEAD) exist: the API has nothing that writes.
+  // Only GET (and HEAD) exist, and POST /api/queries/:name, which runs a named query in a read transaction: the API
+  // has nothing that writes.
   app.get('/api/stats', async () => backend.stats());
 
   app.get('/api/search', async (req) => {
@@ -189,6 +194,7 @@ export async function buildApp({
   });
 
   registerRelationRoutes(app, backend);
+  registerQueryRoutes(app, backend, queriesDir);
 
   app.all('/api/*', async (req, reply) =>
     reply.code(404).send({ error: `no API route ${req.method} ${req.url.split('?')[0]}` }),

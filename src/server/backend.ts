@@ -1,6 +1,7 @@
 // What the viewer's HTTP API can ask of a graph store, and the JSON shapes it answers with. Two stores implement it:
 // graph.json held in memory (graph-file.ts) and a Neo4j database (neo4j.ts). Both are read-only.
 import type { RelationName } from '../names.ts';
+import type { Neo4jConnection } from '../neo4j/driver.ts';
 
 /** A node as the viewer draws it: graphology's serialized node, attributes without the long article list. */
 export interface ViewNode {
@@ -87,6 +88,8 @@ export interface GraphBackend {
   neighbors(id: string, opts: { limit: number }): Promise<GraphPayload | null>;
   /** The given nodes and the edges among them; without ids, the `limit` most connected nodes (the first view). */
   subgraph(opts: { ids?: string[]; limit: number }): Promise<GraphPayload>;
+  /** The database, for the named Cypher queries (queries.ts); graph.json has none. */
+  cypher?: Neo4jConnection;
   close(): Promise<void>;
 }
 

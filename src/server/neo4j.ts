@@ -292,6 +292,7 @@ export function openNeo4j(config: Neo4jConfig, options: BackendOptions = {}): Gr
         return induced(tx, ns.slice(0, limit), ns.length > limit);
       }),
 
+    cypher: { driver, settings: config },
     close: () => driver.close(),
   };
 }

@@ -519,6 +519,16 @@ async function streamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 describe('kg viewer safety', () => {
+  it('says in the 问题 panel that questions need Neo4j, and how to start it, when it serves graph.json', async () => {
+    const page = await openViewer();
+    await page.click('#questions-toggle');
+    await page.waitForSelector('#questions-note.error');
+    const note = await page.textContent('#questions-note');
+    expect(note).toMatch(/need Neo4j.*npm run neo4j -- start.*NEO4J_URI=bolt:\/\/127\.0\.0\.1:7687 kg serve/);
+    await expect(page.locator('#questions-list button').count()).resolves.toBe(0);
+    await page.close();
+  });
+
   it('shows markup in names and evidence as text and never runs it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kg-xss-'));
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';

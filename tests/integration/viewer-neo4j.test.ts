@@ -10,6 +10,7 @@ import type { GraphPayload } from '../../src/server/backend.ts';
 import { openGraphFile } from '../../src/server/graph-file.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 import { outgoingRelations, type RelationRow } from '../../src/server/relations.ts';
+import { readQuery, runQuery } from '../../src/neo4j/query.ts';
 import { NO_FILTERS, visibleParts, type Filters } from '../../viewer/src/filters.ts';
 import { createGraph, mergePayload } from '../../viewer/src/graph.ts';
 import { launchChromium } from '../e2e/chromium.ts';
@@ -25,7 +26,8 @@ beforeAll(async () => {
   seedsDir = extractSeeds();
   await wipeDatabase(conn);
   await loadRecords(conn, seedsDir);
-  server = await startServer({ neo4j: testSettings(), port: 0 });
+  // rebuild: the test must see the viewer as it is in the source tree, not an old viewer/dist.
+  server = await startServer({ neo4j: testSettings(), port: 0, rebuild: true });
   browser = await launchChromium();
 });
 
@@ -82,6 +84,40 @@ describe('the workbench over Neo4j', () => {
       await expect(page.locator('#status').textContent()).resolves.toBe(expected(f));
       await page.close();
     }
+    expect(errors).toEqual([]);
+  });
+
+  it('runs a question from the 问题 panel and shows its rows and its nodes in the graph', async () => {
+    const example = readQuery('county_projects').params[0]?.example ?? '';
+    const expected = await runQuery(conn, readQuery('county_projects'), { county: example });
+    expect(expected.rows.length).toBeGreaterThan(0);
+    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 30_000 });
+    await page.click('#questions-toggle');
+    await page.click('#questions-list button[data-name="county_projects"]');
+    await expect(page.inputValue('#questions-form input[name="county"]')).resolves.toBe(example);
+    // The county names an entity: typing part of a name suggests the names /api/search finds.
+    await page.fill('#questions-form input[name="county"]', example.slice(0, 2));
+    await page.waitForSelector('#names-county option', { state: 'attached' });
+    const suggested = await page
+      .locator('#names-county option')
+      .evaluateAll((os) => os.map((o) => o.getAttribute('value')));
+    expect(suggested).toContain(example);
+    await page.fill('#questions-form input[name="county"]', example);
+    await page.click('#questions-form button[type="submit"]');
+    await page.waitForSelector('#questions-result:not([hidden]) #questions-table tbody tr');
+    await expect(page.getAttribute('#questions-table', 'data-rows')).resolves.toBe(String(expected.rows.length));
+    const projects = await page.locator('#questions-table tbody tr td:nth-child(2)').allTextContents();
+    expect(projects.sort()).toEqual(expected.rows.map((r) => String(r.project)).sort());
+    await page.click('#questions-show');
+    await page.waitForSelector('#graph:not([data-spotlight="0"])[data-spotlight]');
+    // The county and each of its projects are nodes of the graph.
+    const spotlit = Number(await page.getAttribute('#graph', 'data-spotlight'));
+    expect(spotlit).toBeGreaterThanOrEqual(expected.rows.length + 1);
+    await page.close();
     expect(errors).toEqual([]);
   });
 });

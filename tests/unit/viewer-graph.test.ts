@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { RELATION_RULES } from '../../src/names.ts';
 import { NO_FILTERS, visibleParts } from '../../viewer/src/filters.ts';
 import { applyPositions, layoutPositions, overlappingPairs, subgraph } from '../../viewer/src/graph.ts';
-import { edgeDisplay, hover, NO_FOCUS, nodeDisplay, scopeNodes, select, unhover } from '../../viewer/src/selection.ts';
+import {
+  edgeDisplay,
+  hover,
+  NO_FOCUS,
+  nodeDisplay,
+  scopeNodes,
+  select,
+  spotlight,
+  unhover,
+  unspotlight,
+} from '../../viewer/src/selection.ts';
 import { nodeSizes } from '../../viewer/src/sizes.ts';
 import { DIMMED_COLOR, HIGHLIGHT_EDGE_COLOR, RULE_ZH, ruleZh } from '../../viewer/src/style.ts';
 import { fixtureGraph } from './viewer-fixture.ts';
@@ -39,6 +49,16 @@ describe('focus and drawing', () => {
     expect(nodeDisplay('Person:张三', g.getNodeAttributes('Person:张三'), all, focus, 5)).toMatchObject({
       highlighted: true,
     });
+  });
+
+  it('keeps a question answer in colour with labels and dims the rest, until hovering or unspotlighting', () => {
+    const shown = (focus: typeof NO_FOCUS, id: string) => nodeDisplay(id, g.getNodeAttributes(id), all, focus, 5);
+    const focus = spotlight(NO_FOCUS, ['Person:张三']);
+    expect(shown(focus, 'Person:张三')).toMatchObject({ forceLabel: true, zIndex: 2 });
+    expect(shown(focus, 'County:东阿县')).toMatchObject({ color: DIMMED_COLOR, label: '' });
+    // Hovering shows the hovered node's neighbourhood instead, as without a spotlight.
+    expect(shown(hover(focus, g, 'County:东阿县'), 'County:东阿县')).toMatchObject({ forceLabel: true });
+    expect(shown(unspotlight(focus), 'County:东阿县').color).not.toBe(DIMMED_COLOR);
   });
 
   it('hides what the filters leave out', () => {

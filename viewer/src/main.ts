@@ -27,6 +27,7 @@ import {
 import { layoutControl } from './layout.ts';
 import { renderLegend } from './legend.ts';
 import { clearPanel, renderPanel } from './panel.ts';
+import { setupQuestions } from './questions-view.ts';
 import { setupSearch } from './search.ts';
 import {
   deselect,
@@ -36,7 +37,9 @@ import {
   nodeDisplay,
   scopeNodes,
   select,
+  spotlight,
   unhover,
+  unspotlight,
   type Focus,
 } from './selection.ts';
 import { nodeSizes } from './sizes.ts';
@@ -306,7 +309,11 @@ async function main(): Promise<void> {
     renderer.refresh({ skipIndexation: true });
   });
   renderer.on('clickNode', ({ node }) => void selectNode(node, { moveCamera: false }).catch(fail));
-  renderer.on('clickStage', () => deselectNode());
+  renderer.on('clickStage', () => {
+    focus = unspotlight(focus);
+    ui.graph.dataset.spotlight = '0';
+    deselectNode();
+  });
 
   // --- toolbar ---------------------------------------------------------------------------------------------------
   ui.layout.addEventListener('click', () => (layout.isRunning() ? layout.stop() : layout.start()));
@@ -325,6 +332,18 @@ async function main(): Promise<void> {
     },
     fail,
   );
+
+  // --- the questions panel: an answer's nodes, loaded when missing, stand out in the graph -----------------------
+  async function showInGraph(ids: string[]) {
+    const missing = ids.filter((id) => !graph.hasNode(id));
+    for (const payload of await api.nodes(missing)) grow(payload);
+    const shown = ids.filter((id) => graph.hasNode(id));
+    focus = spotlight(focus, shown);
+    ui.graph.dataset.spotlight = String(shown.length);
+    redraw();
+    setStatus(`${describe()} · 突出显示 ${shown.length} 个节点`);
+  }
+  setupQuestions(showInGraph, fail);
 
   // --- restore the view the URL describes ------------------------------------------------------------------------
   if (restored.selected) await selectNode(restored.selected, { moveCamera: !restored.camera }).catch(fail);

@@ -10,9 +10,11 @@ export interface Focus {
   hovered: string | null;
   /** The hovered node's neighbours, which stay in colour. */
   hoveredNeighbors: ReadonlySet<string>;
+  /** Nodes shown together (a question's answer): they stay in colour with their labels, the rest is dimmed. */
+  spotlight: ReadonlySet<string>;
 }
 
-export const NO_FOCUS: Focus = { selected: null, hovered: null, hoveredNeighbors: new Set() };
+export const NO_FOCUS: Focus = { selected: null, hovered: null, hoveredNeighbors: new Set(), spotlight: new Set() };
 
 export const select = (focus: Focus, id: string): Focus => ({ ...focus, selected: id });
 export const deselect = (focus: Focus): Focus => ({ ...focus, selected: null });
@@ -22,6 +24,8 @@ export const hover = (focus: Focus, graph: ViewGraph, id: string): Focus => ({
   hoveredNeighbors: new Set(graph.neighbors(id)),
 });
 export const unhover = (focus: Focus): Focus => ({ ...focus, hovered: null, hoveredNeighbors: new Set() });
+export const spotlight = (focus: Focus, ids: Iterable<string>): Focus => ({ ...focus, spotlight: new Set(ids) });
+export const unspotlight = (focus: Focus): Focus => ({ ...focus, spotlight: new Set() });
 
 /**
  * The nodes a table or a GEXF export is about: the selected node and its visible neighbours, or without a selection
@@ -44,6 +48,9 @@ export function nodeDisplay(
   if (!visible.nodes.has(node)) return { ...out, hidden: true };
   if (focus.hovered) {
     if (node === focus.hovered || focus.hoveredNeighbors.has(node)) Object.assign(out, { forceLabel: true, zIndex: 2 });
+    else Object.assign(out, { color: DIMMED_COLOR, label: '', zIndex: 0 });
+  } else if (focus.spotlight.size) {
+    if (focus.spotlight.has(node)) Object.assign(out, { forceLabel: true, zIndex: 2 });
     else Object.assign(out, { color: DIMMED_COLOR, label: '', zIndex: 0 });
   }
   if (node === focus.selected) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 3 });
