@@ -92,6 +92,11 @@ export const Relation = z
     end: z.number().int().nonnegative(),
     rule: z.string().min(1),
     props: RelationProps,
+    /** Where the evidence is printed in the page file `article.file` (absent for articles of .jsonl inputs). */
+    page: z
+      .object({ line: z.number().int().positive(), start: z.number().int().nonnegative(), end: z.number().int() })
+      .refine((p) => p.end >= p.start, { message: 'page end must not be before page start' })
+      .optional(),
   })
   .refine((r) => r.end >= r.start, { message: 'end must not be before start' });
 export type Relation = z.infer<typeof Relation>;
