@@ -101,6 +101,10 @@ export const Relation = z
   .refine((r) => r.end >= r.start, { message: 'end must not be before start' });
 export type Relation = z.infer<typeof Relation>;
 
+/** `page` as flat properties (PAGE_KEYS): Neo4j stores no nested maps; none for a relation without a page. */
+export const pageProps = (page: Relation['page']): Record<string, number> =>
+  page ? { page_line: page.line, page_start: page.start, page_end: page.end } : {};
+
 /** What extraction of one article yields, before cross-article merging. */
 export const ArticleGraph = z.object({
   article: Article,

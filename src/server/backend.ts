@@ -1,6 +1,6 @@
 // What the viewer's HTTP API can ask of a graph store, and the JSON shapes it answers with. Two stores implement it:
 // graph.json held in memory (graph-file.ts) and a Neo4j database (neo4j.ts). Both are read-only.
-import type { RelationName } from '../names.ts';
+import { PAGE_KEYS, type RelationName } from '../names.ts';
 
 /** A node as the viewer draws it: graphology's serialized node, attributes without the long article list. */
 export interface ViewNode {
@@ -147,7 +147,7 @@ export function stringArray(v: unknown): string[] {
 export function relationProps(attrs: Record<string, unknown>): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(attrs)) {
-    if (!['type', 'article', 'evidence', 'start', 'end', 'rule', 'date'].includes(k)) props[k] = v;
+    if (!['type', 'article', 'evidence', 'start', 'end', 'rule', 'date', ...PAGE_KEYS].includes(k)) props[k] = v;
   }
   return props;
 }
