@@ -4,6 +4,7 @@ import { NODE_LABELS } from '../names.ts';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { GraphBackend } from './backend.ts';
+import { registerArticleRoutes } from './article.ts';
 import { registerRelationRoutes } from './relations.ts';
 
 export const NODE_TYPES: readonly string[] = NODE_LABELS;
@@ -127,7 +128,8 @@ export async function buildApp({
   logger = false,
   hostNames,
 }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger });
+  // Path parameters (/api/article/:id) arrive percent-encoded: up to 9 characters for one of an id's (a Han character).
+  const app = Fastify({ logger, maxParamLength: 9 * LIMITS.idLength.max });
 
   if (hostNames) {
     app.addHook('onRequest', async (req, reply) => {
@@ -189,6 +191,7 @@ export async function buildApp({
   });
 
   registerRelationRoutes(app, backend);
+  registerArticleRoutes(app, backend);
 
   app.all('/api/*', async (req, reply) =>
     reply.code(404).send({ error: `no API route ${req.method} ${req.url.split('?')[0]}` }),

@@ -45,6 +45,13 @@ export interface ArticleRef {
   file: string | null;
 }
 
+/** An article to read: its headline, where it was printed, its body (null when the store has none for it). */
+export interface ArticleDetails extends ArticleRef {
+  kicker: string | null;
+  subtitle: string | null;
+  body: string | null;
+}
+
 /** One relation of a node, seen from that node, with the sentence it was read from. */
 export interface RelationView {
   id: string;
@@ -87,6 +94,8 @@ export interface GraphBackend {
   neighbors(id: string, opts: { limit: number }): Promise<GraphPayload | null>;
   /** The given nodes and the edges among them; without ids, the `limit` most connected nodes (the first view). */
   subgraph(opts: { ids?: string[]; limit: number }): Promise<GraphPayload>;
+  /** The article of that (bare) article id; null when there is none. */
+  article(id: string): Promise<ArticleDetails | null>;
   close(): Promise<void>;
 }
 
@@ -183,6 +192,16 @@ export function articleRef(id: string, attrs: Record<string, unknown> | null): A
     title: stringOrNull(attrs?.title),
     date: stringOrNull(attrs?.date),
     file: stringOrNull(attrs?.file),
+  };
+}
+
+/** An Article node's attributes (body included where the store has it) as the article to read. */
+export function articleDetails(id: string, attrs: Record<string, unknown>): ArticleDetails {
+  return {
+    ...articleRef(id, attrs),
+    kicker: stringOrNull(attrs.kicker),
+    subtitle: stringOrNull(attrs.subtitle),
+    body: stringOrNull(attrs.body),
   };
 }
 
