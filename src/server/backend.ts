@@ -63,6 +63,8 @@ export interface RelationView {
   start: number | null;
   end: number | null;
   rule: string | null;
+  /** The line of the page file its evidence starts on; null for an article that came without a page. */
+  pageLine: number | null;
   /** Relation properties such as title, role, amount_yuan. */
   props: Record<string, unknown>;
 }
@@ -182,6 +184,7 @@ export function relationView(
     start: numberOrNull(attrs.start),
     end: numberOrNull(attrs.end),
     rule: stringOrNull(attrs.rule),
+    pageLine: numberOrNull(attrs.page_line),
     props: relationProps(attrs),
   };
 }

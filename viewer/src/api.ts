@@ -1,8 +1,15 @@
 // The viewer's client for the server's JSON API. The response types are the server's own (type-only import).
-import type { GraphPayload, GraphStats, NodeDetails, SearchHit } from '../../src/server/backend.ts';
+import type { ArticleDetails, GraphPayload, GraphStats, NodeDetails, SearchHit } from '../../src/server/backend.ts';
 import type { RelationRow } from '../../src/server/relations.ts';
 
-export type { GraphPayload, GraphStats, NodeDetails, RelationView, SearchHit } from '../../src/server/backend.ts';
+export type {
+  ArticleDetails,
+  GraphPayload,
+  GraphStats,
+  NodeDetails,
+  RelationView,
+  SearchHit,
+} from '../../src/server/backend.ts';
 export type { RelationRow } from '../../src/server/relations.ts';
 
 /** Ids per /api/relations request: node ids are long in a URL (Chinese names percent-encoded), servers cap its size. */
@@ -29,6 +36,7 @@ export const api = {
       signal,
     ),
   node: (id: string) => getJson<NodeDetails>('node', [['id', id]]),
+  article: (id: string) => getJson<ArticleDetails>(`article/${encodeURIComponent(id)}`),
   neighbors: (id: string) => getJson<GraphPayload>('neighbors', [['id', id]]),
   /** The outgoing relations of the given nodes, with evidence, article and rule, asked for in batches. */
   async relations(ids: readonly string[], signal?: AbortSignal): Promise<RelationRow[]> {
