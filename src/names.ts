@@ -37,6 +37,8 @@ export const isRelationType = (s: string): s is RelationName => (RELATION_TYPES 
 /** What a relation carries about where it was read: article id, evidence sentence, its offsets, the rule. */
 export const PROVENANCE_KEYS = ['article', 'evidence', 'start', 'end', 'rule'] as const;
 export type ProvenanceKey = (typeof PROVENANCE_KEYS)[number];
+/** A relation's place on its page (`page: {line, start, end}`) as the flat properties graph.json and Neo4j hold. */
+export const PAGE_KEYS = ['page_line', 'page_start', 'page_end'] as const;
 
 /** The `rule` of each relation type: the extractor that makes it (src/extract/relations.ts, index.ts). */
 export const RELATION_RULES = {

@@ -92,9 +92,18 @@ export const Relation = z
     end: z.number().int().nonnegative(),
     rule: z.string().min(1),
     props: RelationProps,
+    /** Where the evidence is printed in the page file `article.file` (absent for articles of .jsonl inputs). */
+    page: z
+      .object({ line: z.number().int().positive(), start: z.number().int().nonnegative(), end: z.number().int() })
+      .refine((p) => p.end >= p.start, { message: 'page end must not be before page start' })
+      .optional(),
   })
   .refine((r) => r.end >= r.start, { message: 'end must not be before start' });
 export type Relation = z.infer<typeof Relation>;
+
+/** `page` as flat properties (PAGE_KEYS): Neo4j stores no nested maps; none for a relation without a page. */
+export const pageProps = (page: Relation['page']): Record<string, number> =>
+  page ? { page_line: page.line, page_start: page.start, page_end: page.end } : {};
 
 /** What extraction of one article yields, before cross-article merging. */
 export const ArticleGraph = z.object({

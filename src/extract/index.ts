@@ -9,6 +9,7 @@ import {
   type Mention,
   type Relation,
 } from '../schema.ts';
+import { pageSpan, type PagePlace } from '../page/place.ts';
 import { OffsetIndex, paragraphs, sentences, spanAt } from '../nlp/sentences.ts';
 import { resolveNames } from '../resolve/article.ts';
 import { findAgencies, type PlaceContext } from './agency.ts';
@@ -36,7 +37,13 @@ const BYLINE = 'person:byline';
 const HEADLINE = 'headline';
 const REFERENCE = /(该|这家|此)(公司|企业|集团|项目|产业园|园区|基地|工程)/g;
 
-export function extractArticle(article: Article, ctx: ExtractContext, layer?: ArticleLayer): ArticleGraph {
+/** `place` traces the article's body back to its page (absent for an article that came without a page). */
+export function extractArticle(
+  article: Article,
+  ctx: ExtractContext,
+  layer?: ArticleLayer,
+  place?: PagePlace,
+): ArticleGraph {
   const text = article.body;
   const headline = [article.kicker, article.title, article.subtitle].filter(Boolean).join('\n');
   const headPlaces = findPlaces(headline, ctx);
@@ -76,7 +83,7 @@ export function extractArticle(article: Article, ctx: ExtractContext, layer?: Ar
   const headEntities = head.all
     .filter((m) => m.type !== 'Project' || m.rule === 'project:quoted')
     .map((m) => ({ ...m, start: 0, end: 0, rule: HEADLINE }));
-  return toGraph(article, [...body.all, ...reporters, ...headEntities], relations, mentions, ctx);
+  return toGraph(article, [...body.all, ...reporters, ...headEntities], relations, mentions, ctx, place);
 }
 
 /** Every mention of one text (a body or a headline), and the mentions the relation rules read. */
@@ -147,6 +154,7 @@ function toGraph(
   relations: MentionRelation[],
   a: ArticleMentions,
   ctx: ExtractContext,
+  place: PagePlace | undefined,
 ): ArticleGraph {
   const canonical = resolveNames(mentions, (name) => {
     const m = ctx.places.longestAt(name, 0);
@@ -174,6 +182,7 @@ function toGraph(
   }
   const sentenceOf = (at: number) =>
     spanAt(a.sentences, at) ?? { text: article.body.slice(0, 200), start: 0, end: Math.min(200, article.body.length) };
+  const onPage = (start: number, end: number) => (place ? { page: pageSpan(place, start, end) } : {});
   const out: Relation[] = [];
   const seen = new Set<string>();
   for (const r of relations) {
@@ -203,6 +212,7 @@ function toGraph(
       end: s.end,
       rule: r.rule,
       props: r.props,
+      ...onPage(s.start, s.end),
     });
   }
   const articleId = articleNodeId(article.id);
@@ -223,6 +233,7 @@ function toGraph(
       end: s.end,
       rule: 'mentions',
       props: { count },
+      ...onPage(s.start, s.end),
     });
   }
   for (const r of article.reporters) {
@@ -236,6 +247,7 @@ function toGraph(
       end: 0,
       rule: 'byline',
       props: { role: r.role },
+      ...onPage(0, 0),
     });
   }
   return { article, entities: [...entities.values()], relations: out };

@@ -8,6 +8,7 @@ import {
   type Article,
   type Entity,
   type NodeLabel,
+  pageProps,
   type ProvenanceKey,
   type Relation,
   type RelationType,
@@ -78,6 +79,7 @@ export function buildGraph(
       start: r.start,
       end: r.end,
       rule: r.rule,
+      ...pageProps(r.page),
     });
   }
   return graph;

@@ -8,13 +8,13 @@
 // a second corpus adds to the first.
 // Speed (bench/load.ts): relation batches go as parallel lists rather than one map per row, 20k rows per transaction,
 // two at a time.
-import { ARTICLE_LABEL } from '../names.ts';
+import { ARTICLE_LABEL, PAGE_KEYS } from '../names.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { RECORD_FILES, readRecordLines, type Sourced } from '../ingest/records.ts';
-import { Article, articleNodeId, ENTITY_TYPES, Entity, Relation } from '../schema.ts';
+import { Article, articleNodeId, ENTITY_TYPES, Entity, pageProps, Relation } from '../schema.ts';
 import { describeNeo4jError, Neo4jFailure, type Neo4jConnection } from './driver.ts';
 import { acquireLoadLock, ensureLockConstraint, type LoadLock } from './lock.ts';
 import { applyDelta, prunes, readDelta, type LoadDelta, type PruneStats } from './prune.ts';
@@ -153,7 +153,9 @@ export interface RelationColumns {
 }
 
 export function relationColumns(rs: readonly Relation[]): RelationColumns {
-  const propKeys = unique(rs.flatMap((r) => Object.keys(r.props)))
+  // The place on the page is stored next to the props, as flat properties.
+  const all = rs.map((r): Record<string, Relation['props'][string]> => ({ ...r.props, ...pageProps(r.page) }));
+  const propKeys = unique(all.flatMap((p) => Object.keys(p)))
     .filter((k) => !(PROVENANCE as readonly string[]).includes(k))
     .sort();
   return {
@@ -165,7 +167,7 @@ export function relationColumns(rs: readonly Relation[]): RelationColumns {
     evidence: rs.map((r) => r.evidence),
     rule: rs.map((r) => r.rule),
     propKeys,
-    props: propKeys.map((k) => rs.map((r) => toNeo4j(r.props[k] ?? null))),
+    props: propKeys.map((k) => all.map((p) => toNeo4j(p[k] ?? null))),
   };
 }
 
@@ -276,8 +278,8 @@ export function recordArrays(records: {
 
 /** Entity props that would overwrite a node's own fields (or the type graph.json and the viewer read). */
 export const RESERVED_NODE_KEYS: readonly string[] = ['id', 'name', 'aliases', 'articles', 'type'];
-/** Relation props that would overwrite its provenance, its article's date or its type. */
-export const RESERVED_RELATION_KEYS: readonly string[] = [...PROVENANCE, 'date', 'type'];
+/** Relation props that would overwrite its provenance (its place on the page too), its article's date or its type. */
+export const RESERVED_RELATION_KEYS: readonly string[] = [...PROVENANCE, ...PAGE_KEYS, 'date', 'type'];
 
 /** What the loader learns from reading every record before it writes anything. */
 export interface Survey {

@@ -3,7 +3,8 @@ import type { Article, JsonlArticle } from '../schema.ts';
 import { normalize } from './normalize.ts';
 
 export { normalize, toRawSpan, type Normalized } from './normalize.ts';
-export { segmentPage, type SegmentOptions } from './segment.ts';
+export { segmentPage, type PageArticle, type SegmentOptions } from './segment.ts';
+export { lineStarts, pageSpan, type PagePlace } from './place.ts';
 export { parseCredit, parseCreditLine, parseDateline } from './byline.ts';
 export { inferDate, pageYear } from './date.ts';
 

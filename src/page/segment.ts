@@ -7,6 +7,7 @@ import type { Article, Reporter } from '../schema.ts';
 import { dedupe, parseCreditLine, parseDateline, trailingCredit } from './byline.ts';
 import { inferDate, pageYear } from './date.ts';
 import { normalize } from './normalize.ts';
+import { lineStarts, type PagePlace } from './place.ts';
 
 interface Line {
   /** Raw offsets of the line's content, surrounding whitespace excluded. */
@@ -291,8 +292,11 @@ export interface SegmentOptions {
   date?: string | null;
 }
 
-/** The normalized text of body pieces in page order; pieces with only whitespace between them are one stretch. */
-function bodyText(raw: string, pieces: { start: number; end: number }[]): string {
+/**
+ * The normalized text of body pieces in page order (pieces with only whitespace between them are one stretch), and
+ * each body offset's raw page offset: normalize's map into the joined stretches, composed with where they came from.
+ */
+function bodyText(raw: string, pieces: { start: number; end: number }[]): { body: string; offsets: number[] } {
   const sorted = [...pieces].sort((a, b) => a.start - b.start);
   const runs: { start: number; end: number }[] = [];
   for (const p of sorted) {
@@ -300,10 +304,25 @@ function bodyText(raw: string, pieces: { start: number; end: number }[]): string
     if (last && raw.slice(last.end, p.start).trim() === '') last.end = Math.max(last.end, p.end);
     else runs.push({ ...p });
   }
-  return normalize(runs.map((r) => raw.slice(r.start, r.end)).join('\n\n')).text;
+  const SEPARATOR = '\n\n';
+  // origin[j]: the raw offset of joined[j]; a separator counts as the end of the stretch before it.
+  const origin: number[] = [];
+  runs.forEach((r, k) => {
+    if (k > 0) origin.push(...Array<number>(SEPARATOR.length).fill(runs[k - 1]!.end));
+    for (let i = r.start; i < r.end; i++) origin.push(i);
+  });
+  origin.push(runs[runs.length - 1]?.end ?? 0);
+  const { text, map } = normalize(runs.map((r) => raw.slice(r.start, r.end)).join(SEPARATOR));
+  return { body: text, offsets: map.map((j) => origin[j]!) };
 }
 
-export function segmentPage(raw: string, opts: SegmentOptions): Article[] {
+/** An article of a page and its way back to the page (kept out of the article record: articles.jsonl has no map). */
+export interface PageArticle {
+  article: Article;
+  place: PagePlace;
+}
+
+export function segmentPage(raw: string, opts: SegmentOptions): PageArticle[] {
   const year = pageYear(compactOf(raw));
   const units = readUnits(
     raw,
@@ -322,16 +341,17 @@ export function segmentPage(raw: string, opts: SegmentOptions): Article[] {
     const owner = units[i - 1]?.kind === 'core' ? i - 1 : pairs.get(i)!;
     pieces[owner]!.push(...head.rest.map((b) => ({ start: b.start, end: b.end })));
   });
-  const articles: Article[] = [];
+  const lines = lineStarts(raw);
+  const articles: PageArticle[] = [];
   units.forEach((u, i) => {
     // A group no core claims is printed text all the same: a headless article of its own.
     if (u.kind === 'group' && pairs.has(i)) return;
     if (u.kind === 'group') pieces[i] = u.blocks.map((b) => ({ start: b.start, end: b.end }));
     const head = headlines.get(i);
     if (pieces[i]!.length === 0 && !head?.title) return;
-    const body = bodyText(raw, pieces[i]!);
+    const { body, offsets } = bodyText(raw, pieces[i]!);
     const n = articles.length + 1;
-    articles.push({
+    const article: Article = {
       id: `${opts.stem}#${n}`,
       file: opts.file,
       index: n - 1,
@@ -341,7 +361,8 @@ export function segmentPage(raw: string, opts: SegmentOptions): Article[] {
       date: inferDate(body, year, opts.date),
       reporters: u.kind === 'core' ? u.reporters : [],
       body,
-    });
+    };
+    articles.push({ article, place: { offsets, lines } });
   });
   return articles;
 }

@@ -2,7 +2,7 @@
 // article already), with its home city. unitArticles and extractArticles are pure (text and the recogniser's spans
 // in, validated graphs out); serializeUnit turns their result into the exact lines `kg extract` writes, so that a
 // worker thread, the in-process path and the incremental cache all hand the writer the same bytes.
-import { articleFromJsonl, segmentPage } from '../page/index.ts';
+import { articleFromJsonl, segmentPage, type PagePlace } from '../page/index.ts';
 import { EntityIndex } from '../resolve/corpus.ts';
 import { Article, type ArticleGraph, Entity, type JsonlArticle, Relation } from '../schema.ts';
 import { createContext, extractArticle, type ExtractContext } from '../extract/index.ts';
@@ -51,39 +51,41 @@ export function unitBytes(unit: Unit): number {
   return Buffer.byteLength(unit.kind === 'page' ? unit.text : unit.article.text);
 }
 
-/** A page segmented into articles (or the .jsonl line's article), or the note saying why there is none. */
+/**
+ * A page segmented into articles with each one's place on the page (or the .jsonl line's article, which has none),
+ * or the note saying why there is none.
+ */
 export function unitArticles(
   unit: Unit,
   opts: { date?: string | null } = {},
-): { articles: Article[] } | { note: Note } {
+): { articles: Article[]; places: PagePlace[] | null } | { note: Note } {
   const skipped = (text: string): { note: Note } => ({
     note: { kind: 'skipped', file: unit.file, ...(unit.kind === 'article' ? { line: unit.line } : {}), message: text },
   });
   try {
-    const articles =
-      unit.kind === 'page'
-        ? segmentPage(unit.text, { file: unit.name, stem: unit.stem, date: opts.date ?? null })
-        : [articleFromJsonl(unit.article, unit.line - 1)];
-    if (unit.kind === 'page' && articles.length === 0) return skipped('no article found on the page');
-    return { articles };
+    if (unit.kind === 'article') return { articles: [articleFromJsonl(unit.article, unit.line - 1)], places: null };
+    const page = segmentPage(unit.text, { file: unit.name, stem: unit.stem, date: opts.date ?? null });
+    if (page.length === 0) return skipped('no article found on the page');
+    return { articles: page.map((p) => p.article), places: page.map((p) => p.place) };
   } catch (err) {
     return skipped(`cannot segment: ${message(err)}`);
   }
 }
 
 /**
- * Extracts and validates every article with `ctx`, the context of the unit's city, and each article's layer (the
- * recogniser's spans) where given; never throws for bad text.
+ * Extracts and validates every article with `ctx`, the context of the unit's city, each article's layer (the
+ * recogniser's spans) and its place on the page where given; never throws for bad text.
  */
 export function extractArticles(
   articles: readonly Article[],
   ctx: ExtractContext,
   layers: readonly ArticleLayer[] | null,
+  places: readonly PagePlace[] | null = null,
 ): UnitGraphs {
   const out: UnitGraphs = { graphs: [], notes: [] };
   articles.forEach((article, i) => {
     try {
-      out.graphs.push(validate(extractArticle(article, ctx, layers?.[i])));
+      out.graphs.push(validate(extractArticle(article, ctx, layers?.[i], places?.[i])));
     } catch (err) {
       out.notes.push({ kind: 'invalid', article: article.id, message: message(err) });
     }
@@ -111,7 +113,7 @@ export async function extractRecords(unit: Unit, tools: UnitTools, date: string 
   const read = unitArticles(unit, { date });
   if ('note' in read) return serializeUnit({ graphs: [], notes: [read.note] });
   const layers = await tools.layers.layers(read.articles);
-  return serializeUnit(extractArticles(read.articles, tools.contexts(unit.city), layers));
+  return serializeUnit(extractArticles(read.articles, tools.contexts(unit.city), layers, read.places));
 }
 
 export function serializeUnit(u: UnitGraphs): UnitRecords {

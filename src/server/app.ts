@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { GraphBackend } from './backend.ts';
 import { registerQueryRoutes } from './queries.ts';
+import { registerArticleRoutes } from './article.ts';
 import { registerRelationRoutes } from './relations.ts';
 
 export const NODE_TYPES: readonly string[] = NODE_LABELS;
@@ -131,7 +132,8 @@ export async function buildApp({
   hostNames,
   queriesDir,
 }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger });
+  // Path parameters (/api/article/:id) arrive percent-encoded: up to 9 characters for one of an id's (a Han character).
+  const app = Fastify({ logger, maxParamLength: 9 * LIMITS.idLength.max });
 
   if (hostNames) {
     app.addHook('onRequest', async (req, reply) => {
@@ -195,6 +197,7 @@ export async function buildApp({
 
   registerRelationRoutes(app, backend);
   registerQueryRoutes(app, backend, queriesDir);
+  registerArticleRoutes(app, backend);
 
   app.all('/api/*', async (req, reply) =>
     reply.code(404).send({ error: `no API route ${req.method} ${req.url.split('?')[0]}` }),

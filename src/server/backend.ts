@@ -1,6 +1,6 @@
 // What the viewer's HTTP API can ask of a graph store, and the JSON shapes it answers with. Two stores implement it:
 // graph.json held in memory (graph-file.ts) and a Neo4j database (neo4j.ts). Both are read-only.
-import type { RelationName } from '../names.ts';
+import { PAGE_KEYS, type RelationName } from '../names.ts';
 import type { Neo4jConnection } from '../neo4j/driver.ts';
 
 /** A node as the viewer draws it: graphology's serialized node, attributes without the long article list. */
@@ -46,6 +46,13 @@ export interface ArticleRef {
   file: string | null;
 }
 
+/** An article to read: its headline, where it was printed, its body (null when the store has none for it). */
+export interface ArticleDetails extends ArticleRef {
+  kicker: string | null;
+  subtitle: string | null;
+  body: string | null;
+}
+
 /** One relation of a node, seen from that node, with the sentence it was read from. */
 export interface RelationView {
   id: string;
@@ -57,6 +64,8 @@ export interface RelationView {
   start: number | null;
   end: number | null;
   rule: string | null;
+  /** The line of the page file its evidence starts on; null for an article that came without a page. */
+  pageLine: number | null;
   /** Relation properties such as title, role, amount_yuan. */
   props: Record<string, unknown>;
 }
@@ -90,6 +99,8 @@ export interface GraphBackend {
   subgraph(opts: { ids?: string[]; limit: number }): Promise<GraphPayload>;
   /** The database, for the named Cypher queries (queries.ts); graph.json has none. */
   cypher?: Neo4jConnection;
+  /** The article of that (bare) article id; null when there is none. */
+  article(id: string): Promise<ArticleDetails | null>;
   close(): Promise<void>;
 }
 
@@ -150,7 +161,7 @@ export function stringArray(v: unknown): string[] {
 export function relationProps(attrs: Record<string, unknown>): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(attrs)) {
-    if (!['type', 'article', 'evidence', 'start', 'end', 'rule', 'date'].includes(k)) props[k] = v;
+    if (!['type', 'article', 'evidence', 'start', 'end', 'rule', 'date', ...PAGE_KEYS].includes(k)) props[k] = v;
   }
   return props;
 }
@@ -176,6 +187,7 @@ export function relationView(
     start: numberOrNull(attrs.start),
     end: numberOrNull(attrs.end),
     rule: stringOrNull(attrs.rule),
+    pageLine: numberOrNull(attrs.page_line),
     props: relationProps(attrs),
   };
 }
@@ -186,6 +198,16 @@ export function articleRef(id: string, attrs: Record<string, unknown> | null): A
     title: stringOrNull(attrs?.title),
     date: stringOrNull(attrs?.date),
     file: stringOrNull(attrs?.file),
+  };
+}
+
+/** An Article node's attributes (body included where the store has it) as the article to read. */
+export function articleDetails(id: string, attrs: Record<string, unknown>): ArticleDetails {
+  return {
+    ...articleRef(id, attrs),
+    kicker: stringOrNull(attrs.kicker),
+    subtitle: stringOrNull(attrs.subtitle),
+    body: stringOrNull(attrs.body),
   };
 }
 

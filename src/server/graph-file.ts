@@ -1,9 +1,13 @@
 // The API over graph.json (what `kg extract` writes), held in memory as a graphology graph.
 import { articleNodeId } from '../names.ts';
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { importGraph, type KgGraph } from '../graph/build.ts';
+import { RECORD_FILES, readRecordLines } from '../ingest/records.ts';
+import { Article } from '../schema.ts';
 import {
+  articleDetails,
   articleRef,
   compareRelations,
   MAX_PAYLOAD_EDGES,
@@ -12,6 +16,7 @@ import {
   summary,
   viewEdge,
   viewNode,
+  type ArticleDetails,
   type BackendOptions,
   type GraphBackend,
   type GraphPayload,
@@ -39,11 +44,23 @@ export async function openGraphFile(graphDir: string, options: BackendOptions = 
   } catch (err) {
     throw new Error(`${file}: not a graph export: ${(err as Error).message}`);
   }
-  return graphBackend(graph, file, options);
+  return graphBackend(graph, file, { ...options, bodies: await readBodies(join(graphDir, RECORD_FILES.articles)) });
 }
 
-/** The backend over a graph in memory; `source` names where it came from. */
-export function graphBackend(graph: KgGraph, source: string, options: BackendOptions = {}): GraphBackend {
+/** Article bodies by id from the articles.jsonl beside graph.json (which leaves them out); none without the file. */
+async function readBodies(file: string): Promise<Map<string, string>> {
+  const bodies = new Map<string, string>();
+  if (!existsSync(file)) return bodies;
+  for await (const { value } of readRecordLines(file, Article)) bodies.set(value.id, value.body);
+  return bodies;
+}
+
+/** The backend over a graph in memory; `source` names where it came from, `bodies` holds its articles' bodies. */
+export function graphBackend(
+  graph: KgGraph,
+  source: string,
+  options: BackendOptions & { bodies?: ReadonlyMap<string, string> } = {},
+): GraphBackend {
   const maxEdges = options.maxEdges ?? MAX_PAYLOAD_EDGES;
   const attrs = (id: string) => graph.getNodeAttributes(id) as Record<string, unknown>;
   // Nodes by degree, computed once: the first view and neighbour limits keep the best-connected nodes.
@@ -125,6 +142,12 @@ export function graphBackend(graph: KgGraph, source: string, options: BackendOpt
       if (overview?.limit !== limit)
         overview = { limit, payload: payload(byDegree.slice(0, limit), graph.order > limit) };
       return overview.payload;
+    },
+
+    async article(id): Promise<ArticleDetails | null> {
+      const key = articleNodeId(id);
+      if (!graph.hasNode(key)) return null;
+      return articleDetails(id, { ...attrs(key), body: options.bodies?.get(id) ?? null });
     },
 
     async close(): Promise<void> {},

@@ -7,6 +7,7 @@ import { ARTICLE_LABEL, articleNodeId, NODE_LABELS, type RelationName } from '..
 import neo4j, { type Driver, type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
 import { createDriver, neo4jSettings, type Neo4jSettings } from '../neo4j/driver.ts';
 import {
+  articleDetails,
   articleRef,
   compareRelations,
   HEAVY_EDGE_ATTRIBUTES,
@@ -18,6 +19,7 @@ import {
   summary,
   viewEdge,
   viewNode,
+  type ArticleDetails,
   type BackendOptions,
   type GraphBackend,
   type GraphPayload,
@@ -290,6 +292,13 @@ export function openNeo4j(config: Neo4jConfig, options: BackendOptions = {}): Gr
         );
         const ns = res.records.map((r) => r.get('n') as NodeFields);
         return induced(tx, ns.slice(0, limit), ns.length > limit);
+      }),
+
+    article: (id) =>
+      read(async (tx): Promise<ArticleDetails | null> => {
+        const res = await tx.run(`MATCH (a:${ARTICLE_LABEL} {id: $id}) RETURN a LIMIT 1`, { id });
+        const a = res.records[0]?.get('a') as Node | undefined;
+        return a ? articleDetails(id, plainProps(a.properties as Record<string, unknown>)) : null;
       }),
 
     cypher: { driver, settings: config },

@@ -221,6 +221,28 @@ describe('kg viewer in Chromium', () => {
     await page.close();
   });
 
+  it('opens the article of an evidence sentence with the sentence marked, and goes back to the node', async () => {
+    const page = await openViewer();
+    await searchAndPick(page, '海韵', HAIYUN);
+    await page.waitForSelector(`#panel[data-node="${HAIYUN_ID}"]`);
+    const details = (await (
+      await page.request.get(`${server.url}api/node?id=${encodeURIComponent(HAIYUN_ID)}`)
+    ).json()) as NodeDetails;
+    const i = details.relations.findIndex((r) => r.evidence && r.article && r.pageLine !== null);
+    const rel = details.relations[i]!;
+    await page.locator('#panel li.relation').nth(i).locator('.evidence-link').click();
+    await page.waitForSelector(`#panel[data-article="${rel.article!.id}"]`);
+    await expect(page.locator('#panel h2').textContent()).resolves.toBe(rel.article!.title);
+    await expect(page.locator('#panel .article-body mark').allTextContents()).resolves.toEqual([rel.evidence]);
+    const where = await page.locator('#panel .article-where').textContent();
+    expect(where).toContain(rel.article!.file);
+    expect(where).toContain(`第 ${rel.pageLine} 行`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'article-evidence.png') });
+    await page.locator('#panel .close').click();
+    await page.waitForSelector(`#panel[data-node="${HAIYUN_ID}"]`);
+    await page.close();
+  });
+
   it('hides a type from the legend, keeps the view in the URL, and a reload reproduces it', async () => {
     const page = await openViewer();
     await searchAndPick(page, '海韵', HAIYUN);

@@ -121,12 +121,12 @@ describe('bad records', () => {
   it('refuses a relation whose props carry its provenance fields', async () => {
     const gold = goldRecords();
     const dir = writeRecordsDir(
-      { ...gold, relations: [{ ...gold.relations[0]!, props: { article: 'x', start: 3 } }] },
+      { ...gold, relations: [{ ...gold.relations[0]!, props: { article: 'x', start: 3, page_line: 1 } }] },
       'reserved-rel',
     );
     const before = await dumpGraph(conn);
     await expect(loadRecords(conn, dir, { wipe: true })).rejects.toThrow(
-      'relations.jsonl:1: props article, start would overwrite',
+      'relations.jsonl:1: props article, start, page_line would overwrite',
     );
     expect(await dumpGraph(conn)).toEqual(before);
   });

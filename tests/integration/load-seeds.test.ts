@@ -1,12 +1,14 @@
 // The real extractor output of the two seed pages, loaded into a real Neo4j: the facts the pages state, merging
 // across pages, idempotent re-loads, sets that grow with a second corpus, and every named query answering.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isInt } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
 import { listQueries, queryParams, readQuery, runQuery } from '../../src/neo4j/query.ts';
+import { Relation } from '../../src/schema.ts';
 import {
   connectionFlags,
   cypher,
@@ -52,6 +54,33 @@ describe('kg load of the extracted seed pages', () => {
     expect(isInt(yuan) && yuan.toNumber()).toBe(2_340_000_000);
     expect(String(rows[0]?.evidence)).toContain('海韵能源');
     expect(rows[0]?.article).toMatch(/^000_1d8b0c37187465ce#\d+$/);
+  });
+
+  it("stores every relationship's place on its page as page_line, page_start, page_end", async () => {
+    const records = readFileSync(join(seedsDir, 'relations.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => Relation.parse(JSON.parse(l)));
+    const rows = await cypher(
+      conn,
+      // Article nodes are keyed by the bare article id; the records name them `Article:<id>`.
+      `MATCH (a)-[r]->(b)
+      RETURN type(r) AS type, CASE WHEN a:Article THEN 'Article:' + a.id ELSE a.id END AS from,
+        CASE WHEN b:Article THEN 'Article:' + b.id ELSE b.id END AS to, r.article AS article, r.start AS start,
+        r.page_line AS line, r.page_start AS pageStart, r.page_end AS pageEnd`,
+    );
+    const num = (v: unknown) => (isInt(v) ? v.toNumber() : v);
+    const stored = new Map(
+      rows.map((r) => [
+        `${r.type}|${r.from}|${r.to}|${r.article}|${num(r.start)}`,
+        { line: num(r.line), start: num(r.pageStart), end: num(r.pageEnd) },
+      ]),
+    );
+    expect(records.length).toBeGreaterThan(100);
+    for (const r of records) {
+      expect(r.page).toBeDefined();
+      expect(stored.get(`${r.type}|${r.from}|${r.to}|${r.article}|${r.start}`), `${r.type} ${r.from}`).toEqual(r.page);
+    }
   });
 
   it('has 宋一丁 as 党组书记、局长 of 聊城市市场监督管理局', async () => {

@@ -7,7 +7,14 @@ import type { Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
 import { buildApp, LIMITS, serverHostNames } from '../../src/server/app.ts';
 import { getWithHost, listenLocal } from '../fixtures/http.ts';
-import type { GraphPayload, GraphStats, NodeDetails, RelationView, SearchHit } from '../../src/server/backend.ts';
+import type {
+  ArticleDetails,
+  GraphPayload,
+  GraphStats,
+  NodeDetails,
+  RelationView,
+  SearchHit,
+} from '../../src/server/backend.ts';
 import { graphBackend, openGraphFile } from '../../src/server/graph-file.ts';
 import { recordsGraph } from '../../src/graph/export.ts';
 import type { Article, Entity, Relation } from '../../src/schema.ts';
@@ -55,6 +62,16 @@ afterAll(async () => {
 });
 
 describe('API over Neo4j = API over graph.json', () => {
+  it('returns the same articles, body included, and 404 for an unknown one', async () => {
+    for (const id of ['000_1d8b0c37187465ce#1', '003_ed6e154ad0e1db3a#2']) {
+      const r = await both<ArticleDetails>(`/api/article/${q(id)}`);
+      expect(r.status).toEqual([200, 200]);
+      expect(r.neo.body?.length).toBeGreaterThan(50);
+      expect(r.neo).toEqual(r.file);
+    }
+    expect((await both(`/api/article/${q('nope#1')}`)).status).toEqual([404, 404]);
+  });
+
   it('counts the same nodes and edges by type', async () => {
     const r = await both<GraphStats>('/api/stats');
     expect(r.neo.nodes).toBeGreaterThan(100);

@@ -16,7 +16,8 @@ const GOLD_PAGES = [
   ...['d01', 'd02', 'd03', 'd04', 'd05', 'd06'].map((stem) => ({ dir: dev, stem })),
 ];
 
-const seg = (raw: string, date?: string | null) => segmentPage(raw, { file: 'p.txt', stem: 'p', date });
+const seg = (raw: string, date?: string | null) =>
+  segmentPage(raw, { file: 'p.txt', stem: 'p', date }).map((p) => p.article);
 
 /** Every gold article found in order, with its headline, kicker, subtitle, first words and reporters. */
 function expectGold(articles: Article[], gold: GoldPage, stem: string): void {
@@ -44,7 +45,7 @@ describe('segmentPage on the seed and dev pages', () => {
   for (const { dir, stem } of GOLD_PAGES) {
     const raw = readFileSync(join(dir, `${stem}.txt`), 'utf8');
     const gold = GoldPage.parse(JSON.parse(readFileSync(join(dir, `${stem}.gold.json`), 'utf8')));
-    const segment = (text: string) => segmentPage(text, { file: gold.file, stem });
+    const segment = (text: string) => segmentPage(text, { file: gold.file, stem }).map((p) => p.article);
 
     it(`reproduces every gold article of ${stem} in order, headlines after bodies as printed`, () => {
       const articles = segment(raw);
@@ -67,7 +68,7 @@ describe('segmentPage on the seed and dev pages', () => {
 describe('segmentPage dates', () => {
   it('dates the seed articles from their first M月D日 and the year the page prints', () => {
     const raw = readFileSync(join(seeds, `${STEMS[1]}.txt`), 'utf8');
-    const dates = segmentPage(raw, { file: 'x', stem: 'x' }).map((a) => a.date);
+    const dates = segmentPage(raw, { file: 'x', stem: 'x' }).map((p) => p.article.date);
     // article 2 names no day; article 8 opens with 10月31日至11月1日
     expect(dates).toEqual([
       '2024-11-04',

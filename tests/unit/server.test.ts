@@ -1,10 +1,12 @@
 // The viewer's API against the seeds graph (graph.json in memory), through fastify's inject: no port, real routes.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, hostAllowed, serverHostNames } from '../../src/server/app.ts';
 import { getWithHost, listenLocal } from '../fixtures/http.ts';
-import type { GraphPayload, NodeDetails, SearchHit } from '../../src/server/backend.ts';
+import type { ArticleDetails, GraphPayload, NodeDetails, SearchHit } from '../../src/server/backend.ts';
+import { Article } from '../../src/schema.ts';
 import { matchRank, normalizeQuery } from '../../src/server/backend.ts';
 import { openGraphFile } from '../../src/server/graph-file.ts';
 import { writeSeedsGraph } from '../e2e/seeds-graph.ts';
@@ -130,6 +132,33 @@ describe('graph parts', () => {
     expect(
       body.edges.every((e) => e.source === 'County:东阿县' || e.target === 'County:东阿县' || keys.includes(e.source)),
     ).toBe(true);
+  });
+});
+
+describe('article', () => {
+  it("returns an article's headline, date, page file and body, as articles.jsonl has them", async () => {
+    const articles = readFileSync(join(dir, 'articles.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => Article.parse(JSON.parse(l)));
+    expect(articles.length).toBeGreaterThan(5);
+    for (const a of articles) {
+      const { status, body } = await get<ArticleDetails>(`/api/article/${q(a.id)}`);
+      expect(status).toBe(200);
+      const { id, title, kicker, subtitle, date, file } = a;
+      expect(body).toEqual({ id, title, kicker, subtitle, date, file, body: a.body });
+    }
+  });
+
+  it('is 404 for an unknown id and 400 for a bad one', async () => {
+    const unknown = await get<{ error: string }>(`/api/article/${q('nope#1')}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toContain('nope#1');
+    for (const bad of [q(' '), q('a\u0001b'), 'x'.repeat(501)]) {
+      const r = await get<{ error: string }>(`/api/article/${bad}`);
+      expect(r.status, bad).toBe(400);
+      expect(r.body.error).toMatch(/article id/);
+    }
   });
 });
 

@@ -1,9 +1,16 @@
 // The viewer's client for the server's JSON API. The response types are the server's own (type-only import).
-import type { GraphPayload, GraphStats, NodeDetails, SearchHit } from '../../src/server/backend.ts';
+import type { ArticleDetails, GraphPayload, GraphStats, NodeDetails, SearchHit } from '../../src/server/backend.ts';
 import type { QueryAnswer, QueryListing } from '../../src/server/queries.ts';
 import type { RelationRow } from '../../src/server/relations.ts';
 
-export type { GraphPayload, GraphStats, NodeDetails, RelationView, SearchHit } from '../../src/server/backend.ts';
+export type {
+  ArticleDetails,
+  GraphPayload,
+  GraphStats,
+  NodeDetails,
+  RelationView,
+  SearchHit,
+} from '../../src/server/backend.ts';
 export type { QueryAnswer, QueryListing } from '../../src/server/queries.ts';
 export type { RelationRow } from '../../src/server/relations.ts';
 
@@ -43,6 +50,7 @@ export const api = {
       signal,
     ),
   node: (id: string) => getJson<NodeDetails>('node', [['id', id]]),
+  article: (id: string) => getJson<ArticleDetails>(`article/${encodeURIComponent(id)}`),
   neighbors: (id: string) => getJson<GraphPayload>('neighbors', [['id', id]]),
   /** The given nodes and the edges among each batch of them. */
   async nodes(ids: readonly string[]): Promise<GraphPayload[]> {

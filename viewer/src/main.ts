@@ -2,7 +2,7 @@
 // selection, sizes, layout, tables, the URL — to the page. The state lives in this one function's closure; every
 // change goes through a pure function of the modules and then `redraw`.
 import Sigma from 'sigma';
-import { api, type GraphPayload, type RelationRow } from './api.ts';
+import { api, type GraphPayload, type RelationRow, type RelationView } from './api.ts';
 import { byId } from './dom.ts';
 import { exportCsv, exportGexf, exportPng } from './export.ts';
 import { setupFilterBar } from './filter-bar.ts';
@@ -26,7 +26,7 @@ import {
 } from './graph.ts';
 import { layoutControl } from './layout.ts';
 import { renderLegend } from './legend.ts';
-import { clearPanel, renderPanel } from './panel.ts';
+import { clearPanel, renderArticle, renderPanel } from './panel.ts';
 import { setupQuestions } from './questions-view.ts';
 import { setupSearch } from './search.ts';
 import {
@@ -284,6 +284,7 @@ async function main(): Promise<void> {
     renderPanel(ui.panel, details, {
       select: (other) => void selectNode(other).catch(fail),
       expand: (n) => void expand(n).catch(fail),
+      read: (r) => void readArticle(r, id).catch(fail),
       close: deselectNode,
     });
     redraw();
@@ -291,6 +292,14 @@ async function main(): Promise<void> {
       const d = renderer.getNodeDisplayData(id);
       if (d) await camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.4) }, { duration: 400 });
     }
+  }
+  /** The article a relation of node `from` was read from, in the panel; its back button returns to the node. */
+  async function readArticle(r: RelationView, from: string) {
+    if (!r.article) return;
+    const mine = ++selection;
+    const article = await api.article(r.article.id);
+    if (mine !== selection) return;
+    renderArticle(ui.panel, article, r, () => void selectNode(from, { moveCamera: false }).catch(fail));
   }
   function deselectNode() {
     selection++;

@@ -1,6 +1,6 @@
 // The side panel: a node's properties, and its relations, each with the article it was read from and the evidence
 // sentence, the two names marked.
-import type { NodeDetails, RelationView } from './api.ts';
+import type { ArticleDetails, NodeDetails, RelationView } from './api.ts';
 import { el } from './dom.ts';
 import { highlightSegments, propertyRows, relationPropsText } from './format.ts';
 import { namesOf } from './graph.ts';
@@ -9,6 +9,8 @@ import { relationZh, ruleZh, typeStyle } from './style.ts';
 export interface PanelActions {
   select(id: string): void;
   expand(id: string): void;
+  /** Open the article a relation was read from, its evidence marked. */
+  read(r: RelationView): void;
   close(): void;
 }
 
@@ -18,12 +20,19 @@ function swatch(type: string): HTMLElement {
   return s;
 }
 
-function evidenceBlock(r: RelationView, self: NodeDetails): HTMLElement {
+/** The evidence sentence, names marked; a link to its article when the article is known. */
+function evidenceBlock(r: RelationView, self: NodeDetails, actions: PanelActions): HTMLElement {
   const quote = el('blockquote', { className: 'evidence' });
   for (const seg of highlightSegments(r.evidence, [...namesOf(self), ...namesOf(r.other)])) {
     quote.append(seg.hit ? el('mark', { text: seg.text }) : document.createTextNode(seg.text));
   }
-  return quote;
+  if (!r.article) return quote;
+  const link = el('a', { className: 'evidence-link', title: '阅读原文', attrs: { href: '#' } }, quote);
+  link.addEventListener('click', (e) => {
+    e.preventDefault();
+    actions.read(r);
+  });
+  return link;
 }
 
 function relationItem(r: RelationView, self: NodeDetails, actions: PanelActions): HTMLElement {
@@ -66,7 +75,7 @@ function relationItem(r: RelationView, self: NodeDetails, actions: PanelActions)
     head,
     source,
     rule,
-    r.evidence && evidenceBlock(r, self),
+    r.evidence && evidenceBlock(r, self, actions),
   );
 }
 
@@ -100,11 +109,49 @@ export function renderPanel(container: HTMLElement, details: NodeDetails, action
     list,
   );
   container.dataset.node = details.id;
+  delete container.dataset.article;
   container.hidden = false;
+}
+
+/** An article as printed, the evidence of `r` marked (body offsets start–end), with where it is on the page. */
+export function renderArticle(
+  container: HTMLElement,
+  article: ArticleDetails,
+  r: RelationView,
+  back: () => void,
+): void {
+  const close = el('button', { className: 'close', text: '←', title: '返回' });
+  close.addEventListener('click', back);
+  const where = [article.date, article.file, r.pageLine === null ? null : `第 ${r.pageLine} 行`].filter(Boolean);
+  const text = el('div', { className: 'article-body' });
+  const body = article.body ?? '';
+  const [s, e] =
+    r.start !== null && r.end !== null && body.slice(r.start, r.end) === r.evidence ? [r.start, r.end] : [0, 0];
+  text.append(document.createTextNode(body.slice(0, s)));
+  if (e > s) text.append(el('mark', { text: body.slice(s, e) }));
+  text.append(document.createTextNode(body.slice(e)));
+  container.replaceChildren(
+    el(
+      'header',
+      {},
+      close,
+      article.kicker && el('div', { className: 'kicker', text: article.kicker }),
+      el('h2', { text: article.title ?? article.id }),
+      article.subtitle && el('div', { className: 'subtitle', text: article.subtitle }),
+      el('div', { className: 'article-where', text: where.join(' · ') }),
+    ),
+    text,
+  );
+  container.dataset.article = article.id;
+  delete container.dataset.node;
+  container.hidden = false;
+  // The sentence may be far down a long article: bring it into view.
+  text.querySelector('mark')?.scrollIntoView({ block: 'center' });
 }
 
 export function clearPanel(container: HTMLElement): void {
   container.replaceChildren();
   delete container.dataset.node;
+  delete container.dataset.article;
   container.hidden = true;
 }
