@@ -133,7 +133,7 @@ export async function buildApp({
   queriesDir,
 }: AppOptions): Promise<FastifyInstance> {
   // Path parameters (/api/article/:id) arrive percent-encoded: up to 9 characters for one of an id's (a Han character).
-  const app = Fastify({ logger, maxParamLength: 9 * LIMITS.idLength.max });
+  const app = Fastify({ logger, routerOptions: { maxParamLength: 9 * LIMITS.idLength.max } });
 
   if (hostNames) {
     app.addHook('onRequest', async (req, reply) => {
