@@ -199,12 +199,7 @@ describe('kg query parameters', () => {
           'largest_projects',
           '--param',
           'limit=99999999999999999999',
-          '--uri',
-          s.uri,
-          '--user',
-          s.user,
-          '--password',
-          s.password,
+          ...connectionFlags(s),
         ],
         { cwd: REPO, stdio: 'pipe' },
       );
