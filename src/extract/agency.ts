@@ -25,11 +25,20 @@ export interface AgencyMention extends Mention {
 /** The article's places and the county it is about: what a bare 市, 县 or 区 stands for. */
 export interface PlaceContext {
   places: PlaceMention[];
-  /** `places` by offsets, where the caller built it (every look-up of a long article would scan them all). */
-  placesAt?: OffsetIndex<PlaceMention>;
   county: Place | null;
   /** What a bare 市 stands for: the home city, or the county-level city an article about it names alone. */
   city: Place;
+}
+
+/**
+ * An article's places by offset, built once per list (a long article's look-ups would otherwise scan them all). Derived
+ * from the list itself, so a context that swaps its places (ner.ts reads a span alone) can never meet a stale index.
+ */
+const indexes = new WeakMap<readonly PlaceMention[], OffsetIndex<PlaceMention>>();
+export function placesIndex(places: readonly PlaceMention[]): OffsetIndex<PlaceMention> {
+  let index = indexes.get(places);
+  if (!index) indexes.set(places, (index = new OffsetIndex(places)));
+  return index;
 }
 
 /**
@@ -42,7 +51,7 @@ export function jurisdictionBefore(
   ctx: ExtractContext,
   where: PlaceContext,
 ): Jurisdiction | null {
-  const printed = (where.placesAt ?? new OffsetIndex(where.places))
+  const printed = placesIndex(where.places)
     .endingAt(at)
     .filter((p) => !/^[我全本该]/.test(p.surface))
     .sort((a, b) => a.start - b.start)[0];
@@ -77,7 +86,7 @@ export function findAgencies(text: string, ctx: ExtractContext, where: PlaceCont
     const entry = m.value;
     if (entry.kind === 'national' || entry.kind === 'branch') {
       // 中国人民银行菏泽市中心支行: a national body's branch in a place, named as printed.
-      const place = (where.placesAt ?? new OffsetIndex(where.places))
+      const place = placesIndex(where.places)
         .startingAt(m.end)
         .sort((a, b) => b.end - a.end)[0];
       const branch = place && BRANCH.exec(text.slice(place.end, place.end + 6));

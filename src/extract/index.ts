@@ -55,11 +55,11 @@ export function extractArticle(
   const city =
     county && county.type === 'County' && county.name.endsWith('市') && !namesHome ? county : ctx.gazetteer.home;
   const bodyAll = [...bodyPlaces, ...findOwnCounty(text, county)];
-  const bodyWhere = { places: bodyAll, placesAt: new OffsetIndex(bodyAll), county, city };
+  const bodyWhere = { places: bodyAll, county, city };
   const body = findMentions(text, ctx, bodyWhere, layer?.ner);
   // The headline, kicker and subtitle name entities of the article like its body; relations are read from the body,
   // whose sentences are the evidence.
-  const head = findMentions(headline, ctx, { places: headPlaces, placesAt: new OffsetIndex(headPlaces), county, city });
+  const head = findMentions(headline, ctx, { places: headPlaces, county, city });
   const mentions = body.mentions;
   attachInvestments(mentions);
   const develops = developsRelations(mentions);

@@ -5,7 +5,7 @@ import type { Place } from '../lexicon/divisions.ts';
 import { DEPARTMENT_ENDINGS, NAME_FOLLOWERS, NOT_NAMES, SPEECH_VERBS, TITLES } from '../lexicon/names.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../page/surnames.ts';
 import { BODY_TABLE, bodyName, TITLE_TABLE, titleLevel, type BodyKind } from '../lexicon/offices.ts';
-import { bareLevel, type AgencyMention, type PlaceContext } from './agency.ts';
+import { bareLevel, placesIndex, type AgencyMention, type PlaceContext } from './agency.ts';
 import { isZone } from './place.ts';
 import { tokens } from '../nlp/jieba.ts';
 import { OffsetIndex } from '../nlp/sentences.ts';
@@ -88,7 +88,7 @@ export function findPositions(
   const positions: Position[] = [];
   // Bodies and places by where they end: the walk back from each name asks by offset, and a scan per name is quadratic.
   const bodiesAt = new OffsetIndex(bodies);
-  const placesAt = new OffsetIndex(where.places);
+  const placesAt = placesIndex(where.places);
   const bodyEndingAt = (p: number) => bodiesAt.endingAt(p).sort((a, b) => a.start - b.start)[0];
   const placeEndingAt = (p: number) =>
     placesAt
