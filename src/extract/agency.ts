@@ -3,6 +3,7 @@
 // data/bodies.tsv by their full names (市政协 → 中国人民政治协商会议聊城市委员会, 开发区管委会 → <zone>管理委员会); party
 // committees (市委 → 中共聊城市委, 冠县县委 → 中共冠县县委, 镇党委 → 中共<county><town>委员会).
 import type { Place } from '../lexicon/divisions.ts';
+import { readTable } from '../lexicon/table.ts';
 import { PARTY_DEPARTMENTS } from '../lexicon/agencies.ts';
 import { BODY_TABLE, bodyName, type BodyKind } from '../lexicon/offices.ts';
 import { OffsetIndex } from '../nlp/sentences.ts';
@@ -133,7 +134,41 @@ export function findAgencies(text: string, ctx: ExtractContext, where: PlaceCont
       jurisdiction: j.place,
     });
   }
-  out.push(...findBodies(text, ctx, where), ...findPartyBodies(text, ctx, where));
+  out.push(...findBodies(text, ctx, where), ...findPartyBodies(text, ctx, where), ...findForeignBodies(text));
+  return out;
+}
+
+const COUNTRIES = readTable('countries.tsv', { columns: ['name', 'short'] });
+const STATE_BODIES = readTable('state-bodies.tsv', { columns: ['printed'] }).map((r) => r.printed);
+const longestFirst = (words: readonly string[]): string =>
+  [...new Set(words)].sort((a, b) => b.length - a.length).join('|');
+const FOREIGN_BODY = new RegExp(
+  `(?:${longestFirst(COUNTRIES.map((c) => c.name))})(?:${longestFirst(STATE_BODIES)})`,
+  'g',
+);
+/**
+ * A state's armed forces by its one-character short form (美军, 俄军), where the character opens a word: after no Han
+ * character but a particle (精英军团, 欧美军事 are other words), and 军 ends it (美军事, 日军队 are not the army).
+ */
+const SHORT_ARMY = new RegExp(
+  `(?:(?<!\\p{Script=Han})|(?<=[的在与和及对向将为被把同跟由据称说是了时遭]))(?:${longestFirst(
+    COUNTRIES.map((c) => c.short).filter((s) => s !== '-'),
+  )})军(?![事队人团区令官属])`,
+  'gu',
+);
+
+/**
+ * A foreign state's bodies, named as printed (美国国防部, 日本政府, 俄罗斯海军, 美军): a ministry printed after a foreign
+ * state is that state's, not the national body of departments.tsv its words would otherwise be.
+ */
+function findForeignBodies(text: string): AgencyMention[] {
+  const out: AgencyMention[] = [];
+  for (const re of [FOREIGN_BODY, SHORT_ARMY]) {
+    for (const m of text.matchAll(re)) {
+      const end = m.index + m[0].length;
+      out.push({ type: 'Agency', name: m[0], surface: m[0], start: m.index, end, rule: 'agency:foreign', props: {} });
+    }
+  }
   return out;
 }
 

@@ -1,10 +1,12 @@
 // The trained recogniser's spans (src/nlp/ner) as candidate mentions. The model proposes, the rules decide: a span
 // becomes a mention only where the rules' tables type it, never where a rule mention already stands, and the rules'
 // own finds are kept as they are. Rule ids: person:ner, company:ner, agency:ner, organization:ner.
-import { NOT_NAMES } from '../lexicon/names.ts';
+import { COMPANY_SUFFIXES, NOT_NAMES, ORGANIZATION_SUFFIXES } from '../lexicon/names.ts';
+import { BODY_TABLE } from '../lexicon/offices.ts';
+import { readTable } from '../lexicon/table.ts';
 import type { Entity as NerSpan, EntityType as NerType } from '../nlp/ner/index.ts';
 import { tokens } from '../nlp/jieba.ts';
-import { startsWithSurname } from '../page/surnames.ts';
+import { SINGLE_SURNAMES, startsWithSurname } from '../page/surnames.ts';
 import type { Mention } from '../schema.ts';
 import { findAgencies, type PlaceContext } from './agency.ts';
 import { findCompanies } from './company.ts';
@@ -27,6 +29,21 @@ export const NER_TYPES: ReadonlySet<NerType> = new Set<NerType>(['PER', 'ORG']);
 
 /** A Chinese name of 2–4 Han characters, or a transliterated one whose parts a middle dot joins (约翰·史密斯). */
 const PERSON_NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}+(?:[·•]\p{Script=Han}+)+)$/u;
+/** A foreign name in letters (Grubby, Moon): one word of 2–20 Latin letters. */
+const LATIN_NAME = /^[A-Za-z][a-z]*(?:[A-Z][a-z]*)*$/;
+/** Characters of transliterated foreign names (data/transliteration.tsv): 埃雷拉, 贝鲁斯科尼. */
+const TRANSLITERATION: ReadonlySet<string> = new Set(
+  readTable('transliteration.tsv', { columns: ['character'] }).map((r) => r.character),
+);
+/** A transliterated name of 2–7 characters, every one of them of the transliteration table. */
+const isTransliterated = (name: string): boolean =>
+  name.length >= 2 && name.length <= 7 && [...name].every((c) => TRANSLITERATION.has(c));
+/** Forms of address after a surname (data/forms-of-address.tsv): 李先生, 张某, 陈总 name nobody. */
+const ADDRESS_FORMS = readTable('forms-of-address.tsv', { columns: ['word'] }).map((r) => r.word);
+/** 李先生, 欧阳女士, 小王, 老张: a surname with a form of address, or 小/老 before a surname. */
+const isAddressForm = (name: string): boolean =>
+  ADDRESS_FORMS.some((w) => name.endsWith(w) && name.length - w.length <= 2 && name.length > w.length)
+  || (name.length === 2 && /^[小老]/.test(name) && SINGLE_SURNAMES.has(name[1]!));
 /** jieba tags of a word that is a name or is unknown to its dictionary: any other one-word tag is a common word. */
 const NAME_TAGS = /^(?:nr|x)/;
 /**
@@ -37,6 +54,45 @@ const PLACE_LIKE =
   /^(?:\p{Script=Han}[屯村庄营寨堡集铺湾岭峪沟洼坡堤坝闸渡]|[鲁冀豫晋苏浙皖赣闽粤桂湘鄂川黔滇陕甘辽吉黑蒙京津沪渝琼][东西南北中])$/u;
 /** A name as the first word of a doctrine's (习近平新时代中国特色社会主义思想, 习近平文化思想) mentions no person. */
 const DOCTRINE = /^\s*(?:新时代|\p{Script=Han}{0,3}思\s*想)/u;
+
+/** How an organisation's name ends decides its type where no rule reads it whole (data/org-heads.tsv). */
+const ORG_HEADS = readTable('org-heads.tsv', {
+  columns: ['ending', 'type'],
+  values: { type: ['Company', 'Agency', 'Organization', 'none'] },
+})
+  .map((r) => ({ ending: r.ending, type: r.type as 'Company' | 'Agency' | 'Organization' | 'none' }))
+  .sort((a, b) => b.ending.length - a.ending.length);
+/** Industry words (data/industry-words.tsv) that, after a brand, make its business's short name (普阳钢铁). */
+const INDUSTRY_WORDS = readTable('industry-words.tsv', { columns: ['word'] })
+  .map((r) => r.word)
+  .sort((a, b) => b.length - a.length);
+const BODY_FORMS: ReadonlySet<string> = new Set(BODY_TABLE.keys());
+/** Words of a match report (data/sports-words.tsv), by role. */
+const SPORTS = readTable('sports-words.tsv', {
+  columns: ['word', 'role'],
+  values: { role: ['report', 'opponent', 'team'] },
+});
+const sportsWords = (...roles: string[]): string =>
+  SPORTS.filter((r) => roles.includes(r.role))
+    .map((r) => r.word)
+    .join('|');
+/** A score beside a name (拜仁2-1, 2：1客胜) or `vs`; in a sentence only 3比0 or `vs` (2-3年 and 10:30 are no scores). */
+const SCORE = '\\d\\s*[-:：比]\\s*\\d|vs|VS';
+const MATCH_REPORT = new RegExp(`\\d\\s*比\\s*\\d|vs|VS|${sportsWords('report', 'opponent')}`);
+/** What right after a name makes it a team's (曼联队, 雷吉纳主场, 米德尔vs博尔顿, 拜仁2-1): no person. */
+const TEAM_AFTER = new RegExp(`^\\s*(?:${SCORE}|${sportsWords('opponent', 'team')})`);
+/** What right before a name makes it a team's (对阵桑坦德, vs博尔顿, 2-1客胜乌迪内斯). */
+const TEAM_BEFORE = new RegExp(`(?:${SCORE}|${sportsWords('opponent')})\\s*$`);
+/**
+ * Endings that make a name before them part of a longer name (盖蒂信托, 索维娅国际艺术村, 威廉希尔公司): a company's or
+ * an organisation's name, a head of org-heads.tsv of two characters or more.
+ */
+const NAME_HEADS = [
+  ...COMPANY_SUFFIXES,
+  ...ORGANIZATION_SUFFIXES,
+  ...ORG_HEADS.filter((h) => h.ending.length >= 2 && h.type !== 'none').map((h) => h.ending),
+  '国际',
+];
 
 /** The candidate mentions of `spans` in `text` that no rule mention in `found` covers or overlaps. */
 export function nerMentions(
@@ -50,41 +106,109 @@ export function nerMentions(
   for (const span of spans) {
     if (!NER_TYPES.has(span.type) || text.slice(span.start, span.end) !== span.text) continue;
     if ([...found, ...out].some((m) => m.start < span.end && m.end > span.start)) continue;
-    const m = span.type === 'PER' ? personOf(text, span, ctx) : span.type === 'ORG' ? bodyOf(span, ctx, where) : null;
-    if (m) out.push(m);
+    const m =
+      span.type === 'PER' ? personOf(text, span, ctx) : span.type === 'ORG' ? bodyOf(text, span, ctx, where) : null;
+    // An ORG span may grow by an industry word (普阳钢铁) into a rule's mention: the rule's reading stands.
+    if (m && ![...found, ...out].some((o) => o.start < m.end && o.end > m.start)) out.push(m);
   }
   return out;
 }
 
 /**
- * A PER span of `text` as a Person, unless it is no name's shape, is a place of the gazetteer or looks like one, starts
- * with no surname (and follows no title: 区长汲广树), holds a title, is a common word, is quoted or names a doctrine.
+ * A PER span of `text` as a Person, where it has a name's shape: a Chinese name opening with a surname (or after a
+ * title: 区长汲广树), a transliterated or dotted foreign name, one in Latin letters. Vetoed where it is a place of the
+ * gazetteer or looks like one, a form of address (李先生), holds a title, is a common word, is quoted, names a
+ * doctrine, is a team's (桑坦德主场) or opens a longer name (盖蒂信托).
  */
 function personOf(text: string, span: NerSpan, ctx: ExtractContext): Mention | null {
   const name = span.text;
-  if (!PERSON_NAME.test(name) || NOT_NAMES.includes(name)) return null;
-  if (ctx.gazetteer.forms.has(name) || PLACE_LIKE.test(name)) return null;
-  if (!name.includes('·') && !startsWithSurname(name) && !titleBefore(text, span.start, ctx)) return null;
+  const latin = LATIN_NAME.test(name) && name.length >= 2 && name.length <= 20;
+  const foreign = name.includes('·') || isTransliterated(name) || latin;
+  if (!(PERSON_NAME.test(name) || isTransliterated(name) || latin) || NOT_NAMES.includes(name)) return null;
+  if (ctx.gazetteer.forms.has(name) || PLACE_LIKE.test(name) || isAddressForm(name)) return null;
+  if (!foreign && !startsWithSurname(name) && !titleBefore(text, span.start, ctx)) return null;
   if (ctx.titles.scan(name).length) return null; // 王书记, 李局长
-  const words = tokens(name);
+  // jieba's one-word tag: a common word is no name (a transliterated name it mostly tags at random: 奥巴马/ns).
+  const words = foreign ? [] : tokens(name);
   if (words.length === 1 && !NAME_TAGS.test(words[0]!.tag)) return null;
   if (isQuoted(text, span.start) || DOCTRINE.test(text.slice(span.end, span.end + 8))) return null;
+  const after = text.slice(span.end, span.end + 8);
+  if (TEAM_AFTER.test(after) || TEAM_BEFORE.test(text.slice(Math.max(0, span.start - 6), span.start))) return null;
+  if (NAME_HEADS.some((h) => after.startsWith(h))) return null;
   return { type: 'Person', name, surface: name, start: span.start, end: span.end, rule: 'person:ner', props: {} };
 }
 
 /**
- * An ORG span as the rules read it alone: the agency, company or organisation rule (their suffix and department
- * tables, the gazetteer for a jurisdiction) whose mention spans all of it gives its type and canonical name.
+ * An ORG span as a body. Where the agency, company or organisation rule read alone spans all of it, that rule gives
+ * its type and canonical name (the tables, the gazetteer for a jurisdiction); else its ending does
+ * (data/org-heads.tsv), and a name with no known ending is a brand (新浪, 工行) or, in a match report, a team (曼联);
+ * a brand before an industry word is named with it (普阳钢铁). No body: a place of the gazetteer, one character, a
+ * span with marks in it (▶科技), a phrase of common words (新能源汽车, 核心竞争力), a department or body printed
+ * without its jurisdiction or after a bare level (统计局, 政协, 镇政府, 市属开发区党群工作部: the rules found none).
  */
-function bodyOf(span: NerSpan, ctx: ExtractContext, where: PlaceContext): Mention | null {
-  const name = span.text;
-  const alone = { ...where, places: findPlaces(name, ctx) };
-  const read = [...findAgencies(name, ctx, alone), ...findCompanies(name, ctx), ...findOrganizations(name, ctx)];
-  const whole = read.find((m) => m.start === 0 && m.end === name.length);
-  if (!whole) return null;
-  const rule = `${whole.type.toLowerCase()}:ner`;
-  return { type: whole.type, name: whole.name, surface: name, start: span.start, end: span.end, rule, props: {} };
+function bodyOf(text: string, span: NerSpan, ctx: ExtractContext, where: PlaceContext): Mention | null {
+  const printed = span.text;
+  const alone = { ...where, places: findPlaces(printed, ctx) };
+  const read = [
+    ...findAgencies(printed, ctx, alone),
+    ...findCompanies(printed, ctx),
+    ...findOrganizations(printed, ctx),
+  ];
+  // The rules' longest reading that ends where the span does: all of it, or its name after words the model took in
+  // front of it (这一盘口状态下英国必发公司 → 英国必发公司).
+  const whole = read.filter((m) => m.end === printed.length).sort((a, b) => a.start - b.start)[0];
+  if (whole) {
+    const rule = `${whole.type.toLowerCase()}:ner`;
+    const start = span.start + whole.start;
+    return { type: whole.type, name: whole.name, surface: whole.surface, start, end: span.end, rule, props: {} };
+  }
+  if (!NAME_CHARS.test(printed) || [...printed].length < 2 || ctx.gazetteer.forms.has(printed)) return null;
+  if (alone.places.some((p) => p.surface === printed) || withoutJurisdiction(printed, ctx)) return null;
+  let end = span.end;
+  if (!headOf(printed)) {
+    for (let w = industryAt(text, end); w; w = industryAt(text, end)) end += w.length;
+  }
+  const name = text.slice(span.start, end);
+  const head = headOf(name);
+  if (head?.type === 'none' || BRAND_LIST.test(text.slice(end, end + 40))) return null;
+  // A phrase of common words (新能源汽车, 核心竞争力) is no name, unless a body's own ending ends it (兴业银行).
+  const words = tokens(printed);
+  const common = words.every((w) => (words.length > 1 ? COMMON_TAGS : FUNCTION_TAGS).test(w.tag));
+  if (common && (!head || INDUSTRY_WORDS.includes(head.ending))) return null;
+  const type = head?.type ?? (isMatchReport(paragraphAround(text, span.start)) ? 'Organization' : 'Company');
+  return { type, name, surface: name, start: span.start, end, rule: `${type.toLowerCase()}:ner`, props: {} };
 }
+
+/** The longest head of org-heads.tsv that `name` ends in, with something before it. */
+const headOf = (name: string) => ORG_HEADS.find((h) => name.endsWith(h.ending) && name.length > h.ending.length);
+/** The industry word of data/industry-words.tsv at `at` (the longest). */
+const industryAt = (text: string, at: number): string | undefined => INDUSTRY_WORDS.find((w) => text.startsWith(w, at));
+/** A list of brands (阳谷华泰、华信泰格等多个知名商标品牌): trade marks, not the businesses. */
+const BRAND_LIST = /^[^。；，！？\n]*?等[^。；，！？\n]{0,8}(?:品牌|商标)/;
+
+/** Han characters, letters, digits and the marks names hold (·, &, brackets): ▶科技 and 中国“十佳” are no names. */
+const NAME_CHARS = /^[\p{Script=Han}A-Za-z0-9·&（）()-]+$/u;
+/** jieba tags of common words: a span of several of them is a phrase (新能源汽车), not a name. */
+const COMMON_TAGS = /^(?:n|vn|v|a|ad|an|d|m|q|f|b|l|i|z)$/;
+/** jieba tags of a word alone that no brand is (驻外/vn); brands jieba takes for verbs or adjectives (招行, 平安) pass. */
+const FUNCTION_TAGS = /^(?:vn|vd|d|ad|p|c|r|u|m|q|f)$/;
+/** A department or body printed alone (统计局, 政协), or after a bare level (镇政府, 市住建委, 市属…): no jurisdiction. */
+function withoutJurisdiction(name: string, ctx: ExtractContext): boolean {
+  const dept = ctx.departments.longestAt(name, 0);
+  if (dept && dept.end === name.length && dept.value.kind !== 'national') return true;
+  if (BODY_FORMS.has(name) || (/^[市县区镇乡省]/.test(name) && BODY_FORMS.has(name.slice(1)))) return true;
+  const first = tokens(name)[0]?.word ?? '';
+  return /^[市县区镇乡省][属直]?$/.test(first);
+}
+
+/** The paragraph of `text` around `at`: a match report's names and its match words need not share a sentence. */
+function paragraphAround(text: string, at: number): string {
+  const end = text.indexOf('\n', at);
+  return text.slice(text.lastIndexOf('\n', at) + 1, end < 0 ? text.length : end);
+}
+
+/** Whether a paragraph reports a match: a word of sports-words.tsv, a score or `vs`. */
+const isMatchReport = (sentence: string): boolean => MATCH_REPORT.test(sentence);
 
 /** Whether a title of office ends right at `at` (区长|汲广树). */
 function titleBefore(text: string, at: number, ctx: ExtractContext): boolean {

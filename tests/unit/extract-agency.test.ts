@@ -76,4 +76,11 @@ describe('agencies', () => {
     ]);
     expect(extract('市民沿人行道步行前往。').names('Agency')).toEqual([]);
   });
+
+  it('names a foreign state’s bodies as printed, not as the national bodies their words are', () => {
+    const x = extract('美国国防部称，美军已撤出。俄罗斯海军和日本政府发表声明，国防部发言人回应。');
+    expect(x.names('Agency')).toEqual(['俄罗斯海军', '国防部', '日本政府', '美军', '美国国防部']);
+    // 精英军团 and 中美军事 hold the characters of 英军 and 美军, not the armies.
+    expect(extract('精英军团参与中美军事交流。').names('Agency')).toEqual([]);
+  });
 });

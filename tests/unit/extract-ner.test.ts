@@ -68,10 +68,29 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
     ]);
   });
 
-  it('drops an ORG no table types, and a span a rule mention covers', async () => {
+  it('takes a brand for a company, and a bare name in a match report for a team', async () => {
     const { spans, mentions } = await candidates('阿里巴巴和腾讯参加了论坛。');
     expect(spans.map((s) => `${s.type}:${s.text}`)).toEqual(['ORG:阿里巴巴', 'ORG:腾讯']);
-    expect(mentions).toEqual([]);
+    expect(mentions).toEqual(['company:ner Company:阿里巴巴 0-4', 'company:ner Company:腾讯 5-7']);
+    expect((await candidates('曼联主场2比1战胜切尔西。')).mentions).toEqual([
+      'organization:ner Organization:曼联 0-2',
+      'organization:ner Organization:切尔西 9-12',
+    ]);
+    // A brand before an industry word is named with it.
+    expect((await candidates('普阳钢铁与新金钢铁签约。')).mentions).toEqual([
+      'company:ner Company:普阳钢铁 0-4',
+      'company:ner Company:新金钢铁 5-9',
+    ]);
+  });
+
+  it('drops a department or body without its jurisdiction, a venue, and a span a rule mention covers', async () => {
+    expect((await candidates('统计局发布数据。')).spans.map((s) => s.text)).toEqual(['统计局']);
+    expect((await candidates('统计局发布数据。')).mentions).toEqual([]);
+    expect((await candidates('他在盖蒂博物馆工作。')).mentions).toEqual([]);
+    // 县医院 after a bare level names no hospital; 市政府 is the rules' (the home city's government).
+    expect((await candidates('工作人员在县医院和市政府之间奔走。')).mentions).toEqual([
+      'agency:ner Agency:聊城市人民政府 9-12',
+    ]);
     const text = '韩德振参加活动。';
     const [layer] = await articleLayers([article(text)], recognizer);
     const rule = {
@@ -86,6 +105,14 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
     const where = { places: [], county: null, city: ctx.gazetteer.home };
     expect(nerMentions(text, layer!.ner, ctx, where, [])).toHaveLength(1);
     expect(nerMentions(text, layer!.ner, ctx, where, [rule])).toEqual([]);
+  });
+
+  it('takes foreign names, and no form of address', async () => {
+    expect((await candidates('贝鲁斯科尼昨天发表讲话。')).mentions).toEqual(['person:ner Person:贝鲁斯科尼 0-5']);
+    expect((await candidates('Grubby在比赛中获胜。')).mentions).toEqual(['person:ner Person:Grubby 0-6']);
+    const { spans, mentions } = await candidates('李先生和张女士说，小王也来了。');
+    expect(spans.map((s) => s.text)).toEqual(['李先生', '张女士', '小王']);
+    expect(mentions).toEqual([]);
   });
 
   it('gives offsets into the body across sentences and articles of one batch', async () => {
