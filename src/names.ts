@@ -15,6 +15,8 @@ export const ENTITY_TYPES = [
 ] as const;
 /** An entity label as plain TypeScript (schema.ts's `EntityType` is the same union, inferred from zod). */
 export type EntityName = (typeof ENTITY_TYPES)[number];
+/** The labels of places (the gazetteer's divisions and zones). */
+export const PLACE_TYPES: ReadonlySet<EntityName> = new Set<EntityName>(['City', 'County', 'Town']);
 /** The five labels of the headline score. */
 export const SCORED_ENTITY_TYPES = ['Project', 'Company', 'County', 'Agency', 'Person'] as const;
 

@@ -1,12 +1,13 @@
 // The trained recogniser's spans (src/nlp/ner) as candidate mentions. The model proposes, the rules decide: a span
 // becomes a mention only where the rules' tables type it, never where a rule mention already stands, and the rules'
 // own finds are kept as they are. Rule ids: person:ner, company:ner, agency:ner, organization:ner.
-import { COMPANY_SUFFIXES, NOT_NAMES, ORGANIZATION_SUFFIXES } from '../lexicon/names.ts';
+import { COMPANY_SUFFIXES, NOT_NAMES, ORGANIZATION_SUFFIXES, PROJECT_SUFFIXES } from '../lexicon/names.ts';
 import { BODY_TABLE } from '../lexicon/offices.ts';
 import { readTable } from '../lexicon/table.ts';
 import type { Entity as NerSpan, EntityType as NerType } from '../nlp/ner/index.ts';
 import { tokens } from '../nlp/jieba.ts';
 import { SINGLE_SURNAMES, startsWithSurname } from '../page/surnames.ts';
+import { type EntityName, PLACE_TYPES } from '../names.ts';
 import type { Mention } from '../schema.ts';
 import { findAgencies, type PlaceContext } from './agency.ts';
 import { findCompanies } from './company.ts';
@@ -30,7 +31,11 @@ export const NER_TYPES: ReadonlySet<NerType> = new Set<NerType>(['PER', 'ORG']);
 /** A Chinese name of 2–4 Han characters, or a transliterated one whose parts a middle dot joins (约翰·史密斯). */
 const PERSON_NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}+(?:[·•]\p{Script=Han}+)+)$/u;
 /** A foreign name in letters (Grubby, Moon): one word of 2–20 Latin letters. */
-const LATIN_NAME = /^[A-Za-z][a-z]*(?:[A-Z][a-z]*)*$/;
+const LATIN_NAME = /^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/;
+/** English words the model takes for names at the start of a title (The Witcher). */
+const LATIN_WORDS = new Set(['The', 'This', 'That', 'And', 'For', 'With', 'From', 'New', 'Game', 'Games', 'World']);
+/** 周一审, 周中, 周末: 周 before a day or part of the week is a time, not a person named 周. */
+const TIME_LIKE = /^周[一二三四五六日天末中]/;
 /** Characters of transliterated foreign names (data/transliteration.tsv): 埃雷拉, 贝鲁斯科尼. */
 const TRANSLITERATION: ReadonlySet<string> = new Set(
   readTable('transliteration.tsv', { columns: ['character'] }).map((r) => r.character),
@@ -94,7 +99,10 @@ const NAME_HEADS = [
   '国际',
 ];
 
-/** The candidate mentions of `spans` in `text` that no rule mention in `found` covers or overlaps. */
+/**
+ * The candidate mentions of `spans` in `text` that no rule mention in `found` covers or overlaps; a place inside an
+ * organisation's name (北京 in 北京银行) stays a place and leaves the name to the model.
+ */
 export function nerMentions(
   text: string,
   spans: readonly NerSpan[],
@@ -103,13 +111,17 @@ export function nerMentions(
   found: readonly Mention[],
 ): Mention[] {
   const out: Mention[] = [];
+  const blocks = (m: Mention, span: { start: number; end: number; type?: string }): boolean =>
+    m.start < span.end
+    && m.end > span.start
+    && !(span.type !== 'Person' && PLACE_TYPES.has(m.type as EntityName) && m.start >= span.start && m.end <= span.end);
   for (const span of spans) {
     if (!NER_TYPES.has(span.type) || text.slice(span.start, span.end) !== span.text) continue;
-    if ([...found, ...out].some((m) => m.start < span.end && m.end > span.start)) continue;
+    if ([...found, ...out].some((m) => blocks(m, { ...span, type: span.type === 'PER' ? 'Person' : 'ORG' }))) continue;
     const m =
       span.type === 'PER' ? personOf(text, span, ctx) : span.type === 'ORG' ? bodyOf(text, span, ctx, where) : null;
     // An ORG span may grow by an industry word (普阳钢铁) into a rule's mention: the rule's reading stands.
-    if (m && ![...found, ...out].some((o) => o.start < m.end && o.end > m.start)) out.push(m);
+    if (m && ![...found, ...out].some((o) => blocks(o, m))) out.push(m);
   }
   return out;
 }
@@ -120,12 +132,15 @@ export function nerMentions(
  * gazetteer or looks like one, a form of address (李先生), holds a title, is a common word, is quoted, names a
  * doctrine, is a team's (桑坦德主场) or opens a longer name (盖蒂信托).
  */
-function personOf(text: string, span: NerSpan, ctx: ExtractContext): Mention | null {
+function personOf(text: string, found: NerSpan, ctx: ExtractContext): Mention | null {
+  const span = withNameEnd(text, found);
   const name = span.text;
-  const latin = LATIN_NAME.test(name) && name.length >= 2 && name.length <= 20;
+  const latin = LATIN_NAME.test(name) && name.length <= 20 && !LATIN_WORDS.has(name);
   const foreign = name.includes('·') || isTransliterated(name) || latin;
   if (!(PERSON_NAME.test(name) || isTransliterated(name) || latin) || NOT_NAMES.includes(name)) return null;
-  if (ctx.gazetteer.forms.has(name) || PLACE_LIKE.test(name) || isAddressForm(name)) return null;
+  if (ctx.gazetteer.forms.has(name) || PLACE_LIKE.test(name) || TIME_LIKE.test(name) || isAddressForm(name)) {
+    return null;
+  }
   if (!foreign && !startsWithSurname(name) && !titleBefore(text, span.start, ctx)) return null;
   if (ctx.titles.scan(name).length) return null; // 王书记, 李局长
   // jieba's one-word tag: a common word is no name (a transliterated name it mostly tags at random: 奥巴马/ns).
@@ -171,6 +186,8 @@ function bodyOf(text: string, span: NerSpan, ctx: ExtractContext, where: PlaceCo
   const name = text.slice(span.start, end);
   const head = headOf(name);
   if (head?.type === 'none' || BRAND_LIST.test(text.slice(end, end + 40))) return null;
+  // Part of a longer name the model cut short: 菏泽航空制造|中心, 德州京津冀办公室|驻京招商联络处.
+  if (LONGER_NAME_HEADS.some((h) => text.startsWith(h, end)) || text.startsWith('驻', end)) return null;
   // A phrase of common words (新能源汽车, 核心竞争力) is no name, unless a body's own ending ends it (兴业银行).
   const words = tokens(printed);
   const common = words.every((w) => (words.length > 1 ? COMMON_TAGS : FUNCTION_TAGS).test(w.tag));
@@ -179,6 +196,8 @@ function bodyOf(text: string, span: NerSpan, ctx: ExtractContext, where: PlaceCo
   return { type, name, surface: name, start: span.start, end, rule: `${type.toLowerCase()}:ner`, props: {} };
 }
 
+/** Endings that continue a name: any head of org-heads.tsv of two characters or more, a project's ending. */
+const LONGER_NAME_HEADS = [...ORG_HEADS.filter((h) => h.ending.length >= 2).map((h) => h.ending), ...PROJECT_SUFFIXES];
 /** The longest head of org-heads.tsv that `name` ends in, with something before it. */
 const headOf = (name: string) => ORG_HEADS.find((h) => name.endsWith(h.ending) && name.length > h.ending.length);
 /** The industry word of data/industry-words.tsv at `at` (the longest). */
@@ -209,6 +228,17 @@ function paragraphAround(text: string, at: number): string {
 
 /** Whether a paragraph reports a match: a word of sports-words.tsv, a score or `vs`. */
 const isMatchReport = (sentence: string): boolean => MATCH_REPORT.test(sentence);
+
+/**
+ * The span, ending where jieba's dictionary name that starts with it ends (吴冠|中 → 吴冠中, 陈嘉|上 → 陈嘉上): the
+ * model sometimes stops a name one character early where the next one could open a word.
+ */
+function withNameEnd(text: string, span: NerSpan): NerSpan {
+  const first = tokens(text.slice(span.start, span.start + 6))[0];
+  if (!first || !/^nr/.test(first.tag) || first.word.length <= span.text.length || first.word.length > 4) return span;
+  if (!first.word.startsWith(span.text)) return span;
+  return { ...span, end: span.start + first.word.length, text: first.word };
+}
 
 /** Whether a title of office ends right at `at` (区长|汲广树). */
 function titleBefore(text: string, at: number, ctx: ExtractContext): boolean {
