@@ -6,6 +6,7 @@ import type { Place } from '../lexicon/divisions.ts';
 import { readTable } from '../lexicon/table.ts';
 import { PARTY_DEPARTMENTS } from '../lexicon/agencies.ts';
 import { BODY_TABLE, bodyName, type BodyKind } from '../lexicon/offices.ts';
+import { tokens } from '../nlp/jieba.ts';
 import { OffsetIndex } from '../nlp/sentences.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
@@ -146,16 +147,13 @@ const FOREIGN_BODY = new RegExp(
   `(?:${longestFirst(COUNTRIES.map((c) => c.name))})(?:${longestFirst(STATE_BODIES)})`,
   'g',
 );
-/**
- * A state's armed forces by its one-character short form (美军, 俄军), where the character opens a word: after no Han
- * character but a particle (精英军团, 欧美军事 are other words), and 军 ends it (美军事, 日军队 are not the army).
- */
-const SHORT_ARMY = new RegExp(
-  `(?:(?<!\\p{Script=Han})|(?<=[的在与和及对向将为被把同跟由据称说是了时遭]))(?:${longestFirst(
-    COUNTRIES.map((c) => c.short).filter((s) => s !== '-'),
-  )})军(?![事队人团区令官属])`,
-  'gu',
-);
+/** A state's armed forces by its one-character short form (美军, 俄军), where jieba reads the two as one word. */
+const SHORT_ARMY = new RegExp(`(?:${longestFirst(COUNTRIES.map((c) => c.short).filter((s) => s !== '-'))})军`, 'g');
+/** Whether jieba, reading the clause around it, keeps `start`–`end` as one word (美军 in 上周美军空袭, not in 精英军团). */
+function isOneWord(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 4);
+  return tokens(text.slice(from, end + 4)).some((t) => t.start === start - from && t.end === end - from);
+}
 
 /**
  * A foreign state's bodies, named as printed (美国国防部, 日本政府, 俄罗斯海军, 美军): a ministry printed after a foreign
@@ -166,6 +164,7 @@ function findForeignBodies(text: string): AgencyMention[] {
   for (const re of [FOREIGN_BODY, SHORT_ARMY]) {
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
+      if (re === SHORT_ARMY && !isOneWord(text, m.index, end)) continue;
       out.push({ type: 'Agency', name: m[0], surface: m[0], start: m.index, end, rule: 'agency:foreign', props: {} });
     }
   }
