@@ -1,14 +1,13 @@
 // Companies: legal and business forms (…有限公司, …集团, bank branches, cooperatives). The canonical name is the
 // printed one; a bare 集团 name printed after its county (高唐时风集团) drops the county, which becomes a relation.
-import { BANKS, COMPANY_SUFFIXES } from '../lexicon/names.ts';
-import { readTable } from '../lexicon/table.ts';
+import { BANKS, COMPANY_SUFFIXES, INDUSTRY_WORDS as INDUSTRY_WORD_LIST } from '../lexicon/names.ts';
 import { isGeneric, tokens } from '../nlp/jieba.ts';
 import type { Mention } from '../schema.ts';
 import { nameStart } from './boundary.ts';
 import type { ExtractContext } from './context.ts';
 import { findSuffixed, suffixPattern } from './suffixed.ts';
 
-const INDUSTRY_WORDS = new Set(readTable('industry-words.tsv', { columns: ['word'] }).map((r) => r.word));
+const INDUSTRY_WORDS: ReadonlySet<string> = new Set(INDUSTRY_WORD_LIST);
 /** 阳谷华泰、波米科技等龙头企业: names listed before 等 and a word for businesses are businesses. */
 const LISTED = /等(?![地省市国])(?:[^，。；、等地]{0,6}?)(?:企业|公司|厂家|厂商|民企|外企|车企|药企)/g;
 const LIST_SEPARATOR = /[、和及与]/;

@@ -1,7 +1,13 @@
 // The trained recogniser's spans (src/nlp/ner) as candidate mentions. The model proposes, the rules decide: a span
 // becomes a mention only where the rules' tables type it, never where a rule mention already stands, and the rules'
 // own finds are kept as they are. Rule ids: person:ner, company:ner, agency:ner, organization:ner.
-import { COMPANY_SUFFIXES, NOT_NAMES, ORGANIZATION_SUFFIXES, PROJECT_SUFFIXES } from '../lexicon/names.ts';
+import {
+  COMPANY_SUFFIXES,
+  INDUSTRY_WORDS,
+  NOT_NAMES,
+  ORGANIZATION_SUFFIXES,
+  PROJECT_SUFFIXES,
+} from '../lexicon/names.ts';
 import { BODY_TABLE } from '../lexicon/offices.ts';
 import { readTable } from '../lexicon/table.ts';
 import type { Entity as NerSpan, EntityType as NerType } from '../nlp/ner/index.ts';
@@ -67,10 +73,6 @@ const ORG_HEADS = readTable('org-heads.tsv', {
 })
   .map((r) => ({ ending: r.ending, type: r.type as 'Company' | 'Agency' | 'Organization' | 'none' }))
   .sort((a, b) => b.ending.length - a.ending.length);
-/** Industry words (data/industry-words.tsv) that, after a brand, make its business's short name (普阳钢铁). */
-const INDUSTRY_WORDS = readTable('industry-words.tsv', { columns: ['word'] })
-  .map((r) => r.word)
-  .sort((a, b) => b.length - a.length);
 const BODY_FORMS: ReadonlySet<string> = new Set(BODY_TABLE.keys());
 /** Words of a match report (data/sports-words.tsv), by role. */
 const SPORTS = readTable('sports-words.tsv', {

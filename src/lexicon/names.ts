@@ -50,6 +50,11 @@ export const CATEGORY_WORDS = readTable('project-categories.tsv', { columns: ['w
 /** Phase markers: 二期项目 of a named project is that project. */
 export const PHASE = /[一二三四五六七八九十\d]期(?:工程|项目)?$/;
 
+/** Industry words (data/industry-words.tsv): 能源集团 is a kind of company; 普阳钢铁 a brand's business, longest first. */
+export const INDUSTRY_WORDS: readonly string[] = readTable('industry-words.tsv', { columns: ['word'] })
+  .map((r) => r.word)
+  .sort((a, b) => b.length - a.length);
+
 /** Words that end the text before a name: a name starts after the last of these (data/boundary-words.tsv). */
 export const BOUNDARY_WORDS = readTable('boundary-words.tsv', { columns: ['word'] }).map((r) => r.word);
 
