@@ -115,6 +115,23 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
     expect(mentions).toEqual([]);
   });
 
+  it('reads a bank named after its city as the bank, the city still mentioned', async () => {
+    const { off, on } = await extracted('在光大银行兑换的积分也大约是北京银行的两倍。');
+    expect(off).not.toContain('Company:北京银行');
+    expect(on).toEqual(expect.arrayContaining(['Company:北京银行', 'Company:光大银行', 'City:北京市']));
+  });
+
+  it('ends a name where the dictionary does, and takes no weekday, trade mark or cut name', async () => {
+    expect((await candidates('吴冠中的画拍出高价。')).mentions).toEqual(['person:ner Person:吴冠中 0-3']);
+    expect((await candidates('周中张伟参加了比赛。')).mentions).toEqual(['person:ner Person:张伟 2-4']);
+    expect((await candidates('培育出阳谷华泰、华信泰格等多个知名商标品牌。')).mentions).toEqual([]);
+    // LAC's span is the whole 菏泽航空制造中心 here; where it stops at 制造, the 中心 after it vetoes the span.
+    const text = '菏泽航空制造中心项目已开工建设。';
+    const cut = [{ type: 'ORG' as const, start: 0, end: 6, text: '菏泽航空制造' }];
+    const where = { places: findPlaces(text, ctx), county: null, city: ctx.gazetteer.home };
+    expect(nerMentions(text, cut, ctx, where, [])).toEqual([]);
+  });
+
   it('gives offsets into the body across sentences and articles of one batch', async () => {
     const bodies = ['今天天气很好。\n张三参加活动。', '李四发表讲话。'];
     const layers = await articleLayers(bodies.map(article), recognizer);
