@@ -13,7 +13,8 @@ import { pageSpan, type PagePlace } from '../page/place.ts';
 import { OffsetIndex, paragraphs, sentences, spanAt } from '../nlp/sentences.ts';
 import { resolveNames } from '../resolve/article.ts';
 import { findAgencies, type PlaceContext } from './agency.ts';
-import { findCompanies } from './company.ts';
+import { findCompanies, leadingPlace } from './company.ts';
+import { tokens } from '../nlp/jieba.ts';
 import type { ExtractContext } from './context.ts';
 import { nerMentions, type ArticleLayer } from './ner.ts';
 import { findOrganizations } from './organization.ts';
@@ -93,7 +94,7 @@ function findMentions(
   where: PlaceContext,
   ner: ArticleLayer['ner'] = [],
 ): { mentions: ArticleMentions; all: Mention[] } {
-  const companies = dropNested(findCompanies(text, ctx));
+  const companies = dropNested(startedByModel(findCompanies(text, ctx), ner, ctx));
   const projects = findProjects(text, ctx, companies, where.places);
   const named = dropNested(
     [...findAgencies(text, ctx, where), ...companies, ...findOrganizations(text, ctx), ...projects],
@@ -137,6 +138,24 @@ function findMentions(
   const fromTitles = positions.map((p) => p.org).filter((o) => o.rule === 'agency:from-title');
   const found = [...places.filter(isEntityPlace), ...named, ...persons, ...fromTitles];
   return { mentions, all: [...found, ...nerMentions(text, ner, ctx, where, [...where.places, ...found])] };
+}
+
+/**
+ * A company name whose start the rules walked too far back (这一盘口状态下英国必发公司, 持有美国雷曼兄弟公司) starts
+ * where the recogniser's ORG span of the same end starts, where the words it leaves out end in a verb or a function
+ * word and no place opens the rules' name (山东…有限公司).
+ */
+function startedByModel(companies: Mention[], ner: ArticleLayer['ner'], ctx: ExtractContext): Mention[] {
+  return companies.map((m) => {
+    const span = ner.find((s) => s.type === 'ORG' && s.end === m.end && s.start > m.start && s.end - s.start >= 4);
+    if (!span || leadingPlace(m.surface, ctx)) return m;
+    const cut = span.start - m.start;
+    if (m.name !== m.surface || m.surface.slice(cut) !== span.text) return m;
+    // Only where what the model left out ends in a word no name ends in: a verb, a postposition (状态下), a particle.
+    const last = tokens(m.surface.slice(0, cut)).at(-1);
+    if (!last || !/^(?:v|vn|f|p|u|uj|ul|d|c|r|m)$/.test(last.tag)) return m;
+    return { ...m, name: span.text, surface: span.text, start: span.start };
+  });
 }
 
 /** Drop a name printed inside a longer name (凤凰工业园 inside 聊城市凤凰工业园投资开发有限公司), keeping owners inside project names. */

@@ -121,6 +121,15 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
     expect(on).toEqual(expect.arrayContaining(['Company:北京银行', 'Company:光大银行', 'City:北京市']));
   });
 
+  it('starts a company where the model does when the rules walked back over a verb or a postposition', async () => {
+    const { off, on } = await extracted('这一盘口状态下英国必发公司亚洲盘交易数据显示主队热。');
+    expect(off).toContain('Company:一盘口状态下英国必发公司');
+    expect(on).toContain('Company:英国必发公司');
+    expect(on).not.toContain('Company:一盘口状态下英国必发公司');
+    // A place opening the rules' name keeps it whole, whatever the model's span.
+    expect((await extracted('山东东昊汽车玻璃有限公司正式投产。')).on).toContain('Company:山东东昊汽车玻璃有限公司');
+  });
+
   it('ends a name where the dictionary does, and takes no weekday, trade mark or cut name', async () => {
     expect((await candidates('吴冠中的画拍出高价。')).mentions).toEqual(['person:ner Person:吴冠中 0-3']);
     expect((await candidates('周中张伟参加了比赛。')).mentions).toEqual(['person:ner Person:张伟 2-4']);
