@@ -100,9 +100,18 @@ function findMentions(
     [...findAgencies(text, ctx, where), ...companies, ...findOrganizations(text, ctx), ...projects],
     companies,
   );
-  const agencies = named.filter((m) => m.type === 'Agency');
-  const organizations = named.filter((m) => m.type === 'Organization');
-  const keptCompanies = named.filter((m) => m.type === 'Company');
+  // The recogniser's bodies join the rules' before the relation rules read them (a brand found by the model develops
+  // its project like one the rules found); its persons come after the rules' own, which title chains decide.
+  const bodyCandidates = nerMentions(
+    text,
+    ner.filter((s) => s.type === 'ORG'),
+    ctx,
+    where,
+    [...where.places, ...named],
+  );
+  const agencies = [...named, ...bodyCandidates].filter((m) => m.type === 'Agency');
+  const organizations = [...named, ...bodyCandidates].filter((m) => m.type === 'Organization');
+  const keptCompanies = [...named, ...bodyCandidates].filter((m) => m.type === 'Company');
   const keptProjects = named.filter((m): m is ProjectMention => m.type === 'Project');
 
   const references: ArticleMentions['references'] = [];
@@ -136,8 +145,15 @@ function findMentions(
   };
   // Bodies known only from a title (市长 → 德州市人民政府) are entities of the article too.
   const fromTitles = positions.map((p) => p.org).filter((o) => o.rule === 'agency:from-title');
-  const found = [...places.filter(isEntityPlace), ...named, ...persons, ...fromTitles];
-  return { mentions, all: [...found, ...nerMentions(text, ner, ctx, where, [...where.places, ...found])] };
+  const found = [...places.filter(isEntityPlace), ...named, ...bodyCandidates, ...persons, ...fromTitles];
+  const personCandidates = nerMentions(
+    text,
+    ner.filter((s) => s.type === 'PER'),
+    ctx,
+    where,
+    [...where.places, ...found],
+  );
+  return { mentions, all: [...found, ...personCandidates] };
 }
 
 /**

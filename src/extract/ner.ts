@@ -182,14 +182,19 @@ function bodyOf(text: string, span: NerSpan, ctx: ExtractContext, where: PlaceCo
   if (!NAME_CHARS.test(printed) || [...printed].length < 2 || ctx.gazetteer.forms.has(printed)) return null;
   if (alone.places.some((p) => p.surface === printed) || withoutJurisdiction(printed, ctx)) return null;
   let end = span.end;
-  if (!headOf(printed)) {
+  // 普阳钢铁投资|建设的…: a last word that is the firm's doing, before a verb or 的, is no part of its name.
+  const doing = [...VERB_WORDS].find((w) => printed.endsWith(w) && printed.length - w.length >= 2);
+  const next = tokens(text.slice(end, end + 4))[0];
+  const trimmed = doing !== undefined && next !== undefined && /^(?:v|vn|uj)$/.test(next.tag);
+  if (trimmed) end -= doing.length;
+  if (!headOf(text.slice(span.start, end))) {
     for (let w = industryAt(text, end); w; w = industryAt(text, end)) end += w.length;
   }
   const name = text.slice(span.start, end);
   const head = headOf(name);
   if (head?.type === 'none' || BRAND_LIST.test(text.slice(end, end + 40))) return null;
   // Part of a longer name the model cut short: 菏泽航空制造|中心, 德州京津冀办公室|驻京招商联络处.
-  if (LONGER_NAME_HEADS.some((h) => text.startsWith(h, end)) || text.startsWith('驻', end)) return null;
+  if (!trimmed && (LONGER_NAME_HEADS.some((h) => text.startsWith(h, end)) || text.startsWith('驻', end))) return null;
   // A phrase of common words (新能源汽车, 核心竞争力) is no name, unless a body's own ending ends it (兴业银行).
   const words = tokens(printed);
   const common = words.every((w) => (words.length > 1 ? COMMON_TAGS : FUNCTION_TAGS).test(w.tag));
@@ -202,8 +207,16 @@ function bodyOf(text: string, span: NerSpan, ctx: ExtractContext, where: PlaceCo
 const LONGER_NAME_HEADS = [...ORG_HEADS.filter((h) => h.ending.length >= 2).map((h) => h.ending), ...PROJECT_SUFFIXES];
 /** The longest head of org-heads.tsv that `name` ends in, with something before it. */
 const headOf = (name: string) => ORG_HEADS.find((h) => name.endsWith(h.ending) && name.length > h.ending.length);
-/** The industry word of data/industry-words.tsv at `at` (the longest). */
-const industryAt = (text: string, at: number): string | undefined => INDUSTRY_WORDS.find((w) => text.startsWith(w, at));
+/** Industry words that are also verbs (a firm's 投资, 建设, 发展). */
+const VERB_WORDS: ReadonlySet<string> = new Set(['投资', '建设', '发展']);
+/** The industry word of data/industry-words.tsv at `at` (the longest), where it is a noun. */
+function industryAt(text: string, at: number): string | undefined {
+  const word = INDUSTRY_WORDS.find((w) => text.startsWith(w, at));
+  // 普阳钢铁投资建设的…: an industry word jieba reads as a verb there (投资, 建设, 发展) is what the firm does.
+  if (!word || !VERB_WORDS.has(word)) return word;
+  const read = tokens(text.slice(at, at + word.length + 4))[0];
+  return read && read.word === word && /^v/.test(read.tag) ? undefined : word;
+}
 /** A list of brands (阳谷华泰、华信泰格等多个知名商标品牌): trade marks, not the businesses. */
 const BRAND_LIST = /^[^。；，！？\n]*?等[^。；，！？\n]{0,8}(?:品牌|商标)/;
 

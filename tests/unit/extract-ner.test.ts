@@ -130,6 +130,22 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
     expect((await extracted('山东东昊汽车玻璃有限公司正式投产。')).on).toContain('Company:山东东昊汽车玻璃有限公司');
   });
 
+  it('gives the relation rules the bodies it finds, named without what the firm does', async () => {
+    const body = '普阳钢铁投资建设的高端板材项目在冠县开工。';
+    const [layer] = await articleLayers([article(body)], recognizer);
+    const relations = (l?: typeof layer) =>
+      extractArticle(article(body), ctx, l)
+        .relations.filter((r) => r.type !== 'MENTIONS')
+        .map((r) => `${r.type} ${r.from} ${r.to}`);
+    expect(relations()).toEqual([]);
+    expect(relations(layer)).toEqual(['LOCATED_IN Company:普阳钢铁 County:冠县']);
+    const text = '腾讯总经理李明表示，将加大投入。';
+    const [own] = await articleLayers([article(text)], recognizer);
+    expect(extractArticle(article(text), ctx, own).relations.map((r) => `${r.type} ${r.from} ${r.to}`)).toContain(
+      'HOLDS_POSITION Person:李明 Company:腾讯',
+    );
+  });
+
   it('ends a name where the dictionary does, and takes no weekday, trade mark or cut name', async () => {
     expect((await candidates('吴冠中的画拍出高价。')).mentions).toEqual(['person:ner Person:吴冠中 0-3']);
     expect((await candidates('周中张伟参加了比赛。')).mentions).toEqual(['person:ner Person:张伟 2-4']);
