@@ -11,6 +11,7 @@ import { OffsetIndex } from '../nlp/sentences.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
 import { isZone, type PlaceMention } from './place.ts';
+import { alternation } from './suffixed.ts';
 
 export interface Jurisdiction {
   place: Place;
@@ -141,14 +142,12 @@ export function findAgencies(text: string, ctx: ExtractContext, where: PlaceCont
 
 const COUNTRIES = readTable('countries.tsv', { columns: ['name', 'short'] });
 const STATE_BODIES = readTable('state-bodies.tsv', { columns: ['printed'] }).map((r) => r.printed);
-const longestFirst = (words: readonly string[]): string =>
-  [...new Set(words)].sort((a, b) => b.length - a.length).join('|');
 const FOREIGN_BODY = new RegExp(
-  `(?:${longestFirst(COUNTRIES.map((c) => c.name))})(?:${longestFirst(STATE_BODIES)})`,
+  `(?:${alternation(COUNTRIES.map((c) => c.name))})(?:${alternation(STATE_BODIES)})`,
   'g',
 );
 /** A state's armed forces by its one-character short form (美军, 俄军), where jieba reads the two as one word. */
-const SHORT_ARMY = new RegExp(`(?:${longestFirst(COUNTRIES.map((c) => c.short).filter((s) => s !== '-'))})军`, 'g');
+const SHORT_ARMY = new RegExp(`(?:${alternation(COUNTRIES.map((c) => c.short).filter((s) => s !== '-'))})军`, 'g');
 /** Whether jieba, reading the clause around it, keeps `start`–`end` as one word (美军 in 上周美军空袭, not in 精英军团). */
 function isOneWord(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 4);

@@ -13,10 +13,9 @@ import { pageSpan, type PagePlace } from '../page/place.ts';
 import { OffsetIndex, paragraphs, sentences, spanAt } from '../nlp/sentences.ts';
 import { resolveNames } from '../resolve/article.ts';
 import { findAgencies, type PlaceContext } from './agency.ts';
-import { findCompanies, leadingPlace } from './company.ts';
-import { tokens } from '../nlp/jieba.ts';
+import { findCompanies } from './company.ts';
 import type { ExtractContext } from './context.ts';
-import { nerMentions, type ArticleLayer } from './ner.ts';
+import { nerMentions, startedByModel, type ArticleLayer } from './ner.ts';
 import { findOrganizations } from './organization.ts';
 import { findPositions } from './person.ts';
 import { articleCounty, findOwnCounty, findPlaces, isEntityPlace } from './place.ts';
@@ -102,16 +101,18 @@ function findMentions(
   );
   // The recogniser's bodies join the rules' before the relation rules read them (a brand found by the model develops
   // its project like one the rules found); its persons come after the rules' own, which title chains decide.
-  const bodyCandidates = nerMentions(
-    text,
-    ner.filter((s) => s.type === 'ORG'),
-    ctx,
-    where,
-    [...where.places, ...named],
-  );
-  const agencies = [...named, ...bodyCandidates].filter((m) => m.type === 'Agency');
-  const organizations = [...named, ...bodyCandidates].filter((m) => m.type === 'Organization');
-  const keptCompanies = [...named, ...bodyCandidates].filter((m) => m.type === 'Company');
+  const candidates = (type: 'ORG' | 'PER', found: readonly Mention[]): Mention[] =>
+    nerMentions(
+      text,
+      ner.filter((s) => s.type === type),
+      ctx,
+      where,
+      [...where.places, ...found],
+    );
+  const allNamed = [...named, ...candidates('ORG', named)];
+  const agencies = allNamed.filter((m) => m.type === 'Agency');
+  const organizations = allNamed.filter((m) => m.type === 'Organization');
+  const keptCompanies = allNamed.filter((m) => m.type === 'Company');
   const keptProjects = named.filter((m): m is ProjectMention => m.type === 'Project');
 
   const references: ArticleMentions['references'] = [];
@@ -145,33 +146,8 @@ function findMentions(
   };
   // Bodies known only from a title (市长 → 德州市人民政府) are entities of the article too.
   const fromTitles = positions.map((p) => p.org).filter((o) => o.rule === 'agency:from-title');
-  const found = [...places.filter(isEntityPlace), ...named, ...bodyCandidates, ...persons, ...fromTitles];
-  const personCandidates = nerMentions(
-    text,
-    ner.filter((s) => s.type === 'PER'),
-    ctx,
-    where,
-    [...where.places, ...found],
-  );
-  return { mentions, all: [...found, ...personCandidates] };
-}
-
-/**
- * A company name whose start the rules walked too far back (这一盘口状态下英国必发公司, 持有美国雷曼兄弟公司) starts
- * where the recogniser's ORG span of the same end starts, where the words it leaves out end in a verb or a function
- * word and no place opens the rules' name (山东…有限公司).
- */
-function startedByModel(companies: Mention[], ner: ArticleLayer['ner'], ctx: ExtractContext): Mention[] {
-  return companies.map((m) => {
-    const span = ner.find((s) => s.type === 'ORG' && s.end === m.end && s.start > m.start && s.end - s.start >= 4);
-    if (!span || leadingPlace(m.surface, ctx)) return m;
-    const cut = span.start - m.start;
-    if (m.name !== m.surface || m.surface.slice(cut) !== span.text) return m;
-    // Only where what the model left out ends in a word no name ends in: a verb, a postposition (状态下), a particle.
-    const last = tokens(m.surface.slice(0, cut)).at(-1);
-    if (!last || !/^(?:v|vn|f|p|u|uj|ul|d|c|r|m)$/.test(last.tag)) return m;
-    return { ...m, name: span.text, surface: span.text, start: span.start };
-  });
+  const found = [...places.filter(isEntityPlace), ...allNamed, ...persons, ...fromTitles];
+  return { mentions, all: [...found, ...candidates('PER', found)] };
 }
 
 /** Drop a name printed inside a longer name (凤凰工业园 inside 聊城市凤凰工业园投资开发有限公司), keeping owners inside project names. */

@@ -11,12 +11,13 @@ import {
 import { BODY_TABLE } from '../lexicon/offices.ts';
 import { readTable } from '../lexicon/table.ts';
 import type { Entity as NerSpan, EntityType as NerType } from '../nlp/ner/index.ts';
-import { tokens } from '../nlp/jieba.ts';
+import { type Token, tokens } from '../nlp/jieba.ts';
+import { paragraphs, type Span, spanAt } from '../nlp/sentences.ts';
 import { SINGLE_SURNAMES, startsWithSurname } from '../page/surnames.ts';
 import { type EntityName, PLACE_TYPES } from '../names.ts';
 import type { Mention } from '../schema.ts';
 import { findAgencies, type PlaceContext } from './agency.ts';
-import { findCompanies } from './company.ts';
+import { findCompanies, leadingPlace } from './company.ts';
 import type { ExtractContext } from './context.ts';
 import { findOrganizations } from './organization.ts';
 import { findPlaces } from './place.ts';
@@ -85,6 +86,7 @@ const sportsWords = (...roles: string[]): string =>
     .join('|');
 /** A score beside a name (拜仁2-1, 2：1客胜) or `vs`; in a sentence only 3比0 or `vs` (2-3年 and 10:30 are no scores). */
 const SCORE = '\\d\\s*[-:：比]\\s*\\d|vs|VS';
+/** A paragraph that reports a match: a word of sports-words.tsv, 3比0 or `vs`. */
 const MATCH_REPORT = new RegExp(`\\d\\s*比\\s*\\d|vs|VS|${sportsWords('report', 'opponent')}`);
 /** What right after a name makes it a team's (曼联队, 雷吉纳主场, 米德尔vs博尔顿, 拜仁2-1): no person. */
 const TEAM_AFTER = new RegExp(`^\\s*(?:${SCORE}|${sportsWords('opponent', 'team')})`);
@@ -113,17 +115,19 @@ export function nerMentions(
   found: readonly Mention[],
 ): Mention[] {
   const out: Mention[] = [];
-  const blocks = (m: Mention, span: { start: number; end: number; type?: string }): boolean =>
-    m.start < span.end
-    && m.end > span.start
-    && !(span.type !== 'Person' && PLACE_TYPES.has(m.type as EntityName) && m.start >= span.start && m.end <= span.end);
+  const paras = paragraphs(text);
+  /** Whether rule mention `m` stands in the way of a candidate at `start`–`end` (a place inside an ORG span does not). */
+  const blocks = (m: Mention, start: number, end: number, org: boolean): boolean =>
+    m.start < end
+    && m.end > start
+    && !(org && PLACE_TYPES.has(m.type as EntityName) && m.start >= start && m.end <= end);
   for (const span of spans) {
     if (!NER_TYPES.has(span.type) || text.slice(span.start, span.end) !== span.text) continue;
-    if ([...found, ...out].some((m) => blocks(m, { ...span, type: span.type === 'PER' ? 'Person' : 'ORG' }))) continue;
-    const m =
-      span.type === 'PER' ? personOf(text, span, ctx) : span.type === 'ORG' ? bodyOf(text, span, ctx, where) : null;
+    const org = span.type === 'ORG';
+    if ([...found, ...out].some((m) => blocks(m, span.start, span.end, org))) continue;
+    const m = org ? bodyOf(text, span, ctx, where, paras) : span.type === 'PER' ? personOf(text, span, ctx) : null;
     // An ORG span may grow by an industry word (普阳钢铁) into a rule's mention: the rule's reading stands.
-    if (m && ![...found, ...out].some((o) => blocks(o, m))) out.push(m);
+    if (m && ![...found, ...out].some((o) => blocks(o, m.start, m.end, org))) out.push(m);
   }
   return out;
 }
@@ -163,7 +167,13 @@ function personOf(text: string, found: NerSpan, ctx: ExtractContext): Mention | 
  * span with marks in it (▶科技), a phrase of common words (新能源汽车, 核心竞争力), a department or body printed
  * without its jurisdiction or after a bare level (统计局, 政协, 镇政府, 市属开发区党群工作部: the rules found none).
  */
-function bodyOf(text: string, span: NerSpan, ctx: ExtractContext, where: PlaceContext): Mention | null {
+function bodyOf(
+  text: string,
+  span: NerSpan,
+  ctx: ExtractContext,
+  where: PlaceContext,
+  paras: readonly Span[],
+): Mention | null {
   const printed = span.text;
   const alone = { ...where, places: findPlaces(printed, ctx) };
   const read = [
@@ -180,7 +190,8 @@ function bodyOf(text: string, span: NerSpan, ctx: ExtractContext, where: PlaceCo
     return { type: whole.type, name: whole.name, surface: whole.surface, start, end: span.end, rule, props: {} };
   }
   if (!NAME_CHARS.test(printed) || [...printed].length < 2 || ctx.gazetteer.forms.has(printed)) return null;
-  if (alone.places.some((p) => p.surface === printed) || withoutJurisdiction(printed, ctx)) return null;
+  const words = tokens(printed);
+  if (alone.places.some((p) => p.surface === printed) || withoutJurisdiction(printed, words, ctx)) return null;
   let end = span.end;
   // 普阳钢铁投资|建设的…: a last word that is the firm's doing, before a verb or 的, is no part of its name.
   const doing = [...VERB_WORDS].find((w) => printed.endsWith(w) && printed.length - w.length >= 2);
@@ -196,10 +207,10 @@ function bodyOf(text: string, span: NerSpan, ctx: ExtractContext, where: PlaceCo
   // Part of a longer name the model cut short: 菏泽航空制造|中心, 德州京津冀办公室|驻京招商联络处.
   if (!trimmed && (LONGER_NAME_HEADS.some((h) => text.startsWith(h, end)) || text.startsWith('驻', end))) return null;
   // A phrase of common words (新能源汽车, 核心竞争力) is no name, unless a body's own ending ends it (兴业银行).
-  const words = tokens(printed);
   const common = words.every((w) => (words.length > 1 ? COMMON_TAGS : FUNCTION_TAGS).test(w.tag));
   if (common && (!head || INDUSTRY_WORDS.includes(head.ending))) return null;
-  const type = head?.type ?? (isMatchReport(paragraphAround(text, span.start)) ? 'Organization' : 'Company');
+  const paragraph = spanAt(paras, span.start)?.text ?? '';
+  const type = head?.type ?? (MATCH_REPORT.test(paragraph) ? 'Organization' : 'Company');
   return { type, name, surface: name, start: span.start, end, rule: `${type.toLowerCase()}:ner`, props: {} };
 }
 
@@ -227,22 +238,13 @@ const COMMON_TAGS = /^(?:n|vn|v|a|ad|an|d|m|q|f|b|l|i|z)$/;
 /** jieba tags of a word alone that no brand is (驻外/vn); brands jieba takes for verbs or adjectives (招行, 平安) pass. */
 const FUNCTION_TAGS = /^(?:vn|vd|d|ad|p|c|r|u|m|q|f)$/;
 /** A department or body printed alone (统计局, 政协), or after a bare level (镇政府, 市住建委, 市属…): no jurisdiction. */
-function withoutJurisdiction(name: string, ctx: ExtractContext): boolean {
+function withoutJurisdiction(name: string, words: readonly Token[], ctx: ExtractContext): boolean {
   const dept = ctx.departments.longestAt(name, 0);
   if (dept && dept.end === name.length && dept.value.kind !== 'national') return true;
   if (BODY_FORMS.has(name) || (/^[市县区镇乡省]/.test(name) && BODY_FORMS.has(name.slice(1)))) return true;
-  const first = tokens(name)[0]?.word ?? '';
+  const first = words[0]?.word ?? '';
   return /^[市县区镇乡省][属直]?$/.test(first);
 }
-
-/** The paragraph of `text` around `at`: a match report's names and its match words need not share a sentence. */
-function paragraphAround(text: string, at: number): string {
-  const end = text.indexOf('\n', at);
-  return text.slice(text.lastIndexOf('\n', at) + 1, end < 0 ? text.length : end);
-}
-
-/** Whether a paragraph reports a match: a word of sports-words.tsv, a score or `vs`. */
-const isMatchReport = (sentence: string): boolean => MATCH_REPORT.test(sentence);
 
 /**
  * The span, ending where jieba's dictionary name that starts with it ends (吴冠|中 → 吴冠中, 陈嘉|上 → 陈嘉上): the
@@ -268,4 +270,22 @@ function titleBefore(text: string, at: number, ctx: ExtractContext): boolean {
 function isQuoted(text: string, at: number): boolean {
   const para = text.slice(text.lastIndexOf('\n', at) + 1, at);
   return para.lastIndexOf('“') > para.lastIndexOf('”');
+}
+
+/**
+ * A company name whose start the rules walked too far back (这一盘口状态下英国必发公司, 持有美国雷曼兄弟公司) starts
+ * where the recogniser's ORG span of the same end starts, where the words it leaves out end in a verb or a function
+ * word and no place opens the rules' name (山东…有限公司).
+ */
+export function startedByModel(companies: Mention[], spans: readonly NerSpan[], ctx: ExtractContext): Mention[] {
+  return companies.map((m) => {
+    const span = spans.find((s) => s.type === 'ORG' && s.end === m.end && s.start > m.start && s.end - s.start >= 4);
+    if (!span || leadingPlace(m.surface, ctx)) return m;
+    const cut = span.start - m.start;
+    if (m.name !== m.surface || m.surface.slice(cut) !== span.text) return m;
+    // Only where what the model left out ends in a word no name ends in: a verb, a postposition (状态下), a particle.
+    const last = tokens(m.surface.slice(0, cut)).at(-1);
+    if (!last || !/^(?:v|vn|f|p|u|uj|ul|d|c|r|m)$/.test(last.tag)) return m;
+    return { ...m, name: span.text, surface: span.text, start: span.start };
+  });
 }

@@ -10,13 +10,17 @@ export interface SuffixedName {
   end: number;
 }
 
-/** Suffixes longest first, so that 股份有限公司 is one suffix and not 公司 after 股份有限. */
-export function suffixPattern(suffixes: string[]): RegExp {
-  const alt = [...suffixes]
+/** Words as one regex alternation, longest first (so that 股份有限公司 is one word and not 公司 after 股份有限). */
+export function alternation(words: readonly string[]): string {
+  return [...new Set(words)]
     .sort((a, b) => b.length - a.length)
     .map((s) => s.replace(/[()（）]/g, '\\$&'))
     .join('|');
-  return new RegExp(alt, 'g');
+}
+
+/** Suffixes longest first, so that 股份有限公司 is one suffix and not 公司 after 股份有限. */
+export function suffixPattern(suffixes: string[]): RegExp {
+  return new RegExp(alternation(suffixes), 'g');
 }
 
 /** `joins`: conjunctions that may stand inside the names sought (及 in project names), see nameStart. */
