@@ -4,14 +4,14 @@
 // - export: what kg export does once it has read the records (graph, CSV text, files), into a temp folder;
 // - import: the real tool (src/neo4j/local.ts runAdminImport) into a temporary Neo4j home, timed as the wall time of
 //   its process, JVM start included;
-// - load: the loader of kg load (loadSources, default batch size) into NEO4J_URI or the local server (started for the
-//   run and stopped after if it was not running). It WIPES that database, and empties it again at the end.
+// - load: the loader of kg load (loadSources, default batch size) into NEO4J_URI (it WIPES that database, and empties it
+//   again at the end) or a local server of its own (startScratchNeo4j, removed after the run).
 // Both the import and the load are checked to have written exactly the graph's nodes and relationships.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureLocalNeo4j, makeImportHome, runAdminImport } from '../src/neo4j/local.ts';
+import { makeNeo4jHome, runAdminImport, startScratchNeo4j } from '../src/neo4j/local.ts';
 import { exportFiles, recordsGraph } from '../src/graph/export.ts';
 import { connect, neo4jSettings, type Neo4jConnection } from '../src/neo4j/driver.ts';
 import { DEFAULT_BATCH_SIZE, loadSources, recordArrays } from '../src/neo4j/load.ts';
@@ -88,7 +88,7 @@ const wipe = (conn: Neo4jConnection) =>
 async function loadGraph(
   records: Synthetic,
 ): Promise<Counts & { seconds: number; relationshipSeconds: number; uri: string }> {
-  const local = process.env.NEO4J_URI ? undefined : await ensureLocalNeo4j();
+  const local = process.env.NEO4J_URI ? undefined : await startScratchNeo4j();
   const conn = await connect(local?.settings ?? neo4jSettings());
   const nodes = records.articles.length + records.entities.length;
   try {
@@ -103,7 +103,7 @@ async function loadGraph(
     });
     const finished = performance.now();
     const counts = await databaseCounts(conn);
-    // The server is shared with the integration tests, whose wipeDatabase deletes in one transaction: leave no 1M graph behind.
+    // NEO4J_URI's server may be the integration tests', whose wipeDatabase deletes in one transaction: leave no 1M graph behind.
     await wipe(conn);
     return {
       ...counts,
@@ -137,7 +137,7 @@ export async function bench(): Promise<void> {
         + ` (graph ${exported.graphSeconds.toFixed(2)} s, CSV text ${exported.csvSeconds.toFixed(2)} s, files ${(exported.seconds - exported.graphSeconds - exported.csvSeconds).toFixed(2)} s)`,
     );
 
-    makeImportHome(home);
+    makeNeo4jHome(home);
     const started = performance.now();
     const output = runAdminImport(home, csvDir);
     const importSeconds = since(started);

@@ -1,8 +1,8 @@
 // Loader benchmark: relationships per second of the batched loader on a synthetic graph of ≥100k relationships,
-// beside one transaction per row on a 2k sample, and their ratio. Uses NEO4J_URI when set, else the local server
-// (started for the run and stopped after if it was not running). WIPES the database it uses.
+// beside one transaction per row on a 2k sample, and their ratio. Uses NEO4J_URI when set (and WIPES that database),
+// else a local server of its own (startScratchNeo4j: a temporary home on free ports, removed after the run).
 import { pathToFileURL } from 'node:url';
-import { ensureLocalNeo4j } from '../src/neo4j/local.ts';
+import { startScratchNeo4j } from '../src/neo4j/local.ts';
 import { connect, neo4jSettings, type Neo4jConnection } from '../src/neo4j/driver.ts';
 import { DEFAULT_BATCH_SIZE, loadSources, recordArrays } from '../src/neo4j/load.ts';
 import { entityId, type Article, type Entity, type EntityType, type Relation } from '../src/schema.ts';
@@ -99,7 +99,7 @@ async function relationsPerSecond(
 }
 
 export async function bench(): Promise<void> {
-  const local = process.env.NEO4J_URI ? undefined : await ensureLocalNeo4j();
+  const local = process.env.NEO4J_URI ? undefined : await startScratchNeo4j();
   const settings = local?.settings ?? neo4jSettings();
   const conn = await connect(settings);
   try {

@@ -5,9 +5,10 @@
 // start:   runs the launcher detached (pid in .neo4j/neo4j.pid, output in .neo4j/neo4j.log, data in .neo4j/data)
 //          and returns once Bolt answers with the configured credentials.
 // stop:    ends exactly the pid that start wrote, after checking that it is still our launcher.
-// The test global setup and `kg up` want ensureLocalNeo4j() (neo4jForUp() is `kg up`'s choice of server).
-// makeImportHome() and runAdminImport() run `neo4j-admin database import full` of `kg export` CSVs into a home of
-// its own (the admin-import test and bench/import.ts).
+// `kg up` wants ensureLocalNeo4j() (neo4jForUp() is its choice of server). The tests and benchmarks, which wipe the
+// database they use, want startScratchNeo4j(): a server of their own in a temporary home on free ports, so that they
+// never touch the user's graph. makeNeo4jHome() and runAdminImport() run `neo4j-admin database import full` of
+// `kg export` CSVs into such a home (the admin-import test and bench/import.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -15,6 +16,7 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -22,6 +24,8 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { adminImportArgsFor } from '../graph/export.ts';
@@ -309,11 +313,11 @@ export async function ensureLocalNeo4j(local: LocalNeo4j = localNeo4j()): Promis
 }
 
 /**
- * Makes `home`, an empty folder, a second Neo4j home that shares the installed jars and launcher (symlinks, installing
- * them first if needed): runAdminImport writes its data/, and a server started with `KG_NEO4J_HOME=home` (and a
- * port of its own) reads it. The install stamp is copied so that such a start does not install again.
+ * Makes `home`, an empty folder, a Neo4j home of its own that shares the installed jars and launcher (symlinks,
+ * installing them first if needed): runAdminImport writes its data/, and a server started with `KG_NEO4J_HOME=home`
+ * (and ports of its own) reads it. The install stamp is copied so that such a start does not install again.
  */
-export function makeImportHome(home: string, installed: LocalNeo4j = localNeo4j()): void {
+export function makeNeo4jHome(home: string, installed: LocalNeo4j = localNeo4j()): void {
   installLocalNeo4j(installed);
   const from = paths(installed.home);
   const to = paths(home);
@@ -324,10 +328,57 @@ export function makeImportHome(home: string, installed: LocalNeo4j = localNeo4j(
   copyFileSync(from.stamp, to.stamp);
 }
 
+/** A TCP port that is free on 127.0.0.1 now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port')),
+      );
+    });
+  });
+}
+
+export interface ScratchNeo4j extends Neo4jHandle {
+  local: LocalNeo4j;
+}
+
+/**
+ * A server of its own for the tests and benchmarks, which wipe the database they use: a new temporary home
+ * (makeNeo4jHome) on free Bolt and HTTP ports, started now; stop() ends it and removes the home. The user's server
+ * (.neo4j on port 7687, or a docker compose one) is never touched. `prepare` runs on the home before the start
+ * (runAdminImport, for one).
+ */
+export async function startScratchNeo4j(prepare: (home: string) => void = () => {}): Promise<ScratchNeo4j> {
+  const home = mkdtempSync(join(tmpdir(), 'kg-neo4j-'));
+  const remove = () => rmSync(home, { recursive: true, force: true });
+  try {
+    makeNeo4jHome(home);
+    prepare(home);
+    const [bolt, http] = [await freePort(), await freePort()];
+    const local = localNeo4j({
+      ...process.env,
+      KG_NEO4J_HOME: home,
+      NEO4J_BOLT_PORT: String(bolt),
+      NEO4J_HTTP_PORT: String(http),
+    });
+    await startLocalNeo4j(local);
+    const stop = async () => {
+      await stopLocalNeo4j(local);
+      remove();
+    };
+    return { local, settings: settingsOf(local), started: true, stop };
+  } catch (err) {
+    remove();
+    throw err;
+  }
+}
+
 /**
  * Runs `neo4j-admin database import full` (the AdminTool of the installed jars, which the neo4j-admin script runs)
  * on the CSVs that `kg export --format neo4j-admin` wrote into `csvDir`, into the `neo4j` database of `home` (made
- * by makeImportHome), and returns what it printed. A failed import throws with the end of its output.
+ * by makeNeo4jHome), and returns what it printed. A failed import throws with the end of its output.
  */
 export function runAdminImport(home: string, csvDir: string): string {
   const [, ...args] = adminImportArgsFor(readdirSync(csvDir));

@@ -1,4 +1,5 @@
-// The real Neo4j Browser of the local server (npm run neo4j -- start) in headless Chromium: it loads from /browser/,
+// The real Neo4j Browser of the local server (src/neo4j/local.ts, what `npm run neo4j -- start` runs; here one of the
+// test's own on free ports, beside the user's) in headless Chromium: it loads from /browser/,
 // connects over Bolt to the same server with the test credentials through its connect form, runs a Cypher query typed
 // into its editor and shows the rows the driver gets for the same query.
 // The Browser asks for web fonts and telemetry hosts that cannot be reached here: those requests are aborted, so that
@@ -6,18 +7,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/neo4j/driver.ts';
-import { ensureLocalNeo4j, localNeo4j, type Neo4jHandle } from '../../src/neo4j/local.ts';
+import { type ScratchNeo4j, startScratchNeo4j } from '../../src/neo4j/local.ts';
 import { launchChromium } from './chromium.ts';
 
-const local = localNeo4j();
 /** Chinese strings and a computed column: what the Browser shows must be what the server answers. */
 const QUERY = "UNWIND ['东阿县', '冠县', '聊城市'] AS county RETURN county, size(county) AS chars";
 
-let server: Neo4jHandle;
+let server: ScratchNeo4j;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await ensureLocalNeo4j(local);
+  server = await startScratchNeo4j();
   browser = await launchChromium();
 });
 
@@ -28,9 +28,9 @@ afterAll(async () => {
 
 async function openBrowser(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const origin = new URL(local.browserUrl).origin;
+  const origin = new URL(server.local.browserUrl).origin;
   await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
-  await page.goto(local.browserUrl);
+  await page.goto(server.local.browserUrl);
   return page;
 }
 
@@ -53,9 +53,9 @@ describe('Neo4j Browser on the local server', () => {
     const connectButton = page.locator('[data-testid="connect"]');
     await connectButton.waitFor({ timeout: 60_000 });
     await page.selectOption('[data-testid="bolt-scheme-select"]', 'bolt://');
-    await page.fill('[data-testid="boltaddress"]', `${local.host}:${local.port}`);
-    await page.fill('[data-testid="username"]', local.user);
-    await page.fill('[data-testid="password"]', local.password);
+    await page.fill('[data-testid="boltaddress"]', `${server.local.host}:${server.local.port}`);
+    await page.fill('[data-testid="username"]', server.local.user);
+    await page.fill('[data-testid="password"]', server.local.password);
     await connectButton.click();
     // Once connected the Browser opens its start guide (a refused login leaves the form with an error instead); the
     // form itself goes a moment before the connection is usable.
@@ -67,7 +67,7 @@ describe('Neo4j Browser on the local server', () => {
     await page.keyboard.press('Control+Enter');
     const shown = await tableRows(page, QUERY);
 
-    const { driver } = await connect({ uri: local.uri, user: local.user, password: local.password });
+    const { driver } = await connect(server.settings);
     try {
       const { records } = await driver.executeQuery(QUERY);
       const expected = records.map((r) => [JSON.stringify(r.get('county')), String(r.get('chars'))]);

@@ -1,18 +1,10 @@
 // `kg export --format neo4j-admin` through the real `neo4j-admin database import full` (the AdminTool and import tool
 // jars that src/neo4j/local.ts installs), then the imported store opened by a second local server: it holds the same
 // graph as `kg load` of the same records writes into the test server.
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  localNeo4j,
-  makeImportHome,
-  runAdminImport,
-  startLocalNeo4j,
-  stopLocalNeo4j,
-  type LocalNeo4j,
-} from '../../src/neo4j/local.ts';
+import { runAdminImport, type ScratchNeo4j, startScratchNeo4j } from '../../src/neo4j/local.ts';
 import { runExport } from '../../src/run/export.ts';
 import { connect, type Neo4jConnection } from '../../src/neo4j/driver.ts';
 import { loadRecords } from '../../src/neo4j/load.ts';
@@ -20,20 +12,8 @@ import { cypher, dumpGraph, extractSeeds, openTestConnection, tempDir } from './
 
 let seedsDir: string;
 let exportDir: string;
-let home: string;
-let imported: LocalNeo4j;
+let imported: ScratchNeo4j;
 let importOutput: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** Names a spreadsheet would run as formulas: the neo4j-admin files carry them literally (only nodes.csv escapes them). */
 const FORMULA_NAMES = ['-负号开头公司', '=HYPERLINK("http://evil.example")公司', '+加号开头公司', '@艾特开头公司'];
@@ -70,19 +50,14 @@ beforeAll(async () => {
   exportDir = join(tempDir('admin-export'), 'neo4j-admin');
   await runExport(seedsDir, { format: 'neo4j-admin', to: exportDir });
 
-  // A second Neo4j home that shares the installed jars and launcher: the import writes its data/, its server reads it.
-  home = tempDir('admin-home');
-  makeImportHome(home);
-  importOutput = runAdminImport(home, exportDir);
-  // Ports of its own, Bolt and HTTP (Neo4j Browser), beside the tests' server.
-  const ports = { NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HTTP_PORT: String(await freePort()) };
-  imported = localNeo4j({ ...process.env, KG_NEO4J_HOME: home, ...ports });
-  await startLocalNeo4j(imported);
+  // A second Neo4j home on ports of its own, beside the tests' server: the import writes its data/, its server reads it.
+  imported = await startScratchNeo4j((home) => {
+    importOutput = runAdminImport(home, exportDir);
+  });
 }, 300_000);
 
 afterAll(async () => {
-  if (imported) await stopLocalNeo4j(imported);
-  if (home) rmSync(home, { recursive: true, force: true });
+  await imported?.stop();
 }, 120_000);
 
 /** Properties that are empty lists: the import cannot write one (an empty field is no property), `kg load` does. */
@@ -113,7 +88,7 @@ describe('neo4j-admin import of kg export', () => {
     try {
       loaded = await openTestConnection();
       await loadRecords(loaded, seedsDir, { wipe: true });
-      admin = await connect({ uri: imported.uri, user: imported.user, password: imported.password });
+      admin = await connect(imported.settings);
       const want = withoutEmptyLists(await dumpGraph(loaded));
       const got = withoutEmptyLists(await dumpGraph(admin));
       expect(got.nodes.length).toBeGreaterThan(100);

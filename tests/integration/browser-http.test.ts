@@ -1,17 +1,18 @@
-// Neo4j Browser and the HTTP API of the local server (npm run neo4j -- start): /browser/ serves the Browser's page and
-// POST /db/neo4j/tx/commit runs Cypher with basic auth. Only when the tests' server is the local one (or a docker
-// compose one on the same ports); a NEO4J_URI or testcontainers server has its HTTP port elsewhere.
+// Neo4j Browser and the HTTP API of the local server (src/neo4j/local.ts, what `npm run neo4j -- start` runs):
+// /browser/ serves the Browser's page and POST /db/neo4j/tx/commit runs Cypher with basic auth. Only when the tests run
+// on a local server of their own; a NEO4J_URI or testcontainers server has its HTTP port elsewhere.
 import { describe, expect, it } from 'vitest';
-import { browserUrlFor, localNeo4j } from '../../src/neo4j/local.ts';
-import { testSettings } from './neo4j-helpers.ts';
+import { browserUrlFor } from '../../src/neo4j/local.ts';
+import { testLocalNeo4j, testSettings } from './neo4j-helpers.ts';
 
 const settings = testSettings();
-const browser = browserUrlFor(settings.uri);
+const local = testLocalNeo4j();
+const browser = local ? browserUrlFor(settings.uri, local) : undefined;
 const origin = browser ? new URL(browser).origin : '';
 const auth = `Basic ${Buffer.from(`${settings.user}:${settings.password}`).toString('base64')}`;
 
 describe.skipIf(!browser)('Neo4j Browser on the local server', () => {
-  it(`serves the Browser's page at ${localNeo4j().browserUrl}`, async () => {
+  it(`serves the Browser's page at ${browser}`, async () => {
     const res = await fetch(`${origin}/browser/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { connect, type Neo4jConnection, type Neo4jSettings } from '../../src/neo4j/driver.ts';
+import type { LocalNeo4j } from '../../src/neo4j/local.ts';
 import { plain } from '../../src/neo4j/query.ts';
 import type { Records } from '../fixtures/gold-records.ts';
 
@@ -15,6 +16,9 @@ export function testSettings(): Neo4jSettings {
   const { database, ...rest } = inject('neo4j');
   return { ...rest, database: database ?? undefined };
 }
+
+/** The tests' own local server (home, ports) when the global setup started one, else null (NEO4J_URI, Docker). */
+export const testLocalNeo4j = (): LocalNeo4j | null => inject('localNeo4j');
 
 export const openTestConnection = (): Promise<Neo4jConnection> => connect(testSettings());
 

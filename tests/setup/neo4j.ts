@@ -1,14 +1,17 @@
 // Vitest global setup of the "integration" project: a real Neo4j server for the tests, found in this order:
-// NEO4J_URI (a server you run), a testcontainers Neo4j when a Docker engine answers, the local server of
-// src/neo4j/local.ts (started here and stopped after, unless it was already running). No server → the run fails.
-// The tests WIPE the database they get.
+// NEO4J_URI (a server you run), a testcontainers Neo4j when a Docker engine answers, else a local server of the
+// tests' own (src/neo4j/local.ts startScratchNeo4j: a temporary home on free ports, started here, stopped and removed
+// after). No server → the run fails. The tests WIPE the database they get, so the fallback is never the user's
+// server on bolt://127.0.0.1:7687 (`npm start` loads the user's graph there).
 import type { TestProject } from 'vitest/node';
-import { ensureLocalNeo4j } from '../../src/neo4j/local.ts';
+import { type LocalNeo4j, startScratchNeo4j } from '../../src/neo4j/local.ts';
 import { connect, neo4jSettings, type Neo4jSettings } from '../../src/neo4j/driver.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4j: { uri: string; user: string; password: string; database: string | null };
+    /** The tests' own local server when they run on one (its home and ports), else null. */
+    localNeo4j: LocalNeo4j | null;
   }
 }
 
@@ -22,7 +25,14 @@ async function dockerAnswers(): Promise<boolean> {
   }
 }
 
-async function findServer(): Promise<{ settings: Neo4jSettings; where: string; stop: () => Promise<void> }> {
+interface TestServer {
+  settings: Neo4jSettings;
+  where: string;
+  local?: LocalNeo4j;
+  stop: () => Promise<void>;
+}
+
+async function findServer(): Promise<TestServer> {
   if (process.env.NEO4J_URI) return { settings: neo4jSettings(), where: 'NEO4J_URI', stop: async () => {} };
   if (await dockerAnswers()) {
     const { Neo4jContainer } = await import('@testcontainers/neo4j');
@@ -35,11 +45,12 @@ async function findServer(): Promise<{ settings: Neo4jSettings; where: string; s
     };
   }
   try {
-    const local = await ensureLocalNeo4j();
+    const scratch = await startScratchNeo4j();
     return {
-      settings: local.settings,
-      where: local.started ? 'local server (started for the tests)' : 'local server',
-      stop: local.stop,
+      settings: scratch.settings,
+      where: `a local server of the tests' own in ${scratch.local.home}`,
+      local: scratch.local,
+      stop: scratch.stop,
     };
   } catch (err) {
     throw new Error(
@@ -57,5 +68,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await driver.close();
   console.error(`integration tests use Neo4j at ${server.settings.uri} (${server.where})`);
   project.provide('neo4j', { ...server.settings, database: server.settings.database ?? null });
+  project.provide('localNeo4j', server.local ?? null);
   return server.stop;
 }
