@@ -80,6 +80,8 @@ export function bareLevel(
   return null;
 }
 
+const CHINA = '中国';
+
 /** A national body's local branch after its place (中国人民银行聊城市中心支行, 国家税务总局冠县税务局 is a department). */
 const BRANCH = /^(?:营业管理部|中心支行|分行|支行|分局|办事处)/;
 
@@ -96,11 +98,16 @@ export function findAgencies(text: string, ctx: ExtractContext, where: PlaceCont
       if (!branch && entry.kind === 'branch') continue;
       const end = branch ? place.end + branch[0].length : m.end;
       const name = branch ? entry.full + text.slice(m.end, end) : entry.full;
+      // 中国银监会: the state's name printed before its own body's short form is part of the printed name.
+      const start =
+        text.startsWith(CHINA, m.start - CHINA.length) && !text.startsWith(CHINA, m.start)
+          ? m.start - CHINA.length
+          : m.start;
       out.push({
         type: 'Agency',
         name,
-        surface: text.slice(m.start, end),
-        start: m.start,
+        surface: text.slice(start, end),
+        start,
         end,
         rule: 'agency:national',
         props: {},

@@ -2,6 +2,7 @@
 // becomes a mention only where the rules' tables type it, never where a rule mention already stands, and the rules'
 // own finds are kept as they are. Rule ids: person:ner, company:ner, agency:ner, organization:ner.
 import {
+  BOUNDARY_WORDS,
   COMPANY_SUFFIXES,
   INDUSTRY_WORDS,
   NOT_NAMES,
@@ -201,8 +202,13 @@ function bodyOf(
   if (!headOf(text.slice(span.start, end))) {
     for (let w = industryAt(text, end); w; w = industryAt(text, end)) end += w.length;
   }
-  const name = text.slice(span.start, end);
-  const head = headOf(name);
+  const head = headOf(text.slice(span.start, end));
+  // 上述中储粮黑龙江公司, 再次中标西门子集团: boundary words (data/boundary-words.tsv) the model took in front of a
+  // name are no part of it; with nothing left before its ending (主流公司), no name at all.
+  const cut = head ? openingBoundaryWords(text.slice(span.start, end)) : 0;
+  if (head && cut >= end - span.start - head.ending.length) return null;
+  const start = span.start + cut;
+  const name = text.slice(start, end);
   if (head?.type === 'none' || BRAND_LIST.test(text.slice(end, end + 40))) return null;
   // Part of a longer name the model cut short: 菏泽航空制造|中心, 德州京津冀办公室|驻京招商联络处.
   if (!trimmed && (LONGER_NAME_HEADS.some((h) => text.startsWith(h, end)) || text.startsWith('驻', end))) return null;
@@ -211,7 +217,18 @@ function bodyOf(
   if (common && (!head || INDUSTRY_WORDS.includes(head.ending))) return null;
   const paragraph = spanAt(paras, span.start)?.text ?? '';
   const type = head?.type ?? (MATCH_REPORT.test(paragraph) ? 'Organization' : 'Company');
-  return { type, name, surface: name, start: span.start, end, rule: `${type.toLowerCase()}:ner`, props: {} };
+  return { type, name, surface: name, start, end, rule: `${type.toLowerCase()}:ner`, props: {} };
+}
+
+const BOUNDARY: ReadonlySet<string> = new Set(BOUNDARY_WORDS);
+/** How many characters the boundary words that open `name` take (上述, 再次|中标). */
+function openingBoundaryWords(name: string): number {
+  let cut = 0;
+  for (const t of tokens(name)) {
+    if (t.start !== cut || !BOUNDARY.has(t.word)) break;
+    cut = t.end;
+  }
+  return cut;
 }
 
 /** Endings that continue a name: any head of org-heads.tsv of two characters or more, a project's ending. */
