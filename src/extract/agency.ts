@@ -63,7 +63,15 @@ export function jurisdictionBefore(
   const before = text[at - 2] ?? '';
   // 各市, 各区: every jurisdiction of a level is no one jurisdiction.
   if (!ch || before === '各' || before === '全') return null;
+  // 曲阜市委 in an article that does not place 曲阜市: the level ends a place's name, it is no bare 市 of the home city.
+  if (placeNameEndsAt(text, at, ctx)) return null;
   return bareLevel(ch, at - 1, ctx, where);
+}
+
+/** Whether a gazetteer form of two to eight characters ends at `at` (曲阜市, 泗水县). */
+function placeNameEndsAt(text: string, at: number, ctx: ExtractContext): boolean {
+  for (let k = 2; k <= Math.min(8, at); k++) if (ctx.gazetteer.forms.has(text.slice(at - k, at))) return true;
+  return false;
 }
 
 /** A bare level character: 市 → the article's city, 省 → the province, 县/区 → the article's county. */
@@ -153,6 +161,11 @@ const FOREIGN_BODY = new RegExp(
   `(?:${alternation(COUNTRIES.map((c) => c.name))})(?:${alternation(STATE_BODIES)})`,
   'g',
 );
+/** Foreign bodies printed by their own names (白宫, 美联储), also after their state (美国中央情报局). */
+const NAMED_FOREIGN = new RegExp(
+  `(?:${alternation(COUNTRIES.map((c) => c.name))})?(?:${alternation(readTable('foreign-bodies.tsv', { columns: ['printed'] }).map((r) => r.printed))})`,
+  'g',
+);
 /** A state's armed forces by its one-character short form (美军, 俄军), where jieba reads the two as one word. */
 const SHORT_ARMY = new RegExp(`(?:${alternation(COUNTRIES.map((c) => c.short).filter((s) => s !== '-'))})军`, 'g');
 /** Whether jieba, reading the clause around it, keeps `start`–`end` as one word (美军 in 上周美军空袭, not in 精英军团). */
@@ -162,12 +175,12 @@ function isOneWord(text: string, start: number, end: number): boolean {
 }
 
 /**
- * A foreign state's bodies, named as printed (美国国防部, 日本政府, 俄罗斯海军, 美军): a ministry printed after a foreign
- * state is that state's, not the national body of departments.tsv its words would otherwise be.
+ * A foreign state's bodies, named as printed (美国国防部, 日本政府, 俄罗斯海军, 美军, 白宫): a ministry printed after a
+ * foreign state is that state's, not the national body of departments.tsv its words would otherwise be.
  */
 function findForeignBodies(text: string): AgencyMention[] {
   const out: AgencyMention[] = [];
-  for (const re of [FOREIGN_BODY, SHORT_ARMY]) {
+  for (const re of [FOREIGN_BODY, SHORT_ARMY, NAMED_FOREIGN]) {
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
       if (re === SHORT_ARMY && !isOneWord(text, m.index, end)) continue;

@@ -15,7 +15,7 @@ import { resolveNames } from '../resolve/article.ts';
 import { findAgencies, type PlaceContext } from './agency.ts';
 import { findCompanies } from './company.ts';
 import type { ExtractContext } from './context.ts';
-import { nerMentions, startedByModel, type ArticleLayer } from './ner.ts';
+import { nerMentions, startedByModel, type ArticleLayer, unitsOf } from './ner.ts';
 import { findOrganizations } from './organization.ts';
 import { findPositions } from './person.ts';
 import { articleCounty, findOwnCounty, findPlaces, isEntityPlace } from './place.ts';
@@ -95,8 +95,11 @@ function findMentions(
 ): { mentions: ArticleMentions; all: Mention[] } {
   const companies = dropNested(startedByModel(findCompanies(text, ctx), ner, ctx));
   const projects = findProjects(text, ctx, companies, where.places);
+  const agencies = findAgencies(text, ctx, where);
+  // An agency the recogniser's span carries on into one of its units (国家体育总局体育彩票管理中心) is that unit.
+  const units = unitsOf(text, ner, agencies);
   const named = dropNested(
-    [...findAgencies(text, ctx, where), ...companies, ...findOrganizations(text, ctx), ...projects],
+    [...agencies.map((m) => units.get(m) ?? m), ...companies, ...findOrganizations(text, ctx), ...projects],
     companies,
   );
   // The recogniser's bodies join the rules' before the relation rules read them (a brand found by the model develops
@@ -110,7 +113,7 @@ function findMentions(
       [...where.places, ...found],
     );
   const allNamed = [...named, ...candidates('ORG', named)];
-  const agencies = allNamed.filter((m) => m.type === 'Agency');
+  const keptAgencies = allNamed.filter((m) => m.type === 'Agency');
   const organizations = allNamed.filter((m) => m.type === 'Organization');
   const keptCompanies = allNamed.filter((m) => m.type === 'Company');
   const keptProjects = named.filter((m): m is ProjectMention => m.type === 'Project');
@@ -123,7 +126,7 @@ function findMentions(
     if (target) references.push({ start: r.index, end: r.index + r[0].length, target });
   }
   const bodies = [
-    ...agencies,
+    ...keptAgencies,
     ...keptCompanies,
     ...organizations,
     ...references.filter((r) => r.target.type === 'Company').map((r) => ({ ...r.target, start: r.start, end: r.end })),
@@ -137,7 +140,7 @@ function findMentions(
     sentences: sentences(text),
     paragraphs: paragraphs(text),
     places,
-    agencies,
+    agencies: keptAgencies,
     companies: keptCompanies,
     organizations,
     projects: keptProjects,

@@ -134,6 +134,33 @@ export function nerMentions(
 }
 
 /**
+ * The rules' agencies that the recogniser's ORG span carries on into one of its units (国家体育总局|体育彩票管理中心,
+ * 福建省公安厅|经侦总队, 白宫|国家安全委员会): the unit is the body printed, named after its parent's canonical name.
+ * The span starts where the agency does and what follows it ends in a body's ending (data/org-heads.tsv: 局, 处,
+ * 委员会, 总队, 中心). Returns each such agency with the unit that takes its place.
+ */
+export function unitsOf(text: string, spans: readonly NerSpan[], agencies: readonly Mention[]): Map<Mention, Mention> {
+  const units = new Map<Mention, Mention>();
+  for (const m of agencies) {
+    const span = spans.find((s) => s.type === 'ORG' && s.start === m.start && s.end > m.end);
+    if (!span) continue;
+    const rest = text.slice(m.end, span.end);
+    const head = ORG_HEADS.find((h) => rest.endsWith(h.ending) && rest.length > h.ending.length);
+    if (!head || !(head.type === 'Agency' || head.ending.endsWith('中心')) || !NAME_CHARS.test(rest)) continue;
+    if (openingBoundaryWords(rest) > 0) continue;
+    // 县委县政府, 财政部证监会: a second body printed right after the first (its jurisdiction a bare level, or a
+    // national body) is no unit of it; 国家税务总局贵州省税务局 is.
+    const next = agencies.find((o) => o.start === m.end);
+    if (next && (/^[市县区镇乡省]/.test(rest) || next.rule === 'agency:national' || next.rule === 'agency:foreign')) {
+      continue;
+    }
+    const surface = text.slice(m.start, span.end);
+    units.set(m, { ...m, name: m.name + rest, surface, end: span.end, rule: 'agency:ner', props: {} });
+  }
+  return units;
+}
+
+/**
  * A PER span of `text` as a Person, where it has a name's shape: a Chinese name opening with a surname (or after a
  * title: 区长汲广树), a transliterated or dotted foreign name, one in Latin letters. Vetoed where it is a place of the
  * gazetteer or looks like one, a form of address (李先生), holds a title, is a common word, is quoted, names a
@@ -193,6 +220,8 @@ function bodyOf(
   if (!NAME_CHARS.test(printed) || [...printed].length < 2 || ctx.gazetteer.forms.has(printed)) return null;
   const words = tokens(printed);
   if (alone.places.some((p) => p.surface === printed) || withoutJurisdiction(printed, words, ctx)) return null;
+  // 泗水县委县政府, 镇党委政府: two bodies printed together, which the rules name each where they know the place.
+  if (TWO_BODIES.test(printed)) return null;
   let end = span.end;
   // 普阳钢铁投资|建设的…: a last word that is the firm's doing, before a verb or 的, is no part of its name.
   const doing = [...VERB_WORDS].find((w) => printed.endsWith(w) && printed.length - w.length >= 2);
@@ -248,6 +277,8 @@ function industryAt(text: string, at: number): string | undefined {
 /** A list of brands (阳谷华泰、华信泰格等多个知名商标品牌): trade marks, not the businesses. */
 const BRAND_LIST = /^[^。；，！？\n]*?等[^。；，！？\n]{0,8}(?:品牌|商标)/;
 
+/** A party committee or government right after another (县委县政府, 市委市政府, 党委政府). */
+const TWO_BODIES = /(?:委|政府)[市县区镇乡省]?(?:党委|委|政府|人大|政协)/;
 /** Han characters, letters, digits and the marks names hold (·, &, brackets): ▶科技 and 中国“十佳” are no names. */
 const NAME_CHARS = /^[\p{Script=Han}A-Za-z0-9·&（）()-]+$/u;
 /** jieba tags of common words: a span of several of them is a phrase (新能源汽车), not a name. */

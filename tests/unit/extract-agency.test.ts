@@ -83,4 +83,28 @@ describe('agencies', () => {
     // 精英军团 and 中美军事 hold the characters of 英军 and 美军, not the armies.
     expect(extract('精英军团参与中美军事交流。').names('Agency')).toEqual([]);
   });
+
+  it('names foreign bodies known by their own names, also after their state (白宫, 美联储, 美国中央情报局)', () => {
+    const x = extract('白宫发言人表示，美联储将加息，美国中央情报局拒绝置评。');
+    expect(x.names('Agency')).toEqual(['白宫', '美国中央情报局', '美联储']);
+    expect(x.names('Company')).toEqual([]);
+  });
+
+  it('keeps 中国 before a national body’s short form in its printed name (中国银监会)', () => {
+    const x = extract('中国银监会和银监会系统，中国人民银行。');
+    expect(x.entity('Agency:中国银行业监督管理委员会')?.aliases.sort()).toEqual(['中国银监会', '银监会']);
+    expect(x.names('Agency')).toEqual(['中国人民银行', '中国银行业监督管理委员会']);
+  });
+
+  it('reads no home-city body where a place of another city ends before the level (曲阜市委 in an article that does not place it)', () => {
+    expect(extract('曲阜市委召开会议。').names('Agency')).toEqual([]);
+    expect(extract('济宁市曲阜市委召开会议。').names('Agency')).toEqual(['中共曲阜市委']);
+  });
+
+  it('names the armed forces as national bodies (解放军 → 中国人民解放军)', () => {
+    expect(extract('解放军官兵和武警部队参加抢险。').names('Agency')).toEqual([
+      '中国人民武装警察部队',
+      '中国人民解放军',
+    ]);
+  });
 });

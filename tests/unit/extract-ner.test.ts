@@ -107,6 +107,40 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
     expect(nerMentions(text, layer!.ner, ctx, where, [rule])).toEqual([]);
   });
 
+  it('types a news agency as an organisation', async () => {
+    const { on } = await extracted('新华社报道，记者从中新社获悉。');
+    expect(on).toEqual(['Organization:中新社', 'Organization:新华社']);
+  });
+
+  /** The candidates of spans given here: where the model's span starts decides what these rules do with it. */
+  const fromSpans = (text: string, orgs: string[]) => {
+    const spans = orgs.map((o) => ({
+      type: 'ORG' as const,
+      start: text.indexOf(o),
+      end: text.indexOf(o) + o.length,
+      text: o,
+    }));
+    const where = { places: findPlaces(text, ctx), county: null, city: ctx.gazetteer.home };
+    return nerMentions(text, spans, ctx, where, []).map((m) => `${m.type}:${m.name} ${m.start}-${m.end}`);
+  };
+
+  it('drops boundary words a span opens with, and names nothing where only a determiner is left before the ending', () => {
+    expect(fromSpans('公司再次中标西门子集团订单。', ['再次中标西门子集团'])).toEqual(['Company:西门子集团 6-11']);
+    expect(fromSpans('据悉上述华泰公司已经停业。', ['上述华泰公司'])).toEqual(['Company:华泰公司 4-8']);
+    expect(fromSpans('主流公司和不少公司都在观望。', ['主流公司', '不少公司'])).toEqual([]);
+  });
+
+  it('reads an agency the model carries on into one of its units as that unit, and two bodies in a row as two', async () => {
+    const { on } = await extracted('国家体育总局体育彩票管理中心发布公告。');
+    expect(on).toContain('Agency:国家体育总局体育彩票管理中心');
+    expect(on).not.toContain('Agency:国家体育总局');
+    // Two bodies printed together are two (冠县县委县政府), or none where the article does not place their county.
+    for (const text of ['冠县县委县政府高度重视。', '泗水县委县政府高度重视。']) {
+      const two = await extracted(text);
+      expect(two.on).toEqual(two.off);
+    }
+  });
+
   it('takes foreign names, and no form of address', async () => {
     expect((await candidates('贝鲁斯科尼昨天发表讲话。')).mentions).toEqual(['person:ner Person:贝鲁斯科尼 0-5']);
     expect((await candidates('Grubby在比赛中获胜。')).mentions).toEqual(['person:ner Person:Grubby 0-6']);
