@@ -73,6 +73,8 @@ export function findProjects(
       zone,
     );
     const stem = core.slice(0, core.length - n.suffix.length);
+    // 华为公司项目: the owner and the suffix alone name no project.
+    if (!stem && !quoted) continue;
     const sized = CAPACITY.test(stem);
     const named =
       quoted

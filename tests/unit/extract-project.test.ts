@@ -16,6 +16,12 @@ describe('project names', () => {
     });
   });
 
+  it('names no project where the owner and the suffix are all there is (山东鸿泰新材料有限公司项目)', () => {
+    const x = extract('山东鸿泰新材料有限公司项目进展顺利。');
+    expect(x.names('Project')).toEqual([]);
+    expect(x.names('Company')).toEqual(['山东鸿泰新材料有限公司']);
+  });
+
   it('strips a leading county, full name or zone, when the rest is a proper name', () => {
     expect(extract('临清市恒泰轴承产业园项目进展顺利。').names('Project')).toEqual(['恒泰轴承产业园项目']);
     expect(extract('东阿县绿源储能电站项目并网发电。').names('Project')).toEqual(['绿源储能电站项目']);
