@@ -31,6 +31,8 @@ const ENDS_NAME = new RegExp(
 const WORK_VERBS = new Set(readTable('work-verbs.tsv', { columns: ['verb'] }).map((r) => r.verb));
 /** Prepositions and particles jieba may glue to the first characters of a name it does not know. */
 const GLUED = ['由', '在', '对', '与', '和', '从', '向', '把', '被', '给', '的', '为', '将', '是'];
+/** Of those, the ones that open no name, glued to one character as well (在济郑高铁…: 在济/x). */
+const GLUED_TO_ONE = ['在', '对', '把', '被', '给'];
 /** Aspect particles never start a name, so jieba's 着济 (标志着济郑高铁) is cut after them even in a short token. */
 const PARTICLES = ['着', '了', '过'];
 // Part-of-speech tags that never start a name: prepositions, conjunctions, particles, numerals, quantifiers.
@@ -96,7 +98,8 @@ export function nameStart(text: string, suffixStart: number, limit = 0, joins: r
     // jieba glues a preposition to an unknown name (由鲁西 in 由鲁西化工集团): the name starts after it.
     if (
       t.tag === 'x'
-      && ((t.word.length > 2 && GLUED.includes(t.word[0]!)) || (t.word.length >= 2 && PARTICLES.includes(t.word[0]!)))
+      && ((t.word.length > 2 && GLUED.includes(t.word[0]!))
+        || (t.word.length >= 2 && (PARTICLES.includes(t.word[0]!) || GLUED_TO_ONE.includes(t.word[0]!))))
     ) {
       start = i + t.start + 1;
       break;

@@ -14,11 +14,12 @@ import { readTable } from '../lexicon/table.ts';
 import type { Entity as NerSpan, EntityType as NerType } from '../nlp/ner/index.ts';
 import { type Token, tokens } from '../nlp/jieba.ts';
 import { paragraphs, type Span, spanAt } from '../nlp/sentences.ts';
-import { SINGLE_SURNAMES, startsWithSurname } from '../page/surnames.ts';
+import { startsWithSurname } from '../page/surnames.ts';
 import { type EntityName, PLACE_TYPES } from '../names.ts';
 import type { Mention } from '../schema.ts';
 import { findAgencies, type PlaceContext } from './agency.ts';
 import { findCompanies, leadingPlace } from './company.ts';
+import { isAddressForm } from './person.ts';
 import type { ExtractContext } from './context.ts';
 import { findOrganizations } from './organization.ts';
 import { findPlaces } from './place.ts';
@@ -51,12 +52,6 @@ const TRANSLITERATION: ReadonlySet<string> = new Set(
 /** A transliterated name of 2–7 characters, every one of them of the transliteration table. */
 const isTransliterated = (name: string): boolean =>
   name.length >= 2 && name.length <= 7 && [...name].every((c) => TRANSLITERATION.has(c));
-/** Forms of address after a surname (data/forms-of-address.tsv): 李先生, 张某, 陈总 name nobody. */
-const ADDRESS_FORMS = readTable('forms-of-address.tsv', { columns: ['word'] }).map((r) => r.word);
-/** 李先生, 欧阳女士, 小王, 老张: a surname with a form of address, or 小/老 before a surname. */
-const isAddressForm = (name: string): boolean =>
-  ADDRESS_FORMS.some((w) => name.endsWith(w) && name.length - w.length <= 2 && name.length > w.length)
-  || (name.length === 2 && /^[小老]/.test(name) && SINGLE_SURNAMES.has(name[1]!));
 /** jieba tags of a word that is a name or is unknown to its dictionary: any other one-word tag is a common word. */
 const NAME_TAGS = /^(?:nr|x)/;
 /**
@@ -180,7 +175,13 @@ function personOf(text: string, found: NerSpan, ctx: ExtractContext): Mention | 
   // jieba's one-word tag: a common word is no name (a transliterated name it mostly tags at random: 奥巴马/ns).
   const words = foreign ? [] : tokens(name);
   if (words.length === 1 && !NAME_TAGS.test(words[0]!.tag)) return null;
-  if (isQuoted(text, span.start) || DOCTRINE.test(text.slice(span.end, span.end + 8))) return null;
+  if (
+    isQuoted(text, span.start)
+    || inWorkTitle(text, span.start)
+    || DOCTRINE.test(text.slice(span.end, span.end + 8))
+  ) {
+    return null;
+  }
   const after = text.slice(span.end, span.end + 8);
   if (TEAM_AFTER.test(after) || TEAM_BEFORE.test(text.slice(Math.max(0, span.start - 6), span.start))) return null;
   if (NAME_HEADS.some((h) => after.startsWith(h))) return null;
@@ -243,7 +244,9 @@ function bodyOf(
   if (!trimmed && (LONGER_NAME_HEADS.some((h) => text.startsWith(h, end)) || text.startsWith('驻', end))) return null;
   // A phrase of common words (新能源汽车, 核心竞争力) is no name, unless a body's own ending ends it (兴业银行).
   const common = words.every((w) => (words.length > 1 ? COMMON_TAGS : FUNCTION_TAGS).test(w.tag));
-  if (common && (!head || INDUSTRY_WORDS.includes(head.ending))) return null;
+  // 信源集团: a common word before 集团 the model reads as one group's name is a brand, unless it is a trade (能源集团).
+  const group = head?.ending === '集团' && !INDUSTRY_WORDS.includes(name.slice(0, -head.ending.length));
+  if (common && !group && (!head || INDUSTRY_WORDS.includes(head.ending))) return null;
   const paragraph = spanAt(paras, span.start)?.text ?? '';
   const type = head?.type ?? (MATCH_REPORT.test(paragraph) ? 'Organization' : 'Company');
   return { type, name, surface: name, start, end, rule: `${type.toLowerCase()}:ner`, props: {} };
@@ -318,6 +321,12 @@ function titleBefore(text: string, at: number, ctx: ExtractContext): boolean {
 function isQuoted(text: string, at: number): boolean {
   const para = text.slice(text.lastIndexOf('\n', at) + 1, at);
   return para.lastIndexOf('“') > para.lastIndexOf('”');
+}
+
+/** Whether `at` is inside a work's title marks (《哈利·波特与魔法石》): a name there is the work's, not a person's. */
+function inWorkTitle(text: string, at: number): boolean {
+  const para = text.slice(text.lastIndexOf('\n', at) + 1, at);
+  return para.lastIndexOf('《') > para.lastIndexOf('》');
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Place } from '../lexicon/divisions.ts';
 import { DEPARTMENT_ENDINGS, NAME_FOLLOWERS, NOT_NAMES, SPEECH_VERBS, TITLES } from '../lexicon/names.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../page/surnames.ts';
 import { BODY_TABLE, bodyName, TITLE_TABLE, titleLevel, type BodyKind } from '../lexicon/offices.ts';
+import { readTable } from '../lexicon/table.ts';
 import { bareLevel, placesIndex, type AgencyMention, type PlaceContext } from './agency.ts';
 import { isZone } from './place.ts';
 import { tokens } from '../nlp/jieba.ts';
@@ -30,6 +31,13 @@ export interface Position {
   end: number;
 }
 
+/** Forms of address after a surname (data/forms-of-address.tsv): 李先生, 张某, 陈总 name nobody. */
+const ADDRESS_FORMS = readTable('forms-of-address.tsv', { columns: ['word'] }).map((r) => r.word);
+/** 李先生, 欧阳女士, 小王, 老张: a surname with a form of address, or 小/老 before a surname. */
+export const isAddressForm = (name: string): boolean =>
+  ADDRESS_FORMS.some((w) => name.endsWith(w) && name.length - w.length <= 2 && name.length > w.length)
+  || (name.length === 2 && /^[小老]/.test(name) && SINGLE_SURNAMES.has(name[1]!));
+
 /** A personal name starting at `i`, ended by a verb, a conjunction or punctuation. */
 export function nameAt(text: string, i: number, followers: readonly string[] = NAME_FOLLOWERS): string | null {
   // After a title the name is expected, and a following verb may end it; elsewhere only the given followers do.
@@ -40,6 +48,8 @@ export function nameAt(text: string, i: number, followers: readonly string[] = N
     const name = text.slice(i, i + len);
     if (name.length < len || !HAN.test(name)) return null;
     if (NOT_NAMES.some((w) => name.includes(w)) || TITLES.some((t) => name.endsWith(t) || name.includes(t))) continue;
+    // 方总表示: a form of address, and no longer name goes on from it.
+    if (isAddressForm(name)) return null;
     const next = text.slice(i + len);
     // After a title, punctuation ends a name; a speaker (”张三说) must be followed by the speech verb itself.
     if ((afterTitle && (next === '' || PUNCT_AFTER_NAME.test(next))) || followers.some((f) => next.startsWith(f)))

@@ -130,6 +130,23 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
     expect(fromSpans('主流公司和不少公司都在观望。', ['主流公司', '不少公司'])).toEqual([]);
   });
 
+  it('takes a common word before 集团 for a group’s name, and a trade before it for none', () => {
+    expect(fromSpans('代表团到信源集团参观。', ['信源集团'])).toEqual(['Company:信源集团 4-8']);
+    expect(fromSpans('当地能源集团和餐饮集团。', ['能源集团', '餐饮集团'])).toEqual([]);
+  });
+
+  it('takes no person from a work’s title', () => {
+    const text = '他读完了《张三的故事》，李四也读了。';
+    const spans = ['张三', '李四'].map((n) => ({
+      type: 'PER' as const,
+      start: text.indexOf(n),
+      end: text.indexOf(n) + 2,
+      text: n,
+    }));
+    const where = { places: findPlaces(text, ctx), county: null, city: ctx.gazetteer.home };
+    expect(nerMentions(text, spans, ctx, where, []).map((m) => m.name)).toEqual(['李四']);
+  });
+
   it('reads an agency the model carries on into one of its units as that unit, and two bodies in a row as two', async () => {
     const { on } = await extracted('国家体育总局体育彩票管理中心发布公告。');
     expect(on).toContain('Agency:国家体育总局体育彩票管理中心');

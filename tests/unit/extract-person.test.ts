@@ -7,6 +7,12 @@ const title = (x: ReturnType<typeof extract>, person: string, org: string) =>
   x.edge('HOLDS_POSITION', `Person:${person}`, org)?.props.title;
 
 describe('people and their positions', () => {
+  it('takes no form of address after a title for a name (副总经理方总, 副处长 read as 陈副)', () => {
+    const x = extract('山东辉煌集团有限公司副总经理方总表示，项目进展顺利。');
+    expect(x.names('Person')).toEqual([]);
+    expect(extract('山东辉煌集团有限公司副总经理方向东表示，项目进展顺利。').names('Person')).toEqual(['方向东']);
+  });
+
   it('joins a chain of titles with 、 into one position', () => {
     const x = extract('市财政局党组书记、局长赵振华说，今年财政收入稳步增长。');
     expect(x.names('Person')).toEqual(['赵振华']);

@@ -16,6 +16,11 @@ describe('project names', () => {
     });
   });
 
+  it('starts a name after a preposition jieba glues to its first character (在济郑高铁…: 在济/x)', () => {
+    // jieba: 对济/x 郑/ns 高铁/n…
+    expect(extract('专家组对济郑高铁德州东站项目开展验收。').names('Project')).toEqual(['济郑高铁德州东站项目']);
+  });
+
   it('names no project where the owner and the suffix are all there is (山东鸿泰新材料有限公司项目)', () => {
     const x = extract('山东鸿泰新材料有限公司项目进展顺利。');
     expect(x.names('Project')).toEqual([]);
