@@ -58,7 +58,7 @@ export function jurisdictionBefore(
     .endingAt(at)
     .filter((p) => !/^[我全本该]/.test(p.surface))
     .sort((a, b) => a.start - b.start)[0];
-  if (printed) return { place: printed.place, start: printed.start };
+  if (printed) return { place: printed.place, start: printedFrom(printed, where) };
   const ch = text[at - 1];
   const before = text[at - 2] ?? '';
   // 各市, 各区: every jurisdiction of a level is no one jurisdiction.
@@ -66,6 +66,30 @@ export function jurisdictionBefore(
   // 曲阜市委 in an article that does not place 曲阜市: the level ends a place's name, it is no bare 市 of the home city.
   if (placeNameEndsAt(text, at, ctx)) return null;
   return bareLevel(ch, at - 1, ctx, where);
+}
+
+/** Levels above a place's, by its type: the places printed before it that name where it lies. */
+const ABOVE: Record<string, readonly string[]> = {
+  County: ['City', 'Province'],
+  City: ['Province'],
+  Town: ['County', 'City', 'Province'],
+};
+
+/**
+ * Where the printed name of a jurisdiction starts: at the province or city printed right before it (山西省长子县公安局
+ * is printed so; its name is 长子县公安局).
+ */
+function printedFrom(place: PlaceMention, where: PlaceContext): number {
+  let start = place.start;
+  let type: string = place.place.type;
+  for (;;) {
+    const above = placesIndex(where.places)
+      .endingAt(start)
+      .find((p) => (ABOVE[type] ?? []).includes(p.place.type));
+    if (!above) return start;
+    start = above.start;
+    type = above.place.type;
+  }
 }
 
 /** Whether a gazetteer form of two to eight characters ends at `at` (曲阜市, 泗水县). */

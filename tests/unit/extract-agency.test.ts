@@ -101,6 +101,12 @@ describe('agencies', () => {
     expect(extract('济宁市曲阜市委召开会议。').names('Agency')).toEqual(['中共曲阜市委']);
   });
 
+  it('keeps the province or city printed before the jurisdiction in the printed form, not in the name', () => {
+    const x = extract('山西省长子县公安局通报，聊城市东昌府区工信局回应。');
+    expect(x.entity('Agency:长子县公安局')?.aliases).toEqual(['山西省长子县公安局']);
+    expect(x.entity('Agency:东昌府区工业和信息化局')?.aliases).toEqual(['聊城市东昌府区工信局']);
+  });
+
   it('names the armed forces as national bodies (解放军 → 中国人民解放军)', () => {
     expect(extract('解放军官兵和武警部队参加抢险。').names('Agency')).toEqual([
       '中国人民武装警察部队',
