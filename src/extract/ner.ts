@@ -162,7 +162,7 @@ export function unitsOf(text: string, spans: readonly NerSpan[], agencies: reado
  * doctrine, is a team's (桑坦德主场) or opens a longer name (盖蒂信托).
  */
 function personOf(text: string, found: NerSpan, ctx: ExtractContext): Mention | null {
-  const span = withNameEnd(text, found);
+  const span = withNameEnd(text, found, /^nr/);
   const name = span.text;
   const latin = LATIN_NAME.test(name) && name.length <= 20 && !LATIN_WORDS.has(name);
   const foreign = name.includes('·') || isTransliterated(name) || latin;
@@ -198,11 +198,12 @@ function personOf(text: string, found: NerSpan, ctx: ExtractContext): Mention | 
  */
 function bodyOf(
   text: string,
-  span: NerSpan,
+  found: NerSpan,
   ctx: ExtractContext,
   where: PlaceContext,
   paras: readonly Span[],
 ): Mention | null {
+  const span = withNameEnd(text, found, /^(?:nz|nt)$/);
   const printed = span.text;
   const alone = { ...where, places: findPlaces(printed, ctx) };
   const read = [
@@ -298,12 +299,13 @@ function withoutJurisdiction(name: string, words: readonly Token[], ctx: Extract
 }
 
 /**
- * The span, ending where jieba's dictionary name that starts with it ends (吴冠|中 → 吴冠中, 陈嘉|上 → 陈嘉上): the
- * model sometimes stops a name one character early where the next one could open a word.
+ * The span, ending where jieba's dictionary name (a word with one of `tags`) that starts with it ends (吴冠|中 → 吴冠中,
+ * 陈嘉|上 → 陈嘉上, 佳士|得 → 佳士得): the model sometimes stops a name one character early where the next one could
+ * open a word.
  */
-function withNameEnd(text: string, span: NerSpan): NerSpan {
+function withNameEnd(text: string, span: NerSpan, tags: RegExp): NerSpan {
   const first = tokens(text.slice(span.start, span.start + 6))[0];
-  if (!first || !/^nr/.test(first.tag) || first.word.length <= span.text.length || first.word.length > 4) return span;
+  if (!first || !tags.test(first.tag) || first.word.length <= span.text.length || first.word.length > 4) return span;
   if (!first.word.startsWith(span.text)) return span;
   return { ...span, end: span.start + first.word.length, text: first.word };
 }

@@ -130,6 +130,10 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
     expect(fromSpans('主流公司和不少公司都在观望。', ['主流公司', '不少公司'])).toEqual([]);
   });
 
+  it('ends an organisation where jieba’s dictionary name that starts with it ends (佳士|得 → 佳士得)', () => {
+    expect(fromSpans('这件瓷器由佳士得拍出。', ['佳士'])).toEqual(['Company:佳士得 5-8']);
+  });
+
   it('takes a common word before 集团 for a group’s name, and a trade before it for none', () => {
     expect(fromSpans('代表团到信源集团参观。', ['信源集团'])).toEqual(['Company:信源集团 4-8']);
     expect(fromSpans('当地能源集团和餐饮集团。', ['能源集团', '餐饮集团'])).toEqual([]);
