@@ -74,7 +74,7 @@ const BODY_FORMS: ReadonlySet<string> = new Set(BODY_TABLE.keys());
 /** Words of a match report (data/sports-words.tsv), by role. */
 const SPORTS = readTable('sports-words.tsv', {
   columns: ['word', 'role'],
-  values: { role: ['report', 'opponent', 'team'] },
+  values: { role: ['report', 'opponent', 'team', 'precedes'] },
 });
 const sportsWords = (...roles: string[]): string =>
   SPORTS.filter((r) => roles.includes(r.role))
@@ -83,11 +83,11 @@ const sportsWords = (...roles: string[]): string =>
 /** A score beside a name (拜仁2-1, 2：1客胜) or `vs`; in a sentence only 3比0 or `vs` (2-3年 and 10:30 are no scores). */
 const SCORE = '\\d\\s*[-:：比]\\s*\\d|vs|VS';
 /** A paragraph that reports a match: a word of sports-words.tsv, 3比0 or `vs`. */
-const MATCH_REPORT = new RegExp(`\\d\\s*比\\s*\\d|vs|VS|${sportsWords('report', 'opponent')}`);
+const MATCH_REPORT = new RegExp(`\\d\\s*比\\s*\\d|vs|VS|${sportsWords('report', 'opponent', 'precedes')}`);
 /** What right after a name makes it a team's (曼联队, 雷吉纳主场, 米德尔vs博尔顿, 拜仁2-1): no person. */
 const TEAM_AFTER = new RegExp(`^\\s*(?:${SCORE}|${sportsWords('opponent', 'team')})`);
-/** What right before a name makes it a team's (对阵桑坦德, vs博尔顿, 2-1客胜乌迪内斯). */
-const TEAM_BEFORE = new RegExp(`(?:${SCORE}|${sportsWords('opponent')})\\s*$`);
+/** What right before a name makes it a team's (对阵桑坦德, vs博尔顿, 2-1客胜乌迪内斯, 对手维拉). */
+const TEAM_BEFORE = new RegExp(`(?:${SCORE}|${sportsWords('opponent', 'precedes')})\\s*$`);
 /**
  * Endings that make a name before them part of a longer name (盖蒂信托, 索维娅国际艺术村, 威廉希尔公司): a company's or
  * an organisation's name, a head of org-heads.tsv of two characters or more.

@@ -113,9 +113,9 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
   });
 
   /** The candidates of spans given here: where the model's span starts decides what these rules do with it. */
-  const fromSpans = (text: string, orgs: string[]) => {
+  const fromSpans = (text: string, orgs: string[], type: 'ORG' | 'PER' = 'ORG') => {
     const spans = orgs.map((o) => ({
-      type: 'ORG' as const,
+      type,
       start: text.indexOf(o),
       end: text.indexOf(o) + o.length,
       text: o,
@@ -137,6 +137,12 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
   it('takes a common word before 集团 for a group’s name, and a trade before it for none', () => {
     expect(fromSpans('代表团到信源集团参观。', ['信源集团'])).toEqual(['Company:信源集团 4-8']);
     expect(fromSpans('当地能源集团和餐饮集团。', ['能源集团', '餐饮集团'])).toEqual([]);
+  });
+
+  it('takes no person after a word that comes before a team’s name (对手维拉, 客战雷吉纳)', () => {
+    expect(fromSpans('本场的对手维拉状态不错，埃雷拉首发。', ['维拉', '埃雷拉'], 'PER')).toEqual([
+      'Person:埃雷拉 12-15',
+    ]);
   });
 
   it('takes no person from a work’s title', () => {
