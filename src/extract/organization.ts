@@ -1,13 +1,16 @@
 // Organisations that are neither government bodies nor businesses: universities, schools, institutes,
-// associations, innovation centres, and periodicals named with a post (《山东文学》主编).
+// associations, innovation centres, periodicals named with a post (《山东文学》主编), national media (央视, 新华社).
 import { ORGANIZATION_ABBREVIATIONS, ORGANIZATION_SUFFIXES, TITLES } from '../lexicon/names.ts';
 import { isGeneric, tokens } from '../nlp/jieba.ts';
 import type { Mention } from '../schema.ts';
 import type { ExtractContext } from './context.ts';
 import { leadingPlace } from './company.ts';
-import { findSuffixed, suffixPattern } from './suffixed.ts';
+import { alternation, findSuffixed, suffixPattern } from './suffixed.ts';
+import { readTable } from '../lexicon/table.ts';
 
 const PATTERN = suffixPattern([...ORGANIZATION_SUFFIXES, ...Object.keys(ORGANIZATION_ABBREVIATIONS)]);
+const MEDIA = new Map(readTable('media.tsv', { columns: ['printed', 'name'] }).map((r) => [r.printed, r.name]));
+const MEDIA_NAME = new RegExp(alternation([...MEDIA.keys()]), 'g');
 const PERIODICAL = /《([^《》]{2,12})》/g;
 
 export function findOrganizations(text: string, ctx: ExtractContext): Mention[] {
@@ -31,6 +34,12 @@ export function findOrganizations(text: string, ctx: ExtractContext): Mention[] 
       rule: `organization:${n.suffix}`,
       props: {},
     });
+  }
+  // 央视, 新华社: national media by their printed names (data/media.tsv).
+  for (const m of text.matchAll(MEDIA_NAME)) {
+    const end = m.index + m[0].length;
+    const name = MEDIA.get(m[0])!;
+    out.push({ type: 'Organization', name, surface: m[0], start: m.index, end, rule: 'organization:media', props: {} });
   }
   for (const m of text.matchAll(PERIODICAL)) {
     const after = text.slice(m.index + m[0].length);

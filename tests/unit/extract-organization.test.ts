@@ -16,6 +16,14 @@ describe('organizations', () => {
     expect(x.entity('Organization:聊城市作家协会')?.aliases).toEqual(['聊城市作协']);
   });
 
+  it('names national media by their full names, the printed short forms as aliases (央视, 新华社)', () => {
+    const x = extract('据央视报道，新华社记者和人民日报社编辑参加。');
+    expect(x.names('Organization')).toEqual(['中央电视台', '人民日报', '新华通讯社']);
+    expect(x.entity('Organization:中央电视台')?.aliases).toEqual(['央视']);
+    expect(x.entity('Organization:人民日报')?.aliases).toEqual(['人民日报社']);
+    expect(x.names('Company')).toEqual([]);
+  });
+
   it('takes no generic body (企业研发中心)', () => {
     expect(extract('企业研发中心投入使用。').names('Organization')).toEqual([]);
   });
