@@ -180,6 +180,8 @@ export function findAgencies(text: string, ctx: ExtractContext, where: PlaceCont
 }
 
 const COUNTRIES = readTable('countries.tsv', { columns: ['name', 'short'] });
+/** The states of countries.tsv, and China, by name: a state is no body of its own (俄罗斯 alone is no company). */
+export const STATE_NAMES: ReadonlySet<string> = new Set([...COUNTRIES.map((c) => c.name), '中国']);
 const STATE_BODIES = readTable('state-bodies.tsv', { columns: ['printed'] }).map((r) => r.printed);
 const FOREIGN_BODY = new RegExp(
   `(?:${alternation(COUNTRIES.map((c) => c.name))})(?:${alternation(STATE_BODIES)})`,

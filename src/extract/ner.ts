@@ -17,7 +17,7 @@ import { paragraphs, type Span, spanAt } from '../nlp/sentences.ts';
 import { startsWithSurname } from '../page/surnames.ts';
 import { type EntityName, PLACE_TYPES } from '../names.ts';
 import type { Mention } from '../schema.ts';
-import { findAgencies, type PlaceContext } from './agency.ts';
+import { findAgencies, type PlaceContext, STATE_NAMES } from './agency.ts';
 import { findCompanies, leadingPlace } from './company.ts';
 import { isAddressForm } from './person.ts';
 import type { ExtractContext } from './context.ts';
@@ -220,6 +220,20 @@ function bodyOf(
     return { type: whole.type, name: whole.name, surface: whole.surface, start, end: span.end, rule, props: {} };
   }
   if (!NAME_CHARS.test(printed) || [...printed].length < 2 || ctx.gazetteer.forms.has(printed)) return null;
+  const paragraph = spanAt(paras, span.start)?.text ?? '';
+  // A state's name: its national team in a match report (俄罗斯vs巴西), else the state itself, which is no body.
+  if (STATE_NAMES.has(printed)) {
+    if (!MATCH_REPORT.test(paragraph)) return null;
+    return {
+      type: 'Organization',
+      name: printed,
+      surface: printed,
+      start: span.start,
+      end: span.end,
+      rule: 'organization:ner',
+      props: {},
+    };
+  }
   const words = tokens(printed);
   if (alone.places.some((p) => p.surface === printed) || withoutJurisdiction(printed, words, ctx)) return null;
   // 泗水县委县政府, 镇党委政府: two bodies printed together, which the rules name each where they know the place.
@@ -248,7 +262,6 @@ function bodyOf(
   // 信源集团: a common word before 集团 the model reads as one group's name is a brand, unless it is a trade (能源集团).
   const group = head?.ending === '集团' && !INDUSTRY_WORDS.includes(name.slice(0, -head.ending.length));
   if (common && !group && (!head || INDUSTRY_WORDS.includes(head.ending))) return null;
-  const paragraph = spanAt(paras, span.start)?.text ?? '';
   const type = head?.type ?? (MATCH_REPORT.test(paragraph) ? 'Organization' : 'Company');
   return { type, name, surface: name, start, end, rule: `${type.toLowerCase()}:ner`, props: {} };
 }

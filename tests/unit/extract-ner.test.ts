@@ -139,6 +139,11 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
     expect(fromSpans('当地能源集团和餐饮集团。', ['能源集团', '餐饮集团'])).toEqual([]);
   });
 
+  it('takes a state’s name for no body, but for its team in a match report', () => {
+    expect(fromSpans('俄罗斯与中国签署协议。', ['俄罗斯', '中国'])).toEqual([]);
+    expect(fromSpans('世界杯上俄罗斯2比1战胜巴西。', ['俄罗斯'])).toEqual(['Organization:俄罗斯 3-6']);
+  });
+
   it('takes no person after a word that comes before a team’s name (对手维拉, 客战雷吉纳)', () => {
     expect(fromSpans('本场的对手维拉状态不错，埃雷拉首发。', ['维拉', '埃雷拉'], 'PER')).toEqual([
       'Person:埃雷拉 12-15',
