@@ -71,12 +71,20 @@ export interface InferredCity {
 
 /**
  * The city the text names most (longest forms first: 禹城市 counts for 德州市, not 禹城 and 城市); on a tie, the one
- * named first. Null when the text names no city's places.
+ * named first. A city named only once, by a two-character short form, does not count. Null when the text names no
+ * city's places.
  */
 export function inferHomeCity(text: string, index: CityIndex = nationalCityIndex()): InferredCity | null {
-  const counts = new Map<string, number>();
-  for (const m of index.forms.scan(text)) counts.set(m.value, (counts.get(m.value) ?? 0) + 1);
+  const counts = new Map<string, { n: number; longest: number }>();
+  for (const m of index.forms.scan(text)) {
+    const seen = counts.get(m.value) ?? { n: 0, longest: 0 };
+    counts.set(m.value, { n: seen.n + 1, longest: Math.max(seen.longest, m.end - m.start) });
+  }
   let best: { code: string; n: number } | null = null;
-  for (const [code, n] of counts) if (!best || n > best.n) best = { code, n }; // Map order: first named first
+  for (const [code, { n, longest }] of counts) {
+    // One two-character short form alone (振兴 in 杨振兴, 东阿 in a quote) is too weak a sign of the paper's city.
+    if (n < 2 && longest < 3) continue;
+    if (!best || n > best.n) best = { code, n }; // Map order: first named first
+  }
   return best ? { city: index.names.get(best.code)!, mentions: best.n } : null;
 }

@@ -60,10 +60,13 @@ describe('home city inference', () => {
       ],
     });
     expect(inferHomeCity('城关镇、城关镇、城关镇', index)).toBeNull();
+    // 振兴 (振兴区 of 丹东市) inside a person's name is no sign of the paper's city; twice, or 振兴区 in full, is.
+    expect(inferHomeCity('过去几年来，杨振兴一直在网站上刊登广告。')).toBeNull();
+    expect(inferHomeCity('振兴区召开会议。')?.city).toBe('丹东市');
     expect(inferHomeCity('禹城市城关镇', index)).toEqual({ city: '德州市', mentions: 1 });
     expect(inferHomeCity('东昌府古楼街道，禹城', index)).toEqual({ city: '聊城市', mentions: 2 });
     // A tie goes to the city named first.
-    expect(inferHomeCity('禹城、东昌府', index)?.city).toBe('德州市');
+    expect(inferHomeCity('禹城市、东昌府', index)?.city).toBe('德州市');
   });
 });
 
