@@ -141,6 +141,10 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
     expect(fromSpans('当地能源集团和餐饮集团。', ['能源集团', '餐饮集团'])).toEqual([]);
   });
 
+  it('takes a person whose surname is 游 (surnames.tsv)', () => {
+    expect(fromSpans('游康对这种方式比较满意。', ['游康'], 'PER')).toEqual(['Person:游康 0-2']);
+  });
+
   it('takes a state’s name for no body, but for its team in a match report', () => {
     expect(fromSpans('俄罗斯与中国签署协议。', ['俄罗斯', '中国'])).toEqual([]);
     expect(fromSpans('世界杯上俄罗斯2比1战胜巴西。', ['俄罗斯'])).toEqual(['Organization:俄罗斯 4-7']);
