@@ -194,6 +194,18 @@ const NAMED_FOREIGN = new RegExp(
 );
 /** A state's armed forces by its one-character short form (美军, 俄军), where jieba reads the two as one word. */
 const SHORT_ARMY = new RegExp(`(?:${alternation(COUNTRIES.map((c) => c.short).filter((s) => s !== '-'))})军`, 'g');
+/** A state's bodies after its one-character short form (俄国防部, 美政府, 英外交部), read as such where jieba does. */
+const SHORT_BODY = new RegExp(
+  `(?:${alternation(COUNTRIES.map((c) => c.short).filter((s) => s !== '-'))})(?:${alternation(STATE_BODIES.filter((b) => b.length >= 2))})`,
+  'g',
+);
+/** Whether jieba opens a word at `start` that is the short form alone or runs to `end` (not in 法国会议, 中美国防部长). */
+function opensShortForm(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 4);
+  return tokens(text.slice(from, end + 4)).some(
+    (t) => t.start === start - from && (t.end === start - from + 1 || t.end >= end - from),
+  );
+}
 /** Whether jieba, reading the clause around it, keeps `start`–`end` as one word (美军 in 上周美军空袭, not in 精英军团). */
 function isOneWord(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 4);
@@ -201,15 +213,16 @@ function isOneWord(text: string, start: number, end: number): boolean {
 }
 
 /**
- * A foreign state's bodies, named as printed (美国国防部, 日本政府, 俄罗斯海军, 美军, 白宫): a ministry printed after a
+ * A foreign state's bodies, named as printed (美国国防部, 日本政府, 俄罗斯海军, 美军, 俄国防部, 白宫): a ministry printed after a
  * foreign state is that state's, not the national body of departments.tsv its words would otherwise be.
  */
 function findForeignBodies(text: string): AgencyMention[] {
   const out: AgencyMention[] = [];
-  for (const re of [FOREIGN_BODY, SHORT_ARMY, NAMED_FOREIGN]) {
+  for (const re of [FOREIGN_BODY, SHORT_ARMY, SHORT_BODY, NAMED_FOREIGN]) {
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
       if (re === SHORT_ARMY && !isOneWord(text, m.index, end)) continue;
+      if (re === SHORT_BODY && !opensShortForm(text, m.index, end)) continue;
       out.push({ type: 'Agency', name: m[0], surface: m[0], start: m.index, end, rule: 'agency:foreign', props: {} });
     }
   }

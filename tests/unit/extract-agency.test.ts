@@ -84,6 +84,14 @@ describe('agencies', () => {
     expect(extract('精英军团参与中美军事交流。').names('Agency')).toEqual([]);
   });
 
+  it('names a state’s bodies after its one-character short form where jieba reads it so (俄国防部, 美政府)', () => {
+    const x = extract('俄国防部长表示，美政府回应，英外交部发表声明。');
+    expect(x.names('Agency')).toEqual(['俄国防部', '美政府', '英外交部']);
+    // 法国会议 holds 法国会, 中美国防部长 holds 美国防部: neither is one.
+    expect(extract('法国会议中心举行中美国防部长会谈。').names('Agency')).not.toContain('美国防部');
+    expect(extract('法国会议中心举行活动。').names('Agency')).toEqual([]);
+  });
+
   it('names foreign bodies known by their own names, also after their state (白宫, 美联储, 美国中央情报局)', () => {
     const x = extract('白宫发言人表示，美联储将加息，美国中央情报局拒绝置评。');
     expect(x.names('Agency')).toEqual(['白宫', '美国中央情报局', '美联储']);
