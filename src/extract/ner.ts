@@ -99,6 +99,11 @@ const NAME_HEADS = [
   '国际',
 ];
 
+/** Endings of two characters or more of businesses and organisations (org-heads.tsv): 信托, 基金, 协会. */
+const BUSINESS_HEADS = ORG_HEADS.filter(
+  (h) => h.ending.length >= 2 && (h.type === 'Company' || h.type === 'Organization'),
+).map((h) => h.ending);
+
 /**
  * The candidate mentions of `spans` in `text` that no rule mention in `found` covers or overlaps; a place inside an
  * organisation's name (北京 in 北京银行) stays a place and leaves the name to the model.
@@ -184,7 +189,10 @@ function personOf(text: string, found: NerSpan, ctx: ExtractContext): Mention | 
   }
   const after = text.slice(span.end, span.end + 8);
   if (TEAM_AFTER.test(after) || TEAM_BEFORE.test(text.slice(Math.max(0, span.start - 6), span.start))) return null;
+  // 盖蒂|信托公司: the opening of a longer name. 盖蒂信托: a business's or organisation's name itself (not 海军, a
+  // given name as often as a navy: 于海军).
   if (NAME_HEADS.some((h) => after.startsWith(h))) return null;
+  if (BUSINESS_HEADS.some((h) => name.endsWith(h) && name.length > h.length)) return null;
   return { type: 'Person', name, surface: name, start: span.start, end: span.end, rule: 'person:ner', props: {} };
 }
 

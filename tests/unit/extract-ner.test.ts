@@ -141,6 +141,11 @@ describe.skipIf(!modelInstalled())(`recogniser candidates (${SKIPPED})`, () => {
     expect(fromSpans('当地能源集团和餐饮集团。', ['能源集团', '餐饮集团'])).toEqual([]);
   });
 
+  it('takes no person whose name ends like a business’s (盖蒂信托), and keeps a given name such as 海军', () => {
+    expect(fromSpans('盖蒂信托宣布收购。', ['盖蒂信托'], 'PER')).toEqual([]);
+    expect(fromSpans('于海军表示同意。', ['于海军'], 'PER')).toEqual(['Person:于海军 0-3']);
+  });
+
   it('takes a person whose surname is 游 (surnames.tsv)', () => {
     expect(fromSpans('游康对这种方式比较满意。', ['游康'], 'PER')).toEqual(['Person:游康 0-2']);
   });
