@@ -115,6 +115,12 @@ describe('agencies', () => {
     expect(x.entity('Agency:东昌府区工业和信息化局')?.aliases).toEqual(['聊城市东昌府区工信局']);
   });
 
+  it('reads a bare level right after another body as that body’s jurisdiction (德州市委市政府, 曲阜市委市政府)', () => {
+    expect(extract('德州市委市政府召开会议。').names('Agency')).toEqual(['中共德州市委', '德州市人民政府']);
+    expect(extract('曲阜市委市政府高度重视。').names('Agency')).toEqual([]);
+    expect(extract('市委市政府高度重视。').names('Agency')).toEqual(['中共聊城市委', '聊城市人民政府']);
+  });
+
   it('names the armed forces as national bodies (解放军 → 中国人民解放军)', () => {
     expect(extract('解放军官兵和武警部队参加抢险。').names('Agency')).toEqual([
       '中国人民武装警察部队',
