@@ -65,8 +65,8 @@ export function jurisdictionBefore(
   if (!ch || before === '各' || before === '全') return null;
   // 曲阜市委 in an article that does not place 曲阜市: the level ends a place's name, it is no bare 市 of the home city.
   if (placeNameEndsAt(text, at, ctx)) return null;
-  // 曲阜市委市政府: a bare level right after another body of the same level is that body's jurisdiction.
-  const chained = /(?:委|政府|人大|政协)$/.exec(text.slice(Math.max(0, at - 3), at - 1));
+  // 曲阜市委市政府, 德州市委、市政府: a bare level right after another body of the same level is that body's jurisdiction.
+  const chained = /(?:委|政府|人大|政协)[、和及与]?$/.exec(text.slice(Math.max(0, at - 4), at - 1));
   if (chained) {
     const end = at - 1 - chained[0].length;
     const same = placesIndex(where.places)

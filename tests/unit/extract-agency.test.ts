@@ -117,6 +117,7 @@ describe('agencies', () => {
 
   it('reads a bare level right after another body as that body’s jurisdiction (德州市委市政府, 曲阜市委市政府)', () => {
     expect(extract('德州市委市政府召开会议。').names('Agency')).toEqual(['中共德州市委', '德州市人民政府']);
+    expect(extract('德州市委、市政府召开会议。').names('Agency')).toEqual(['中共德州市委', '德州市人民政府']);
     expect(extract('曲阜市委市政府高度重视。').names('Agency')).toEqual([]);
     expect(extract('市委市政府高度重视。').names('Agency')).toEqual(['中共聊城市委', '聊城市人民政府']);
   });
