@@ -181,8 +181,8 @@ function personOf(text: string, found: NerSpan, ctx: ExtractContext): Mention | 
   const words = foreign ? [] : tokens(name);
   if (words.length === 1 && !NAME_TAGS.test(words[0]!.tag)) return null;
   if (
-    isQuoted(text, span.start)
-    || inWorkTitle(text, span.start)
+    insideMarks(text, span.start, '“', '”')
+    || insideMarks(text, span.start, '《', '》')
     || DOCTRINE.test(text.slice(span.end, span.end + 8))
   ) {
     return null;
@@ -338,18 +338,13 @@ function titleBefore(text: string, at: number, ctx: ExtractContext): boolean {
 }
 
 /**
- * Whether `at` is inside quotation marks of its paragraph: a quotation (“城，所以盛民也。”) or a quoted project
- * (“博特高端精密薄壁特种轴承”项目) holds words, not the article's persons.
+ * Whether `at` is inside a pair of `open`/`close` marks of its paragraph. Quotation marks (“城，所以盛民也。”,
+ * “博特高端精密薄壁特种轴承”项目) hold words, a work's title marks (《哈利·波特与魔法石》) the work's own names: not
+ * the article's persons.
  */
-function isQuoted(text: string, at: number): boolean {
+function insideMarks(text: string, at: number, open: string, close: string): boolean {
   const para = text.slice(text.lastIndexOf('\n', at) + 1, at);
-  return para.lastIndexOf('“') > para.lastIndexOf('”');
-}
-
-/** Whether `at` is inside a work's title marks (《哈利·波特与魔法石》): a name there is the work's, not a person's. */
-function inWorkTitle(text: string, at: number): boolean {
-  const para = text.slice(text.lastIndexOf('\n', at) + 1, at);
-  return para.lastIndexOf('《') > para.lastIndexOf('》');
+  return para.lastIndexOf(open) > para.lastIndexOf(close);
 }
 
 /**
