@@ -479,6 +479,13 @@ describe('articleFromJsonl', () => {
       body: '记者从市市场监管局获悉，8月2日开会。\n第二段。',
     });
     expect(Article.parse(a)).toEqual(a);
+    // A dateline opening the text names the reporters; the body keeps it.
+    const dated = articleFromJsonl(
+      { id: 'web-2', text: '本报讯（记者 马力 通讯员 王芳）市土地整理储备中心昨天发布公告。' },
+      0,
+    );
+    expect(dated.reporters.map((r) => `${r.role}:${r.name}`)).toEqual(['reporter:马力', 'correspondent:王芳']);
+    expect(dated.body).toBe('本报讯（记者马力通讯员王芳）市土地整理储备中心昨天发布公告。');
     expect(articleFromJsonl({ id: 'x', text: '', file: 'a.jsonl' }, 0)).toMatchObject({
       file: 'a.jsonl',
       title: null,
