@@ -191,35 +191,34 @@ export function findAgencies(text: string, ctx: ExtractContext, where: PlaceCont
 
 const COUNTRIES = readTable('countries.tsv', { columns: ['name', 'short'] });
 /** The states of countries.tsv, and China, by name: a state is no body of its own (俄罗斯 alone is no company). */
-export const STATE_NAMES: ReadonlySet<string> = new Set([...COUNTRIES.map((c) => c.name), '中国']);
+export const STATE_NAMES: ReadonlySet<string> = new Set([...COUNTRIES.map((c) => c.name), CHINA]);
 const STATE_BODIES = readTable('state-bodies.tsv', { columns: ['printed'] }).map((r) => r.printed);
-const FOREIGN_BODY = new RegExp(
-  `(?:${alternation(COUNTRIES.map((c) => c.name))})(?:${alternation(STATE_BODIES)})`,
-  'g',
-);
+/** The states' names, and their one-character short forms (美, 俄), as regex alternations. */
+const STATE = alternation(COUNTRIES.map((c) => c.name));
+const SHORT_STATE = alternation(COUNTRIES.map((c) => c.short).filter((s) => s !== '-'));
+const FOREIGN_BODY = new RegExp(`(?:${STATE})(?:${alternation(STATE_BODIES)})`, 'g');
 /** Foreign bodies printed by their own names (白宫, 美联储), also after their state (美国中央情报局). */
 const NAMED_FOREIGN = new RegExp(
-  `(?:${alternation(COUNTRIES.map((c) => c.name))})?(?:${alternation(readTable('foreign-bodies.tsv', { columns: ['printed'] }).map((r) => r.printed))})`,
+  `(?:${STATE})?(?:${alternation(readTable('foreign-bodies.tsv', { columns: ['printed'] }).map((r) => r.printed))})`,
   'g',
 );
 /** A state's armed forces by its one-character short form (美军, 俄军), where jieba reads the two as one word. */
-const SHORT_ARMY = new RegExp(`(?:${alternation(COUNTRIES.map((c) => c.short).filter((s) => s !== '-'))})军`, 'g');
+const SHORT_ARMY = new RegExp(`(?:${SHORT_STATE})军`, 'g');
 /** A state's bodies after its one-character short form (俄国防部, 美政府, 英外交部), read as such where jieba does. */
-const SHORT_BODY = new RegExp(
-  `(?:${alternation(COUNTRIES.map((c) => c.short).filter((s) => s !== '-'))})(?:${alternation(STATE_BODIES.filter((b) => b.length >= 2))})`,
-  'g',
-);
-/** Whether jieba opens a word at `start` that is the short form alone or runs to `end` (not in 法国会议, 中美国防部长). */
-function opensShortForm(text: string, start: number, end: number): boolean {
+const SHORT_BODY = new RegExp(`(?:${SHORT_STATE})(?:${alternation(STATE_BODIES.filter((b) => b.length >= 2))})`, 'g');
+/** The word jieba opens at `start`, reading the clause around `start`–`end`, with offsets relative to `start`. */
+function wordAt(text: string, start: number, end: number): { start: number; end: number } | undefined {
   const from = Math.max(0, start - 4);
-  return tokens(text.slice(from, end + 4)).some(
-    (t) => t.start === start - from && (t.end === start - from + 1 || t.end >= end - from),
-  );
+  return tokens(text.slice(from, end + 4))
+    .map((t) => ({ start: from + t.start - start, end: from + t.end - start }))
+    .find((t) => t.start === 0);
 }
-/** Whether jieba, reading the clause around it, keeps `start`–`end` as one word (美军 in 上周美军空袭, not in 精英军团). */
-function isOneWord(text: string, start: number, end: number): boolean {
-  const from = Math.max(0, start - 4);
-  return tokens(text.slice(from, end + 4)).some((t) => t.start === start - from && t.end === end - from);
+/** 美军 in 上周美军空袭, not in 精英军团: jieba keeps the short form and 军 as one word. */
+const isOneWord = (text: string, start: number, end: number): boolean => wordAt(text, start, end)?.end === end - start;
+/** 俄国防部, 美国防部: jieba opens a word at the short form, alone or running to the end (not 法国会议, 中美国防部长). */
+function opensShortForm(text: string, start: number, end: number): boolean {
+  const word = wordAt(text, start, end);
+  return !!word && (word.end === 1 || word.end >= end - start);
 }
 
 /**

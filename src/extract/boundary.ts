@@ -118,6 +118,16 @@ export function nameStart(text: string, suffixStart: number, limit = 0, joins: r
   return start;
 }
 
+/** How many characters the boundary words that open `name` take (上述, 再次|中标): no part of a name. */
+export function openingBoundaryWords(name: string): number {
+  let cut = 0;
+  for (const t of tokens(name)) {
+    if (t.start !== cut || !BOUNDARY.has(t.word)) break;
+    cut = t.end;
+  }
+  return cut;
+}
+
 /** 该公司, 我们公司, 这家企业: a reference to a name printed elsewhere, not a name. */
 export function isReference(prefix: string): boolean {
   return (

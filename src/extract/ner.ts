@@ -2,7 +2,6 @@
 // becomes a mention only where the rules' tables type it, never where a rule mention already stands, and the rules'
 // own finds are kept as they are. Rule ids: person:ner, company:ner, agency:ner, organization:ner.
 import {
-  BOUNDARY_WORDS,
   COMPANY_SUFFIXES,
   INDUSTRY_WORDS,
   NOT_NAMES,
@@ -18,6 +17,7 @@ import { startsWithSurname } from '../page/surnames.ts';
 import { type EntityName, PLACE_TYPES } from '../names.ts';
 import type { Mention } from '../schema.ts';
 import { findAgencies, type PlaceContext, STATE_NAMES } from './agency.ts';
+import { openingBoundaryWords } from './boundary.ts';
 import { findCompanies, leadingPlace } from './company.ts';
 import { isAddressForm } from './person.ts';
 import type { ExtractContext } from './context.ts';
@@ -145,7 +145,7 @@ export function unitsOf(text: string, spans: readonly NerSpan[], agencies: reado
     const span = spans.find((s) => s.type === 'ORG' && s.start === m.start && s.end > m.end);
     if (!span) continue;
     const rest = text.slice(m.end, span.end);
-    const head = ORG_HEADS.find((h) => rest.endsWith(h.ending) && rest.length > h.ending.length);
+    const head = headOf(rest);
     if (!head || !(head.type === 'Agency' || head.ending.endsWith('中心')) || !NAME_CHARS.test(rest)) continue;
     if (openingBoundaryWords(rest) > 0) continue;
     // 县委县政府, 财政部证监会: a second body printed right after the first (its jurisdiction a bare level, or a
@@ -272,17 +272,6 @@ function bodyOf(
   if (common && !group && (!head || INDUSTRY_WORDS.includes(head.ending))) return null;
   const type = head?.type ?? (MATCH_REPORT.test(paragraph) ? 'Organization' : 'Company');
   return { type, name, surface: name, start, end, rule: `${type.toLowerCase()}:ner`, props: {} };
-}
-
-const BOUNDARY: ReadonlySet<string> = new Set(BOUNDARY_WORDS);
-/** How many characters the boundary words that open `name` take (上述, 再次|中标). */
-function openingBoundaryWords(name: string): number {
-  let cut = 0;
-  for (const t of tokens(name)) {
-    if (t.start !== cut || !BOUNDARY.has(t.word)) break;
-    cut = t.end;
-  }
-  return cut;
 }
 
 /** Endings that continue a name: any head of org-heads.tsv of two characters or more, a project's ending. */
